@@ -1,0 +1,33 @@
+/**
+ * The CLI's view of the process: streams, environment, working directory. Commands receive it
+ * instead of touching `process`, so that tests run them in-process and compare whole outputs.
+ */
+export interface CliIo {
+  /** Human output (plans, summaries, diagnostics). */
+  readonly stdout: (text: string) => void;
+  /** Logs and warnings. */
+  readonly stderr: (text: string) => void;
+  /** Environment variables (only read, never mutated). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Directory that relative paths resolve against. */
+  readonly cwd: string;
+  /** Whether stdout is a terminal (colour, prompts). */
+  readonly isTTY: boolean;
+  /** Resolves when the user asks the command to stop (SIGINT/SIGTERM); long-running commands await it. */
+  readonly interrupted: Promise<void>;
+}
+
+/** The `CliIo` of the real process. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    interrupted: new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+  };
+}
