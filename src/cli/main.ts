@@ -18,7 +18,9 @@ const registrars: readonly CommandRegistrar[] = [registerValidateCommand, regist
 /** Builds the commander program over the given IO (exported for tests and help goldens). */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('smus-gitops')
-    .description('Declarative GitOps for SageMaker Unified Studio (DataZone V2) and SageMaker AI Studio domains')
+    .description(
+      'Declarative GitOps for SageMaker Unified Studio (DataZone V2) and SageMaker AI Studio domains',
+    )
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError()
     .exitOverride()

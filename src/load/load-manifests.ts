@@ -1,0 +1,32 @@
+/**
+ * Loads and validates the manifests under the given paths: the effects (discovery, reading,
+ * the schema files) around the pure validation stage. Every command starts here.
+ */
+import { createSchemaValidator, type SchemaValidator } from '../validate/schema-validator.js';
+import {
+  validateManifests,
+  type ManifestFile,
+  type ValidationResult,
+} from '../validate/validate-manifests.js';
+import { discoverManifestFiles, readManifestBytes } from './files.js';
+import { loadManifestSchemas } from './schemas.js';
+
+let validator: SchemaValidator | undefined;
+
+/** The shared schema validator (compiled once per process). */
+export function manifestSchemaValidator(): SchemaValidator {
+  validator ??= createSchemaValidator(loadManifestSchemas());
+  return validator;
+}
+
+/** Discovers, reads and validates manifests. */
+export async function loadManifests(paths: readonly string[], cwd: string): Promise<ValidationResult> {
+  const discovery = await discoverManifestFiles(paths, cwd);
+  const files: ManifestFile[] = [];
+  for (const file of discovery.files) {
+    const read = await readManifestBytes(file, cwd);
+    files.push(read.ok ? { file, bytes: read.bytes } : { file, diagnostic: read.diagnostic });
+  }
+  const result = validateManifests(files, manifestSchemaValidator());
+  return { ...result, diagnostics: [...discovery.diagnostics, ...result.diagnostics] };
+}

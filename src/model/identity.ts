@@ -1,0 +1,77 @@
+/**
+ * What a manifest is matched on (DESIGN §2): the identity that makes two documents "the same
+ * resource" and that the planner looks live resources up by. The address is the human form used
+ * in plans and in `reconcile.protect` globs (`Kind/name`).
+ */
+import { assertNever, type Manifest, type ManifestKind } from './manifest.js';
+
+/** A resource's address in plans and protect globs. */
+export interface Address {
+  kind: ManifestKind;
+  domain?: string;
+  name: string;
+  /** Only for BlueprintConfiguration: whose configuration (the domain account when unset). */
+  account?: string;
+  /** Only for Domain and StudioDomain: identity includes the region. */
+  region?: string;
+}
+
+/** The address of a manifest. */
+export function addressOf(manifest: Manifest): Address {
+  switch (manifest.kind) {
+    case 'Domain':
+      return { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
+    case 'StudioDomain':
+      return { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
+    case 'Policy':
+      return { kind: manifest.kind, name: manifest.metadata.name };
+    case 'BlueprintConfiguration': {
+      const address: Address = {
+        kind: manifest.kind,
+        domain: manifest.metadata.domain ?? '',
+        name: manifest.metadata.name,
+      };
+      if (manifest.spec.account) address.account = manifest.spec.account;
+      return address;
+    }
+    case 'DomainUnit':
+    case 'AccountAssociation':
+    case 'AccountPool':
+    case 'ProjectProfile':
+    case 'Project':
+      return { kind: manifest.kind, domain: manifest.metadata.domain ?? '', name: manifest.metadata.name };
+    default:
+      return assertNever(manifest);
+  }
+}
+
+/**
+ * The identity key: equal keys mean the same resource. Domains are keyed by name alone because
+ * other documents reference them by name (`metadata.domain`): two domains of one name in two
+ * regions could not be told apart by those references.
+ */
+export function identityKey(address: Address): string {
+  switch (address.kind) {
+    case 'Domain':
+    case 'Policy':
+      return `${address.kind}/${address.name}`;
+    case 'StudioDomain':
+      return `${address.kind}/${address.region ?? ''}/${address.name}`;
+    case 'BlueprintConfiguration':
+      return `${address.kind}/${address.domain ?? ''}/${address.account ?? '(domain account)'}/${address.name}`;
+    case 'DomainUnit':
+    case 'AccountAssociation':
+    case 'AccountPool':
+    case 'ProjectProfile':
+    case 'Project':
+      return `${address.kind}/${address.domain ?? ''}/${address.name}`;
+    default:
+      return assertNever(address.kind);
+  }
+}
+
+/** `Kind/name` (plus `@account` for blueprint configurations): the form users write in protect globs. */
+export function formatAddress(address: Address): string {
+  const account = address.account ? `@${address.account}` : '';
+  return `${address.kind}/${address.name}${account}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The manifest model (MANIFESTS.md, v1alpha1) as TypeScript types. The JSON Schemas in
+ * `schemas/` are the source of truth for the shape; these types describe documents that passed
+ * them, so later stages can read fields without re-checking.
+ */
+
+/** The nine kinds of v1alpha1. */
+export const MANIFEST_KINDS = [
+  'Domain',
+  'DomainUnit',
+  'AccountAssociation',
+  'BlueprintConfiguration',
+  'AccountPool',
+  'ProjectProfile',
+  'Project',
+  'StudioDomain',
+  'Policy',
+] as const;
+
+/** One of the nine kinds. */
+export type ManifestKind = (typeof MANIFEST_KINDS)[number];
+
+/** The only apiVersion of this format. */
+export const API_VERSION = 'smus-gitops/v1alpha1';
+
+/** Kinds that live inside a DataZone domain (and so carry metadata.domain). */
+export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
+  'DomainUnit',
+  'AccountAssociation',
+  'BlueprintConfiguration',
+  'AccountPool',
+  'ProjectProfile',
+  'Project',
+]);
+
+/** `lifecycle` of any resource document. */
+export interface Lifecycle {
+  protect?: boolean;
+  ensure?: 'present' | 'absent';
+}
+
+/** The envelope shared by every kind. */
+export interface ManifestBase<K extends ManifestKind, S> {
+  apiVersion: typeof API_VERSION;
+  kind: K;
+  metadata: { name: string; domain?: string };
+  lifecycle?: Lifecycle;
+  spec: S;
+}
+
+/** Domain spec. */
+export interface DomainSpec {
+  region: string;
+  account?: string;
+  description?: string;
+  executionRole?: string;
+  serviceRole?: string;
+  kmsKey?: string;
+  singleSignOn?: {
+    type?: 'IAM_IDC' | 'DISABLED';
+    userAssignment?: 'AUTOMATIC' | 'MANUAL';
+    idcInstanceArn?: string;
+  };
+  tags?: Record<string, string>;
+  reconcile?: { prune?: ManifestKind[]; protect?: string[]; maxDeletes?: number };
+}
+
+/** DomainUnit spec (the path is metadata.name). */
+export interface DomainUnitSpec {
+  description?: string;
+}
+
+/** AccountAssociation spec (the account id is metadata.name). */
+export interface AccountAssociationSpec {
+  accountName?: string;
+  access?: 'portal' | 'api';
+  assumeRoleArn?: string;
+}
+
+/** BlueprintConfiguration spec (the blueprint name is metadata.name). */
+export interface BlueprintConfigurationSpec {
+  account?: string;
+  enabledRegions: string[];
+  provisioningRole?: string;
+  manageAccessRole?: string;
+  permissionBoundary?: string;
+  regionalParameters?: Record<string, Record<string, string>>;
+  globalParameters?: Record<string, string>;
+}
+
+/** One account of a static pool. */
+export interface PoolAccount {
+  id: string;
+  name?: string;
+  regions: string[];
+}
+
+/** AccountPool spec: static accounts or a custom handler. */
+export interface AccountPoolSpec {
+  description?: string;
+  resolutionStrategy?: 'MANUAL';
+  accounts?: PoolAccount[];
+  customHandler?: { lambdaFunctionArn: string; lambdaExecutionRoleArn?: string };
+}
+
+/** Where a profile environment deploys: pools, a fixed account+region, or any associated account. */
+export interface EnvironmentTarget {
+  accountPools?: string[];
+  account?: string;
+  region?: string;
+  allAssociatedAccounts?: boolean;
+}
+
+/** One environment configuration of a profile. */
+export interface ProfileEnvironment {
+  name: string;
+  description?: string;
+  blueprint: string;
+  deploymentMode?: 'ON_CREATE' | 'ON_DEMAND';
+  deploymentOrder?: number;
+  target: EnvironmentTarget;
+  parameters?: { name: string; value: string; editable?: boolean }[];
+}
+
+/** ProjectProfile spec. */
+export interface ProjectProfileSpec {
+  description?: string;
+  status?: 'ENABLED' | 'DISABLED';
+  domainUnit?: string;
+  allowCustomProjectResourceTags?: boolean;
+  projectResourceTagsDescription?: string;
+  projectResourceTags?: { key: string; value: string; editable?: boolean }[];
+  environments?: ProfileEnvironment[];
+}
+
+/** An account and region a project deploys to. */
+export interface ProjectTarget {
+  account: string;
+  region: string;
+}
+
+/** A project member: a user or a group, with a designation. */
+export interface ProjectMember {
+  user?: string;
+  group?: string;
+  designation: string;
+}
+
+/** Project spec. */
+export interface ProjectSpec {
+  description?: string;
+  profile: string;
+  domainUnit?: string;
+  target?: ProjectTarget;
+  environments?: { name: string; target?: ProjectTarget; parameters?: Record<string, string> }[];
+  resourceTags?: Record<string, string>;
+  members?: ProjectMember[];
+}
+
+/** StudioDomain spec. */
+export interface StudioDomainSpec {
+  region: string;
+  authMode: 'IAM' | 'SSO';
+  vpcId?: string;
+  subnetIds?: string[];
+  appNetworkAccessType?: 'VpcOnly' | 'PublicInternetOnly';
+  kmsKeyId?: string;
+  defaultUserSettings?: { executionRole?: string; securityGroups?: string[] };
+  tags?: Record<string, string>;
+}
+
+/** One guardrail rule. */
+export interface PolicyRule {
+  id: string;
+  kinds: ManifestKind[];
+  message?: string;
+  severity?: 'error' | 'warning';
+  assert: unknown;
+}
+
+/** Policy spec. */
+export interface PolicySpec {
+  rules: PolicyRule[];
+}
+
+/** Any valid manifest document. */
+export type Manifest =
+  | ManifestBase<'Domain', DomainSpec>
+  | ManifestBase<'DomainUnit', DomainUnitSpec>
+  | ManifestBase<'AccountAssociation', AccountAssociationSpec>
+  | ManifestBase<'BlueprintConfiguration', BlueprintConfigurationSpec>
+  | ManifestBase<'AccountPool', AccountPoolSpec>
+  | ManifestBase<'ProjectProfile', ProjectProfileSpec>
+  | ManifestBase<'Project', ProjectSpec>
+  | ManifestBase<'StudioDomain', StudioDomainSpec>
+  | ManifestBase<'Policy', PolicySpec>;
+
+/** The manifest of one kind. */
+export type ManifestOf<K extends ManifestKind> = Extract<Manifest, { kind: K }>;
+
+/** Reports an impossible case at compile time (exhaustive switches end here). */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,113 @@
+/**
+ * Validates loaded documents against the kind schemas: the envelope first (is it a manifest, of
+ * which kind?), then the kind's schema, with every ajv error pruned and located in the source.
+ * The ajv instance is built once per schema set (compilation is the expensive part).
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedDocument } from '../load/parse.js';
+import { nearestSpan } from '../load/source-map.js';
+import { API_VERSION, MANIFEST_KINDS, type Manifest, type ManifestKind } from '../model/manifest.js';
+import { schemaProblems, type SchemaProblem } from './schema-errors.js';
+import { didYouMean } from './suggest.js';
+
+/** A schema file's `$id` for a kind: `ProjectProfile` → `project-profile.schema.json`. */
+export function schemaIdForKind(kind: ManifestKind): string {
+  return `${kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.schema.json`;
+}
+
+/** A document that passed its schema, with where it came from. */
+export interface ValidDocument {
+  manifest: Manifest;
+  source: LoadedDocument;
+}
+
+/** Validates documents against the manifest schemas. */
+export interface SchemaValidator {
+  validate(document: LoadedDocument): { valid?: ValidDocument; diagnostics: Diagnostic[] };
+}
+
+/** Locates a problem: the key for field-level problems, the value otherwise. */
+export function locate(document: LoadedDocument, pointer: string, atKey: boolean) {
+  const found = nearestSpan(document.sourceMap, pointer);
+  if (!found) return { file: document.file, start: { line: 1, col: 1 } };
+  const span = atKey && found.span.key ? found.span.key : found.span.value;
+  return { file: document.file, start: span.start, end: span.end };
+}
+
+function toDiagnostic(document: LoadedDocument, problem: SchemaProblem): Diagnostic {
+  return diagnostic(problem.code, 'error', problem.message, locate(document, problem.pointer, problem.atKey));
+}
+
+/** Builds the validator over the given schema documents (each with an `$id` equal to its file name). */
+export function createSchemaValidator(schemas: readonly object[]): SchemaValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  for (const schema of schemas) ajv.addSchema(schema);
+  const compiled = new Map<ManifestKind, ValidateFunction>();
+  const validatorFor = (kind: ManifestKind) => {
+    let fn = compiled.get(kind);
+    if (!fn) {
+      fn = ajv.getSchema(schemaIdForKind(kind));
+      if (!fn) throw new Error(`no schema ${schemaIdForKind(kind)} for kind ${kind}`);
+      compiled.set(kind, fn);
+    }
+    return fn;
+  };
+  const resolveRef = (ref: string) => ajv.getSchema(ref)?.schema;
+
+  return {
+    validate(document) {
+      const data = document.data;
+      const at = (pointer: string, atKey = false) => locate(document, pointer, atKey);
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        return {
+          diagnostics: [
+            diagnostic(
+              'SG200',
+              'error',
+              'a manifest document must be a mapping with apiVersion, kind, metadata and spec',
+              at(''),
+            ),
+          ],
+        };
+      }
+      const record = data as Record<string, unknown>;
+      const envelope: Diagnostic[] = [];
+      if (record.apiVersion !== API_VERSION) {
+        envelope.push(
+          diagnostic(
+            'SG200',
+            'error',
+            record.apiVersion === undefined
+              ? `missing apiVersion (expected ${API_VERSION})`
+              : `unsupported apiVersion ${JSON.stringify(record.apiVersion)} (expected ${API_VERSION})`,
+            at('/apiVersion', record.apiVersion === undefined),
+          ),
+        );
+      }
+      const kind = record.kind;
+      if (typeof kind !== 'string' || !(MANIFEST_KINDS as readonly string[]).includes(kind)) {
+        envelope.push(
+          diagnostic(
+            'SG200',
+            'error',
+            kind === undefined
+              ? `missing kind (one of ${MANIFEST_KINDS.join(', ')})`
+              : `unknown kind ${JSON.stringify(kind)}${didYouMean(String(kind), MANIFEST_KINDS)}`,
+            at('/kind', kind === undefined),
+          ),
+        );
+        return { diagnostics: envelope };
+      }
+      const validateKind = validatorFor(kind as ManifestKind);
+      if (validateKind(data) && envelope.length === 0) {
+        return { valid: { manifest: data as Manifest, source: document }, diagnostics: [] };
+      }
+      const problems = schemaProblems(validateKind.errors ?? [], resolveRef).filter(
+        // The envelope check above already said it, in plainer words.
+        (p) => !(p.pointer === '/apiVersion' && envelope.length > 0),
+      );
+      return { diagnostics: [...envelope, ...problems.map((p) => toDiagnostic(document, p))] };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * A project's account and region must be allowed by its profile (reference §7, §8): for an
+ * environment that targets account pools, the account must be in one of those pools and the
+ * region among the regions that account supports there; a fixed environment leaves no choice; an
+ * "all associated accounts" environment needs an associated account (or the domain's own).
+ * Pools resolved by a Lambda handler, or not declared, are checked at plan time instead.
+ */
+import type { ProfileEnvironment, ProjectTarget } from '../../model/manifest.js';
+import { checkAssociatedAccount } from './references.js';
+import { report, type CheckContext } from './context.js';
+import type { DocOf } from './inventory.js';
+
+function poolCheck(
+  ctx: CheckContext,
+  project: DocOf<'Project'>,
+  env: ProfileEnvironment,
+  target: ProjectTarget,
+  pointer: string,
+): void {
+  const domain = project.manifest.metadata.domain ?? '';
+  const pools = (env.target.accountPools ?? []).map((name) =>
+    ctx.inventory.inDomain('AccountPool', domain).get(name),
+  );
+  // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
+  if (pools.some((p) => !p || p.manifest.spec.customHandler)) return;
+  const entries = pools.flatMap((p) =>
+    (p?.manifest.spec.accounts ?? []).filter((a) => a.id === target.account),
+  );
+  const poolNames = (env.target.accountPools ?? []).join(', ');
+  if (entries.length === 0) {
+    report(
+      ctx,
+      project,
+      'SG306',
+      `account ${target.account} is not in any pool of environment "${env.name}" (${poolNames})`,
+      `${pointer}/account`,
+    );
+    return;
+  }
+  const regions = [...new Set(entries.flatMap((a) => a.regions))].sort();
+  if (!regions.includes(target.region)) {
+    report(
+      ctx,
+      project,
+      'SG307',
+      `region ${target.region} is not supported by account ${target.account} in environment "${env.name}" (supported: ${regions.join(', ')})`,
+      `${pointer}/region`,
+    );
+  }
+}
+
+/** Runs the target checks for every project whose profile is declared. */
+export function checkProjectTargets(ctx: CheckContext): void {
+  for (const project of ctx.inventory.ofKind('Project')) {
+    const spec = project.manifest.spec;
+    const domain = project.manifest.metadata.domain ?? '';
+    const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
+    if (!profile) continue;
+    const envs = profile.manifest.spec.environments ?? [];
+    const byName = new Map(envs.map((e) => [e.name, e]));
+    (spec.environments ?? []).forEach((override, i) => {
+      if (!byName.has(override.name)) {
+        report(
+          ctx,
+          project,
+          'SG310',
+          `profile "${spec.profile}" has no environment "${override.name}" (it has: ${[...byName.keys()].join(', ') || 'none'})`,
+          `/spec/environments/${i}/name`,
+        );
+      }
+    });
+    for (const env of envs) {
+      const index = (spec.environments ?? []).findIndex((e) => e.name === env.name);
+      const own = index >= 0 ? spec.environments?.[index]?.target : undefined;
+      const target = own ?? spec.target;
+      const pointer = own ? `/spec/environments/${index}/target` : '/spec/target';
+      const fixed = env.target.account !== undefined;
+      if (fixed) {
+        if (own) {
+          report(
+            ctx,
+            project,
+            'SG308',
+            `environment "${env.name}" of profile "${spec.profile}" is fixed to ${env.target.account}/${env.target.region}; remove this target`,
+            pointer,
+          );
+        }
+        continue;
+      }
+      if (!target) {
+        if ((env.deploymentMode ?? 'ON_CREATE') === 'ON_CREATE') {
+          report(
+            ctx,
+            project,
+            'SG308',
+            `environment "${env.name}" of profile "${spec.profile}" needs an account and region: set spec.target`,
+            '/spec',
+            { atKey: true },
+          );
+        }
+        continue;
+      }
+      if (env.target.accountPools) poolCheck(ctx, project, env, target, pointer);
+      else if (env.target.allAssociatedAccounts)
+        checkAssociatedAccount(ctx, project, domain, target.account, `${pointer}/account`);
+    }
+  }
+}
