@@ -1,0 +1,78 @@
+/**
+ * The semantic differ: compares a normalised desired value with a normalised live value and
+ * reports every changed field with its JSON pointer, before and after. Sets compare without order,
+ * keyed lists compare item by item on their key, everything else structurally. Defaults are
+ * applied by the normalisers on both sides before this runs, so "unset" and "the default" agree.
+ */
+import equal from 'fast-deep-equal';
+import { childPointer } from '../load/source-map.js';
+
+/** How a path compares: an unordered set of scalars, or a list of objects keyed by a field. */
+export type DiffRule = { kind: 'set' } | { kind: 'keyed'; key: string };
+
+/**
+ * Rules by path pattern: a JSON pointer where `*` matches any one segment
+ * (e.g. `/environments/*\/target/accountPools`).
+ */
+export type DiffRules = Readonly<Record<string, DiffRule>>;
+
+/** One changed field. `before` is absent when the field is added, `after` when it is removed. */
+export interface FieldChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+function matches(pattern: string, path: string): boolean {
+  const a = pattern.split('/');
+  const b = path.split('/');
+  return a.length === b.length && a.every((seg, i) => seg === '*' || seg === b[i]);
+}
+
+function ruleFor(rules: DiffRules, path: string): DiffRule | undefined {
+  for (const [pattern, rule] of Object.entries(rules)) if (matches(pattern, path)) return rule;
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts a set's members into one canonical order (by their JSON text) and drops repeats. */
+export function canonicalSet(values: readonly unknown[]): unknown[] {
+  const byText = new Map(values.map((v) => [JSON.stringify(v), v]));
+  return [...byText.keys()].sort(compareKeys).map((k) => byText.get(k));
+}
+
+function change(path: string, before: unknown, after: unknown): FieldChange {
+  const c: FieldChange = { path };
+  if (before !== undefined) c.before = before;
+  if (after !== undefined) c.after = after;
+  return c;
+}
+
+/** Diffs two normalised values. `desired` is the "after", `live` the "before". */
+export function diffValues(desired: unknown, live: unknown, rules: DiffRules = {}, path = ''): FieldChange[] {
+  if (equal(desired, live)) return [];
+  const rule = ruleFor(rules, path);
+  if (rule?.kind === 'set' && Array.isArray(desired) && Array.isArray(live)) {
+    const [d, l] = [canonicalSet(desired), canonicalSet(live)];
+    return equal(d, l) ? [] : [change(path, l, d)];
+  }
+  if (rule?.kind === 'keyed' && Array.isArray(desired) && Array.isArray(live)) {
+    const keyOf = (item: unknown) => (isPlainObject(item) ? String(item[rule.key]) : JSON.stringify(item));
+    const d = new Map(desired.map((item) => [keyOf(item), item]));
+    const l = new Map(live.map((item) => [keyOf(item), item]));
+    const keys = [...new Set([...d.keys(), ...l.keys()])].sort(compareKeys);
+    return keys.flatMap((key) => diffValues(d.get(key), l.get(key), rules, childPointer(path, key)));
+  }
+  if (isPlainObject(desired) && isPlainObject(live)) {
+    const keys = [...new Set([...Object.keys(desired), ...Object.keys(live)])].sort(compareKeys);
+    return keys.flatMap((key) => diffValues(desired[key], live[key], rules, childPointer(path, key)));
+  }
+  return [change(path, live, desired)];
+}
