@@ -5,6 +5,7 @@
  * entered a phase, and readers derive the status from the emulated clock. That makes the clock
  * control endpoint and a restart from a state file behave alike.
  */
+import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { EmulatorWorld } from '../../types.js';
 
 /** A V2 domain, owned by one account in one region. */
@@ -73,7 +74,7 @@ export interface ProjectProfileRecord {
   allowCustomProjectResourceTags?: boolean;
   projectResourceTagsDescription?: string;
   /** Modelled `EnvironmentConfiguration` objects (ids included, regenerated on every update). */
-  environmentConfigurations: Record<string, unknown>[];
+  environmentConfigurations: EnvironmentConfiguration[];
   domainUnitId: string;
   createdBy: string;
   createdAt: number;
@@ -93,13 +94,20 @@ export interface ProjectRecord {
   projectProfileId?: string;
   userParameters?: Record<string, unknown>[];
   projectCategory?: string;
+  projectExecutionRole?: string;
   createdBy: string;
   createdAt: number;
   lastUpdatedAt: number;
   /** Deployment of ON_CREATE environments starts here; status derives from the clock. */
   deploymentStartedAt?: number;
-  /** Set when the deployment is known to fail (e.g. blueprint not enabled). */
-  deploymentFailure?: { code: string; message: string };
+  /** Set at create time when the deployment is known to fail (e.g. blueprint not enabled). */
+  deploymentFailure?: {
+    status: 'FAILED_VALIDATION' | 'FAILED_DEPLOYMENT';
+    /** By environment configuration name, as `environmentFailureReasons` outputs them. */
+    reasons: Record<string, { code: string; message: string }[]>;
+  };
+  /** False when the project's profile has no ON_CREATE environment (nothing to deploy). */
+  hasDeployment?: boolean;
   deletingSince?: number;
   missesServed?: number;
   memberships: { member: { userId?: string; groupId?: string }; designation: string }[];
@@ -113,6 +121,8 @@ export interface UserProfileRecord {
   status: string;
   /** IAM ARN for IAM users; user name for SSO users. */
   identifier: string;
+  /** Opaque principal id of an IAM principal (AROA…/AIDA…), as DataZone reports it. */
+  principalId?: string;
 }
 
 /** A DataZone group profile (IdC group). */
@@ -129,6 +139,8 @@ export interface BlueprintRecord {
   domainId: string;
   name: string;
   description: string;
+  provider: string;
+  templateUrl: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -163,7 +175,14 @@ export interface DataZoneState {
   /** Keyed by `${domainId}/${accountId}/${environmentBlueprintId}`. */
   blueprintConfigurations: Record<string, BlueprintConfigurationRecord>;
   /** What a custom account-pool Lambda answers, by function ARN (set through the control hook). */
-  lambdaAccounts: Record<string, { awsAccountId: string; supportedRegions: string[]; awsAccountName?: string }[]>;
+  lambdaAccounts: Record<
+    string,
+    { awsAccountId: string; supportedRegions: string[]; awsAccountName?: string }[]
+  >;
+  /** IAM Identity Center user names known to the emulated directory (set through the control hook). */
+  ssoUsers?: string[];
+  /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */
+  quotas?: Partial<Record<string, number>>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */

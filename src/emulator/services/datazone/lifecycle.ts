@@ -1,0 +1,88 @@
+/**
+ * Derived async states. Records keep the instants at which they entered a phase; the status a
+ * reader sees is computed from the emulated clock and the configured durations, so advancing the
+ * clock (or restarting from a state file) moves every resource along without timers.
+ *
+ * Domain:  CREATING --domainCreate--> AVAILABLE;  DELETING --domainDelete--> gone.
+ * Project: ACTIVE;  DELETING --projectDelete--> gone.
+ * Project deployment (ON_CREATE environments), with D = projectDeploy:
+ *   PENDING_DEPLOYMENT [0, D/4) -> IN_PROGRESS [D/4, D) -> SUCCESSFUL (or FAILED_DEPLOYMENT) at D;
+ *   a validation failure shows as FAILED_VALIDATION from D/4 on (when the deployment would start).
+ */
+import type { EnvironmentDeploymentDetails } from '@aws-sdk/client-datazone';
+import type { DzCall } from './call.js';
+import type { DataZoneState, DomainRecord, ProjectRecord } from './state.js';
+
+/** Where a domain is in its lifecycle; GONE means "answer as if it never existed". */
+export type DomainPhase = 'CREATING' | 'AVAILABLE' | 'DELETING' | 'GONE';
+
+/** Where a project is in its lifecycle. */
+export type ProjectPhase = 'ACTIVE' | 'DELETING' | 'GONE';
+
+/** The domain's phase at the call's instant. */
+export function domainPhase(domain: DomainRecord, call: DzCall): DomainPhase {
+  const { durations } = call.ctx.options;
+  if (domain.deletingSince !== undefined) {
+    return call.nowMs >= domain.deletingSince + durations.domainDelete ? 'GONE' : 'DELETING';
+  }
+  return call.nowMs >= domain.createdAt + durations.domainCreate ? 'AVAILABLE' : 'CREATING';
+}
+
+/** The project's phase at the call's instant. */
+export function projectPhase(project: ProjectRecord, call: DzCall): ProjectPhase {
+  if (project.deletingSince === undefined) return 'ACTIVE';
+  return call.nowMs >= project.deletingSince + call.ctx.options.durations.projectDelete ? 'GONE' : 'DELETING';
+}
+
+/** `environmentDeploymentDetails` of a project at the call's instant (undefined without a profile). */
+export function deploymentDetails(
+  project: ProjectRecord,
+  call: DzCall,
+): EnvironmentDeploymentDetails | undefined {
+  if (project.deploymentStartedAt === undefined) return undefined;
+  if (project.hasDeployment === false) return { overallDeploymentStatus: 'SUCCESSFUL' };
+  const duration = call.ctx.options.durations.projectDeploy;
+  const elapsed = call.nowMs - project.deploymentStartedAt;
+  const failure = project.deploymentFailure;
+  const started = elapsed >= duration / 4;
+  const finished = elapsed >= duration;
+  if (failure?.status === 'FAILED_VALIDATION' && started) {
+    return { overallDeploymentStatus: 'FAILED_VALIDATION', environmentFailureReasons: failure.reasons };
+  }
+  if (!started) return { overallDeploymentStatus: 'PENDING_DEPLOYMENT' };
+  if (!finished) return { overallDeploymentStatus: 'IN_PROGRESS' };
+  if (failure?.status === 'FAILED_DEPLOYMENT') {
+    return { overallDeploymentStatus: 'FAILED_DEPLOYMENT', environmentFailureReasons: failure.reasons };
+  }
+  return { overallDeploymentStatus: 'SUCCESSFUL' };
+}
+
+function dropWhere<T>(table: Record<string, T>, gone: (record: T) => boolean): void {
+  for (const [key, record] of Object.entries(table)) if (gone(record)) delete table[key];
+}
+
+/** Removes a domain and everything that lives in it. */
+export function removeDomain(state: DataZoneState, domainId: string): void {
+  delete state.domains[domainId];
+  const inDomain = (record: { domainId: string }) => record.domainId === domainId;
+  dropWhere(state.domainUnits, inDomain);
+  dropWhere(state.accountPools, inDomain);
+  dropWhere(state.projectProfiles, inDomain);
+  dropWhere(state.projects, inDomain);
+  dropWhere(state.userProfiles, inDomain);
+  dropWhere(state.groupProfiles, inDomain);
+  dropWhere(state.blueprints, inDomain);
+  dropWhere(state.blueprintConfigurations, inDomain);
+}
+
+/**
+ * Forgets resources whose deletion has completed by the call's instant. Run before every
+ * handler, so no handler has to special-case "deleted but not yet swept".
+ */
+export function sweep(call: DzCall): void {
+  const { state } = call;
+  for (const domain of Object.values(state.domains)) {
+    if (domainPhase(domain, call) === 'GONE') removeDomain(state, domain.id);
+  }
+  dropWhere(state.projects, (project) => projectPhase(project, call) === 'GONE');
+}

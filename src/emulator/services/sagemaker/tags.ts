@@ -1,0 +1,85 @@
+/**
+ * AddTags, DeleteTags and ListTags on Studio domains. Studio tags what it creates with
+ * `sagemaker:domain-arn` (reference §11); whether the domain itself carries that tag is
+ * unverified, and the emulator adds it on purpose: the tool must ignore `sagemaker:*` and `aws:*`
+ * keys, and one such key in every ListTags proves it does. System tags do not count toward the
+ * 50-tag limit and cannot be removed; `aws:` keys are reserved for AWS.
+ */
+import type { EmulatorWorld, OperationHandler } from '../../types.js';
+import { findTaggable } from './lookups.js';
+import { sageMakerPage } from './paging.js';
+import { validationError } from './settings.js';
+import { sageMakerState, type StudioDomainRecord } from './state.js';
+
+/** The system tag the emulator puts on every domain (value: the domain ARN). */
+export const SYSTEM_DOMAIN_ARN_TAG = 'sagemaker:domain-arn';
+
+/** User tags per resource. */
+export const TAG_LIMIT = 50;
+
+type Tag = { Key: string; Value: string };
+
+function isSystem(key: string): boolean {
+  return key === SYSTEM_DOMAIN_ARN_TAG;
+}
+
+/** Tags of an input, checked: no `aws:` keys, no system keys, unique keys (the last one wins). */
+export function tagsFromInput(value: unknown): Tag[] {
+  if (!Array.isArray(value)) return [];
+  const byKey = new Map<string, string>();
+  for (const tag of value as { Key?: unknown; Value?: unknown }[]) {
+    const key = String(tag.Key);
+    if (key.toLowerCase().startsWith('aws:') || isSystem(key)) {
+      throw validationError(
+        `Tag keys starting with 'aws:' and the key ${SYSTEM_DOMAIN_ARN_TAG} are reserved.`,
+      );
+    }
+    byKey.set(key, String(tag.Value ?? ''));
+  }
+  return [...byKey].map(([Key, Value]) => ({ Key, Value }));
+}
+
+function userTagCount(domain: StudioDomainRecord): number {
+  return domain.tags.filter((t) => !isSystem(t.Key)).length;
+}
+
+/** AddTags: adds or overwrites tags; answers the tags it was given. */
+export function addTags(world: EmulatorWorld): OperationHandler {
+  return (input, ctx) => {
+    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
+    const tags = tagsFromInput(input.Tags);
+    const merged = [...domain.tags];
+    for (const tag of tags) {
+      const at = merged.findIndex((t) => t.Key === tag.Key);
+      if (at >= 0) merged[at] = tag;
+      else merged.push(tag);
+    }
+    if (merged.filter((t) => !isSystem(t.Key)).length > TAG_LIMIT) {
+      throw validationError(`A resource can have at most ${TAG_LIMIT} tags; it has ${userTagCount(domain)}.`);
+    }
+    domain.tags = merged;
+    return { Tags: tags };
+  };
+}
+
+/** DeleteTags: removes the keys (absent keys are ignored); the system tag cannot be removed. */
+export function deleteTags(world: EmulatorWorld): OperationHandler {
+  return (input, ctx) => {
+    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
+    const keys = Array.isArray(input.TagKeys) ? input.TagKeys.map(String) : [];
+    if (keys.some((k) => isSystem(k) || k.toLowerCase().startsWith('aws:'))) {
+      throw validationError(`System tags (aws:*, ${SYSTEM_DOMAIN_ARN_TAG}) cannot be removed.`);
+    }
+    domain.tags = domain.tags.filter((t) => !keys.includes(t.Key));
+    return {};
+  };
+}
+
+/** ListTags: every tag of the resource, system tag included, paginated. */
+export function listTags(world: EmulatorWorld): OperationHandler {
+  return (input, ctx) => {
+    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
+    const page = sageMakerPage(domain.tags, input, ctx, `ListTags:${domain.ids.DomainArn}`, (t) => t.Key);
+    return { Tags: page.items.map((t) => ({ ...t })), NextToken: page.nextToken };
+  };
+}

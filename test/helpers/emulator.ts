@@ -1,0 +1,126 @@
+/**
+ * Shared test helper: starts the emulator on a random port and builds REAL @aws-sdk clients
+ * pointed at it (endpoint override, static fake credentials, region us-east-1, one attempt so a
+ * test sees an injected fault directly instead of the SDK's retry of it).
+ *
+ * Two styles:
+ * - `const emu = await startTestEmulator(options)` … `await emu.close()`;
+ * - `const emu = withEmulator(options)` inside a `describe`: registers beforeAll/afterAll hooks and
+ *   returns a handle whose members are usable inside tests.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { DataZoneClient, type DataZoneClientConfig } from '@aws-sdk/client-datazone';
+import { RAMClient, type RAMClientConfig } from '@aws-sdk/client-ram';
+import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
+import { AssumeRoleCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
+
+/** Static credentials of the home account (any access key that STS did not issue). */
+export const HOME_CREDENTIALS = {
+  accessKeyId: 'AKIAEMULATORTEST0001',
+  secretAccessKey: 'emulator-secret',
+} as const;
+
+/** Credentials as the SDK takes them. */
+export interface TestCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Factories of real SDK clients that call the emulator with one set of credentials. */
+export interface ClientFactories {
+  readonly credentials: TestCredentials;
+  dataZone(options?: Partial<DataZoneClientConfig>): DataZoneClient;
+  ram(options?: Partial<RAMClientConfig>): RAMClient;
+  sageMaker(options?: Partial<SageMakerClientConfig>): SageMakerClient;
+  sts(options?: Partial<STSClientConfig>): STSClient;
+}
+
+/** A started emulator plus client factories for the home account and any other account. */
+export interface TestEmulator extends ClientFactories {
+  readonly emulator: RunningEmulator;
+  readonly endpoint: string;
+  /** Client factories acting as `accountId` (STS AssumeRole on `arn:aws:iam::<id>:role/SmusGitOpsDeployer`). */
+  asAccount(accountId: string): Promise<ClientFactories>;
+  close(): Promise<void>;
+}
+
+function factories(endpoint: string, credentials: TestCredentials): ClientFactories {
+  const base = { endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };
+  return {
+    credentials,
+    dataZone: (options) => new DataZoneClient({ ...base, ...options }),
+    ram: (options) => new RAMClient({ ...base, ...options }),
+    sageMaker: (options) => new SageMakerClient({ ...base, ...options }),
+    sts: (options) => new STSClient({ ...base, ...options }),
+  };
+}
+
+/** Starts an emulator (random port by default) and returns it with client factories. */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const home = factories(emulator.endpoint, { ...HOME_CREDENTIALS });
+  return {
+    ...home,
+    emulator,
+    endpoint: emulator.endpoint,
+    async asAccount(accountId) {
+      const sts = home.sts();
+      try {
+        const out = await sts.send(
+          new AssumeRoleCommand({
+            RoleArn: `arn:aws:iam::${accountId}:role/SmusGitOpsDeployer`,
+            RoleSessionName: 'smus-gitops-test',
+          }),
+        );
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error('AssumeRole returned no credentials');
+        return factories(emulator.endpoint, {
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          sessionToken: c.SessionToken,
+        });
+      } finally {
+        sts.destroy();
+      }
+    },
+    close: () => emulator.close(),
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start and stop an emulator for the enclosing
+ * `describe` (or file) and returns a handle that forwards to it; use the handle inside tests only.
+ */
+export function withEmulator(options: EmulatorOptions = {}): TestEmulator {
+  let current: TestEmulator | undefined;
+  beforeAll(async () => {
+    current = await startTestEmulator(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const get = (): TestEmulator => {
+    if (!current) throw new Error('withEmulator: the emulator is only available inside tests');
+    return current;
+  };
+  return {
+    get emulator() {
+      return get().emulator;
+    },
+    get endpoint() {
+      return get().endpoint;
+    },
+    get credentials() {
+      return get().credentials;
+    },
+    dataZone: (o) => get().dataZone(o),
+    ram: (o) => get().ram(o),
+    sageMaker: (o) => get().sageMaker(o),
+    sts: (o) => get().sts(o),
+    asAccount: (id) => get().asAccount(id),
+    close: () => get().close(),
+  };
+}
