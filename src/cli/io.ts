@@ -15,11 +15,15 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Resolves when the user asks the command to stop (SIGINT/SIGTERM); long-running commands await it. */
   readonly interrupted: Promise<void>;
+  /** Asks a yes/no question on the terminal; absent when there is no terminal to ask on. */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 /** The `CliIo` of the real process. */
 export function processIo(): CliIo {
+  const canAsk = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   return {
+    ...(canAsk ? { confirm: askOnTerminal } : {}),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
@@ -30,4 +34,15 @@ export function processIo(): CliIo {
       process.once('SIGTERM', () => resolve());
     }),
   };
+}
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`${question} Only 'yes' will be accepted: `);
+    return answer.trim() === 'yes';
+  } finally {
+    rl.close();
+  }
 }

@@ -9,11 +9,21 @@ import { ExitCode } from './exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerApplyCommand } from './commands/apply.js';
+import { registerDriftCommand } from './commands/drift.js';
+import { addGlobalOptions } from './global-options.js';
 
 /** What a command module contributes: it adds its subcommand and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-const registrars: readonly CommandRegistrar[] = [registerValidateCommand, registerEmulatorCommand];
+const registrars: readonly CommandRegistrar[] = [
+  registerValidateCommand,
+  registerPlanCommand,
+  registerApplyCommand,
+  registerDriftCommand,
+  registerEmulatorCommand,
+];
 
 /** Builds the commander program over the given IO (exported for tests and help goldens). */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -25,6 +35,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  addGlobalOptions(program);
   for (const register of registrars) register(program, io, setExit);
   return program;
 }

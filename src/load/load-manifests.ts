@@ -2,6 +2,7 @@
  * Loads and validates the manifests under the given paths: the effects (discovery, reading,
  * the schema files) around the pure validation stage. Every command starts here.
  */
+import { createHash } from 'node:crypto';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema-validator.js';
 import {
   validateManifests,
@@ -19,8 +20,14 @@ export function manifestSchemaValidator(): SchemaValidator {
   return validator;
 }
 
+/** What loading found, plus a digest of the manifests read (saved plans record it). */
+export interface LoadResult extends ValidationResult {
+  /** sha256 over every file's path and bytes, in path order. */
+  manifestsDigest: string;
+}
+
 /** Discovers, reads and validates manifests. */
-export async function loadManifests(paths: readonly string[], cwd: string): Promise<ValidationResult> {
+export async function loadManifests(paths: readonly string[], cwd: string): Promise<LoadResult> {
   const discovery = await discoverManifestFiles(paths, cwd);
   const files: ManifestFile[] = [];
   for (const file of discovery.files) {
@@ -28,5 +35,16 @@ export async function loadManifests(paths: readonly string[], cwd: string): Prom
     files.push(read.ok ? { file, bytes: read.bytes } : { file, diagnostic: read.diagnostic });
   }
   const result = validateManifests(files, manifestSchemaValidator());
-  return { ...result, diagnostics: [...discovery.diagnostics, ...result.diagnostics] };
+  const hash = createHash('sha256');
+  for (const f of files)
+    hash
+      .update(f.file)
+      .update('\0')
+      .update('bytes' in f ? f.bytes : '')
+      .update('\0');
+  return {
+    ...result,
+    diagnostics: [...discovery.diagnostics, ...result.diagnostics],
+    manifestsDigest: `sha256:${hash.digest('hex')}`,
+  };
 }

@@ -5,33 +5,13 @@
  * throttling error. Real time, not the emulated clock: the limit is on the caller's request rate.
  */
 import type { ServiceName } from '../types.js';
+import { DOCUMENTED_TPS, UNDOCUMENTED_TPS } from '../../aws/documented-tps.js';
 
 /** The rateLimits option: documented TPS, none, or an explicit TPS per operation. */
 export type RateLimitSetting = 'documented' | 'off' | Record<string, number>;
 
-/** Documented DataZone TPS per account and region (reference §12, AWS DataZone quotas page). */
-export const DOCUMENTED_TPS: Readonly<Record<string, number>> = {
-  'datazone.CreateDomain': 8,
-  'datazone.UpdateDomain': 8,
-  'datazone.CreateProjectProfile': 3,
-  'datazone.UpdateProjectProfile': 3,
-  'datazone.CreateProject': 3,
-  'datazone.UpdateProject': 3,
-  'datazone.DeleteProject': 3,
-  'datazone.ListProjects': 8,
-  'datazone.CreateProjectMembership': 3,
-  'datazone.DeleteProjectMembership': 3,
-  'datazone.ListProjectMemberships': 8,
-  'datazone.ListEnvironmentBlueprints': 8,
-  'datazone.PutEnvironmentBlueprintConfiguration': 10,
-  'datazone.CreateDomainUnit': 20,
-};
-
-/**
- * TPS of operations AWS documents no limit for. An assumption, chosen to be conservative like
- * the documented ones: mutating calls are metered tighter than reads.
- */
-export const UNDOCUMENTED_TPS = { mutating: 10, read: 20 } as const;
+// The documented rates live with the other AWS facts; the emulator throttles with the same table.
+export { DOCUMENTED_TPS, UNDOCUMENTED_TPS } from '../../aws/documented-tps.js';
 
 interface Bucket {
   tokens: number;

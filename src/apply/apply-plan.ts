@@ -1,0 +1,87 @@
+/**
+ * Carries out a plan: builds the operation context (ids from the live observation, roles from the
+ * AccountAssociation manifests, rate budgets at the documented TPS) and runs each change's
+ * operation through the executor. Returns every change's outcome.
+ */
+import type { ClientFactory } from '../aws/clients.js';
+import { tpsOf } from '../aws/documented-tps.js';
+import { identityKey } from '../model/identity.js';
+import type { Observation } from '../live/types.js';
+import type { DesiredResource } from '../plan/desired.js';
+import type { Plan } from '../plan/types.js';
+import { createOperationContext } from './context.js';
+import { executeGraph, type ChangeOutcome, type ExecutorEvent } from './executor.js';
+import { createIdRegistry } from './id-registry.js';
+import { OPERATIONS } from './operations/index.js';
+import { RateBudget, type Timing } from './rate-budget.js';
+import { ApplyError } from './types.js';
+
+/** Everything apply needs besides the plan. */
+export interface ApplyDeps {
+  clients: ClientFactory;
+  desired: readonly DesiredResource[];
+  observation: Observation;
+  /** Account of each domain (declared, live, or the caller's). */
+  domainAccount(domain: string): string;
+  timing: Timing;
+  random: () => number;
+  concurrency?: number;
+  /** Overall deadline, ms from now. */
+  deadlineMs?: number;
+  /** Scale of the documented TPS budgets (benchmarks against a scaled emulator). */
+  rateScale?: number;
+  maxRetries?: number;
+  onEvent(event: ExecutorEvent): void;
+  log(event: Record<string, unknown>, message: string): void;
+  shouldStop?(): boolean;
+}
+
+// DataZone, RAM and SageMaker operations share names (CreateDomain); the budget is per service.
+function serviceOf(operation: string): string {
+  if (/ResourceShare|Permission/.test(operation)) return 'ram';
+  return 'datazone';
+}
+
+/** Applies the plan's actionable changes. */
+export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutcome[]> {
+  const desiredByKey = new Map(deps.desired.map((d) => [d.key, d]));
+  const liveByKey = new Map(deps.observation.resources.map((r) => [r.key, r]));
+  const roles = new Map<string, string>();
+  for (const d of deps.desired) {
+    if (d.manifest.kind === 'AccountAssociation' && d.manifest.spec.assumeRoleArn) {
+      roles.set(`${d.address.domain}/${d.address.name}`, d.manifest.spec.assumeRoleArn);
+    }
+  }
+  const deadline = deps.timing.now() + (deps.deadlineMs ?? 60 * 60_000);
+  const ctx = createOperationContext({
+    clients: deps.clients,
+    ids: createIdRegistry(deps.observation.resources),
+    timing: deps.timing,
+    random: deps.random,
+    budget: new RateBudget(
+      (operation) => tpsOf(serviceOf(operation), operation),
+      deps.timing,
+      deps.rateScale ?? 1,
+    ),
+    roleFor: (domain, account) => roles.get(`${domain}/${account}`),
+    domainAccount: deps.domainAccount,
+    deadline,
+    maxRetries: deps.maxRetries ?? 8,
+    log: deps.log,
+  });
+  return executeGraph(
+    plan.changes,
+    async (change) => {
+      const key = identityKey(change.address);
+      const kind = change.address.kind;
+      if (kind === 'Policy') throw new ApplyError('a Policy is not a resource');
+      await OPERATIONS[kind]({ change, desired: desiredByKey.get(key), live: liveByKey.get(key) }, ctx);
+    },
+    {
+      concurrency: deps.concurrency ?? 32,
+      now: deps.timing.now,
+      onEvent: deps.onEvent,
+      shouldStop: () => deps.timing.now() > deadline || (deps.shouldStop?.() ?? false),
+    },
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The effects operations run with: clients per account, the id registry, blueprint ids, and
+ * `call`/`waitFor`, which put every SDK call under its rate budget and the tool's own retries
+ * (on top of the SDK's), bounded by the overall deadline.
+ */
+import { ListEnvironmentBlueprintsCommand } from '@aws-sdk/client-datazone';
+import type { ClientFactory } from '../aws/clients.js';
+import type { RateBudget} from './rate-budget.js';
+import { type Timing } from './rate-budget.js';
+import { backoffMs, isThrottling, isTransient } from './retry.js';
+import { ApplyError, type IdRegistry, type OperationContext } from './types.js';
+
+/** What the context is built from. */
+export interface ContextDeps {
+  clients: ClientFactory;
+  ids: IdRegistry;
+  timing: Timing;
+  random: () => number;
+  budget: RateBudget;
+  /** Role to assume in an associated account (from its AccountAssociation). */
+  roleFor(domain: string, account: string): string | undefined;
+  domainAccount(domain: string): string;
+  /** Epoch ms after which nothing new is started and waits give up. */
+  deadline: number;
+  /** Tool retries per call after the SDK's own attempts. */
+  maxRetries: number;
+  log(event: Record<string, unknown>, message: string): void;
+}
+
+/** Builds the operation context. */
+export function createOperationContext(deps: ContextDeps): OperationContext {
+  const blueprints = new Map<string, Promise<Map<string, string>>>();
+  const ctx: OperationContext = {
+    home: (region) => deps.clients.home(region),
+    inAccount(domain, account, region) {
+      if (account === deps.domainAccount(domain)) return deps.clients.home(region);
+      const role = deps.roleFor(domain, account);
+      if (!role)
+        throw new ApplyError(
+          `account ${account} has no AccountAssociation with an assumeRoleArn in domain ${domain}`,
+        );
+      return deps.clients.assumed(role, region);
+    },
+    domainAccount: deps.domainAccount,
+    ids: deps.ids,
+    async blueprintId(domain, name) {
+      let cached = blueprints.get(domain);
+      if (!cached) {
+        const info = deps.ids.domain(domain);
+        if (!info) throw new ApplyError(`domain ${domain} is not known`);
+        cached = (async () => {
+          const byName = new Map<string, string>();
+          let nextToken: string | undefined;
+          do {
+            const page = await ctx.call('ListEnvironmentBlueprints', `${info.accountId}/${info.region}`, () =>
+              deps.clients
+                .home(info.region)
+                .dataZone.send(
+                  new ListEnvironmentBlueprintsCommand({
+                    domainIdentifier: info.id,
+                    managed: true,
+                    nextToken,
+                  }),
+                ),
+            );
+            for (const item of page.items ?? []) if (item.name && item.id) byName.set(item.name, item.id);
+            nextToken = page.nextToken;
+          } while (nextToken);
+          return byName;
+        })();
+        blueprints.set(domain, cached);
+        cached.catch(() => blueprints.delete(domain));
+      }
+      const id = (await cached).get(name);
+      if (!id) throw new ApplyError(`blueprint ${name} does not exist in domain ${domain}`);
+      return id;
+    },
+    async call(operation, scope, send) {
+      for (let attempt = 1; ; attempt++) {
+        await deps.budget.take(operation, scope);
+        try {
+          const result = await send();
+          deps.budget.succeeded(operation, scope);
+          return result;
+        } catch (error) {
+          if (isThrottling(error)) deps.budget.throttled(operation, scope);
+          const retry = isTransient(error) && attempt <= deps.maxRetries;
+          const delay = backoffMs(attempt, deps.random);
+          if (!retry || deps.timing.now() + delay > deps.deadline) throw error;
+          deps.log({ operation, scope, attempt, error: String((error as Error)?.name ?? error) }, 'retrying');
+          await deps.timing.sleep(delay);
+        }
+      }
+    },
+    async waitFor(what, check, options = {}) {
+      const interval = options.intervalMs ?? 1_000;
+      const until = Math.min(deps.deadline, deps.timing.now() + (options.timeoutMs ?? 15 * 60_000));
+      for (;;) {
+        const value = await check();
+        if (value !== undefined) return value;
+        if (deps.timing.now() + interval > until) throw new ApplyError(`timed out waiting for ${what}`);
+        await deps.timing.sleep(interval);
+      }
+    },
+    log: deps.log,
+  };
+  return ctx;
+}

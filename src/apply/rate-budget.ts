@@ -1,0 +1,81 @@
+/**
+ * Per-operation token buckets at the documented TPS, adaptive: a throttled call halves the
+ * bucket's rate (down to an eighth of the documented one), and each success wins back a twentieth
+ * of it, so a run slows down when AWS pushes back and speeds up again when it stops. Clock and
+ * sleep are passed in (tests and benchmarks drive them).
+ */
+
+/** Time effects the budget needs. */
+export interface Timing {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+interface Bucket {
+  rate: number;
+  max: number;
+  tokens: number;
+  updatedAt: number;
+  /** Serialises waiters so tokens go out in arrival order. */
+  queue: Promise<void>;
+}
+
+/** Budgets keyed by operation and scope (account/region). */
+export class RateBudget {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly tpsOf: (operation: string) => number,
+    private readonly timing: Timing,
+    private readonly scale = 1,
+  ) {}
+
+  private bucket(operation: string, scope: string): Bucket {
+    const key = `${scope}\u0000${operation}`;
+    let b = this.buckets.get(key);
+    if (!b) {
+      const max = this.tpsOf(operation) * this.scale;
+      // Start with one token: a burst of a full second would overshoot a limiter that refills continuously.
+      b = { rate: max, max, tokens: 1, updatedAt: this.timing.now(), queue: Promise.resolve() };
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  /** Waits until the operation may be called once more in `scope`. */
+  take(operation: string, scope: string): Promise<void> {
+    const b = this.bucket(operation, scope);
+    const turn = b.queue.then(async () => {
+      for (;;) {
+        const now = this.timing.now();
+        b.tokens = Math.min(Math.max(1, b.rate), b.tokens + ((now - b.updatedAt) / 1000) * b.rate);
+        b.updatedAt = now;
+        if (b.tokens >= 1) {
+          b.tokens -= 1;
+          return;
+        }
+        await this.timing.sleep(Math.ceil(((1 - b.tokens) / b.rate) * 1000));
+      }
+    });
+    b.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The call was throttled: halve the rate (floor: an eighth of the documented rate). */
+  throttled(operation: string, scope: string): void {
+    const b = this.bucket(operation, scope);
+    b.rate = Math.max(b.max / 8, b.rate / 2);
+    b.tokens = Math.min(b.tokens, 0);
+  }
+
+  /** The call succeeded: win back part of the rate. */
+  succeeded(operation: string, scope: string): void {
+    const b = this.bucket(operation, scope);
+    b.rate = Math.min(b.max, b.rate + b.max / 20);
+  }
+
+  /** Current rate of a bucket (for reports and tests). */
+  rateOf(operation: string, scope: string): number {
+    return this.bucket(operation, scope).rate;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `smus-gitops apply [paths...] | --plan FILE [--auto-approve] [--allow-replace]`: carries out a
+ * plan. From paths it plans first; from a saved plan it re-reads what the plan touches and
+ * refuses a stale plan. Without --auto-approve it asks on a terminal and refuses otherwise.
+ */
+import type { CommandRegistrar } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
+
+/** Options of `apply`. */
+export interface ApplyCommandOptions {
+  plan?: string;
+  autoApprove?: boolean;
+  allowReplace?: boolean;
+  concurrency: string;
+}
+
+/** Adds the `apply` command. */
+export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => {
+  program
+    .command('apply')
+    .description('carry out the plan: create, update, replace and delete live resources')
+    .argument('[paths...]', 'files or directories holding manifests', ['.'])
+    .option(
+      '--plan <file>',
+      'apply this saved plan (from `plan --out`), refusing it if live state changed since',
+    )
+    .option('--auto-approve', 'do not ask for confirmation')
+    .option(
+      '--allow-replace',
+      'allow replacing resources whose immutable fields changed (delete, then create)',
+    )
+    .option('--concurrency <n>', 'changes in flight at once', '32')
+    .action(async (paths: string[], options: ApplyCommandOptions, command) => {
+      const { runApply } = await import('../run/apply-run.js');
+      setExit(await runApply(paths, options, command.optsWithGlobals() as GlobalOptions, io));
+    });
+};

@@ -1,0 +1,32 @@
+/**
+ * The global options of DESIGN §7, shared by every command that talks to AWS. Commander keeps
+ * them on the root program; commands read them with `optsWithGlobals()`.
+ */
+import { Option, type Command } from 'commander';
+
+/** Values of the global options. */
+export interface GlobalOptions {
+  local?: boolean;
+  endpointUrl?: string;
+  region?: string;
+  domain?: string;
+  logLevel: string;
+  logFormat: 'json' | 'pretty';
+  color: boolean;
+}
+
+/** Adds the global options to the root program. */
+export function addGlobalOptions(program: Command): void {
+  program
+    .option('--local', 'use the embedded emulator, with state kept in .smus-gitops/ of the current directory')
+    .option('--endpoint-url <url>', 'send every AWS call to this endpoint (as the AWS CLI does)')
+    .option('--region <region>', 'region for calls not tied to a manifest region')
+    .option('--domain <name>', 'only this domain (lets a workflow matrix shard a large organisation)')
+    .addOption(
+      new Option('--log-level <level>', 'structured log level on stderr')
+        .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+        .default('warn'),
+    )
+    .addOption(new Option('--log-format <format>', 'log format').choices(['json', 'pretty']).default('json'))
+    .option('--no-color', 'never colour the output');
+}

@@ -1,0 +1,41 @@
+/**
+ * Structured logs (pino) on stderr, never on stdout, which carries the human or machine output.
+ * `pretty` prints one short line per event for people; `json` one JSON object per line.
+ */
+import { pino, type Logger } from 'pino';
+import type { CliIo } from './io.js';
+
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+
+/** Builds the logger for one CLI run. */
+export function createLogger(io: CliIo, level: string, format: 'json' | 'pretty'): Logger {
+  const stream = {
+    write(line: string) {
+      if (format === 'json') {
+        io.stderr(line);
+        return;
+      }
+      const {
+        level: n,
+        msg,
+        time: _time,
+        pid: _pid,
+        hostname: _host,
+        ...rest
+      } = JSON.parse(line) as Record<string, unknown>;
+      const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+      io.stderr(`${LEVEL_NAMES[Number(n)] ?? n} ${String(msg)}${extra}\n`);
+    },
+  };
+  return pino(
+    { level, base: undefined, timestamp: format === 'json' ? pino.stdTimeFunctions.isoTime : false },
+    stream,
+  );
+}

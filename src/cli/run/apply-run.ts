@@ -1,0 +1,125 @@
+/** The `apply` command's body: plan (or check a saved plan), confirm, execute, report. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { applyPlan } from '../../apply/apply-plan.js';
+import { findStaleness } from '../../apply/stale.js';
+import { formatAddress } from '../../model/identity.js';
+import { resolveDesired } from '../../plan/planner.js';
+import type { Plan, SavedPlan } from '../../plan/types.js';
+import { TOOL_VERSION } from '../../version.js';
+import type { ApplyCommandOptions } from '../commands/apply.js';
+import { ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import type { CliIo } from '../io.js';
+import { createLogger } from '../logger.js';
+import { makePlan, type PlanRun } from './make-plan.js';
+import { hasChanges, renderPlan } from './plan-run.js';
+import { createProgress } from './progress.js';
+
+/** Why a saved plan cannot be applied as it is, or undefined when it can. */
+async function checkSavedPlan(
+  file: string,
+  run: PlanRun,
+  io: CliIo,
+): Promise<{ plan: Plan } | { refuse: string }> {
+  let saved: SavedPlan;
+  try {
+    saved = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as SavedPlan;
+  } catch (error) {
+    return { refuse: `cannot read the saved plan ${file}: ${(error as Error).message}` };
+  }
+  if (saved.formatVersion !== 1 || !Array.isArray(saved.live))
+    return { refuse: `${file} is not a saved plan (plan --out)` };
+  if (saved.toolVersion !== TOOL_VERSION)
+    return { refuse: `${file} was made by smus-gitops ${saved.toolVersion}; this is ${TOOL_VERSION}` };
+  if (saved.manifestsDigest !== run.loaded.manifestsDigest)
+    return { refuse: 'the manifests changed since the plan was made' };
+  const stale = findStaleness(
+    saved,
+    run.observation.resources.map((r) => r.fingerprint),
+  );
+  if (stale.length > 0) {
+    return {
+      refuse: `live state changed since the plan was made:\n${stale.map((s) => `  ${s.key}: ${s.detail}`).join('\n')}`,
+    };
+  }
+  return { plan: saved };
+}
+
+/** Runs `apply`; returns the exit code. */
+export async function runApply(
+  paths: string[],
+  options: ApplyCommandOptions,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
+  const log = createLogger(io, globals.logLevel, globals.logFormat);
+  const run = await makePlan(paths, globals, io, log);
+  if ('exit' in run) return run.exit;
+  try {
+    if (!run.observation.complete) {
+      io.stderr('smus-gitops: live state could not be read completely; nothing was applied\n');
+      return ExitCode.Error;
+    }
+    let plan = run.plan;
+    if (options.plan) {
+      const checked = await checkSavedPlan(options.plan, run, io);
+      if ('refuse' in checked) {
+        io.stderr(`smus-gitops: refusing the saved plan: ${checked.refuse}\n`);
+        return ExitCode.Refused;
+      }
+      plan = checked.plan;
+    } else {
+      io.stdout(renderPlan(plan, 'text', globals.color && io.isTTY));
+    }
+    if (plan.refused.length > 0) {
+      io.stderr(
+        `smus-gitops: the plan is refused by ${plan.refused.length} safety rule(s); nothing was applied\n`,
+      );
+      return ExitCode.Refused;
+    }
+    const replaces = plan.changes.filter((c) => c.action === 'replace');
+    if (replaces.length > 0 && !options.allowReplace) {
+      io.stderr(
+        `smus-gitops: the plan replaces ${replaces.map((c) => formatAddress(c.address)).join(', ')}; rerun with --allow-replace to allow it\n`,
+      );
+      return ExitCode.Refused;
+    }
+    if (!hasChanges(plan)) {
+      io.stdout('Nothing to apply.\n');
+      return ExitCode.Ok;
+    }
+    if (!options.autoApprove) {
+      if (!io.confirm) {
+        io.stderr('smus-gitops: apply needs --auto-approve when there is no terminal to confirm on\n');
+        return ExitCode.Refused;
+      }
+      if (!(await io.confirm('Apply these changes?'))) {
+        io.stdout('Apply cancelled.\n');
+        return ExitCode.Ok;
+      }
+    }
+    const { desired, domainAccount } = resolveDesired(run.loaded.documents, run.observation);
+    const progress = createProgress(io, Date.now);
+    let interrupted = false;
+    void io.interrupted.then(() => {
+      interrupted = true;
+    });
+    const outcomes = await applyPlan(plan, {
+      clients: run.connection.clients,
+      desired,
+      observation: run.observation,
+      domainAccount,
+      timing: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      random: Math.random,
+      concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 32),
+      onEvent: progress.onEvent,
+      log: (event, message) => log.info(event, message),
+      shouldStop: () => interrupted,
+    });
+    io.stdout(progress.summary(outcomes));
+    return outcomes.every((o) => o.status === 'done') ? ExitCode.Ok : ExitCode.Error;
+  } finally {
+    await run.connection.close();
+  }
+}

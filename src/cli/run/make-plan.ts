@@ -1,0 +1,95 @@
+/**
+ * The shared front half of `plan`, `drift` and `apply`: load and validate the manifests, connect,
+ * read live state, and build the plan. Errors a user can fix come back as an exit code with the
+ * reason already printed; nothing here mutates anything.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { formatDiagnosticText } from '../../render/diagnostics.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
+import { readLive } from '../../live/read-live.js';
+import type { Observation, ReadScope } from '../../live/types.js';
+import { buildPlan } from '../../plan/planner.js';
+import { readScope } from '../../plan/scope.js';
+import type { Plan } from '../../plan/types.js';
+import { connect, type Connection } from '../connect.js';
+import { ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import type { CliIo } from '../io.js';
+
+/** A plan and everything that produced it. */
+export interface PlanRun {
+  loaded: LoadResult;
+  scope: ReadScope;
+  observation: Observation;
+  plan: Plan;
+  connection: Connection;
+}
+
+/** sha256 hex of a text. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Loads, reads and plans; returns the run, or the exit code after printing why it stopped. */
+export async function makePlan(
+  paths: readonly string[],
+  globals: GlobalOptions,
+  io: CliIo,
+  log: Logger,
+): Promise<PlanRun | { exit: number }> {
+  const loaded = await loadManifests(paths.length > 0 ? paths : ['.'], io.cwd);
+  for (const d of loaded.diagnostics) {
+    if (d.severity === 'note') log.debug({ code: d.code }, formatDiagnosticText(d));
+    else io.stderr(`${formatDiagnosticText(d)}\n`);
+  }
+  if (hasErrors(loaded.diagnostics)) return { exit: ExitCode.Error };
+  if (
+    globals.domain &&
+    !loaded.documents.some((d) => d.manifest.kind === 'Domain' && d.manifest.metadata.name === globals.domain)
+  ) {
+    io.stderr(`smus-gitops: --domain ${globals.domain}: no Domain manifest has that name\n`);
+    return { exit: ExitCode.Error };
+  }
+  const documents = globals.domain
+    ? loaded.documents.filter(
+        (d) =>
+          d.manifest.kind === 'Policy' ||
+          (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ===
+            globals.domain,
+      )
+    : loaded.documents;
+  const scope = readScope(documents, globals.domain);
+  const connection = await connect(io, globals);
+  try {
+    const observation = await readLive(scope, {
+      clients: connection.clients,
+      log: (event) => log.debug(event),
+    });
+    for (const failure of observation.failures) {
+      io.stderr(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}\n`);
+    }
+    for (const domain of scope.domains) {
+      if (domain.account && domain.account !== observation.caller.account) {
+        io.stderr(
+          `smus-gitops: Domain ${domain.name} declares account ${domain.account}, but the credentials are of account ${observation.caller.account}; refusing to act\n`,
+        );
+        await connection.close();
+        return { exit: ExitCode.Error };
+      }
+    }
+    const plan = buildPlan({ documents, observation, deferred: loaded.deferred, digest: sha256 });
+    const warnings = loaded.diagnostics
+      .filter((d) => d.severity === 'warning')
+      .map(
+        (d) =>
+          `${d.code} ${d.message}${d.location ? ` (${d.location.file}:${d.location.start.line}:${d.location.start.col})` : ''}`,
+      );
+    plan.notes = [...warnings, ...plan.notes];
+    return { loaded, scope, observation, plan, connection };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/** The `plan` command's body: plan, render, save, and choose the exit code. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { renderPlanJson } from '../../render/plan-json.js';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import type { Plan, SavedPlan } from '../../plan/types.js';
+import { TOOL_VERSION } from '../../version.js';
+import { ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
+import type { CliIo } from '../io.js';
+import { createLogger } from '../logger.js';
+import type { PlanCommandOptions } from '../commands/plan.js';
+import { makePlan, type PlanRun } from './make-plan.js';
+
+/** True when the plan would change anything. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete > 0;
+}
+
+/** The saved form of a plan: what `apply --plan` checks before acting. */
+export function savedPlan(run: PlanRun): SavedPlan {
+  return {
+    ...run.plan,
+    toolVersion: TOOL_VERSION,
+    manifestsDigest: run.loaded.manifestsDigest,
+    live: run.observation.resources.map((r) => r.fingerprint),
+  };
+}
+
+/** Renders a plan in the chosen format. */
+export function renderPlan(plan: Plan, format: PlanCommandOptions['format'], color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderPlanJson(plan);
+    case 'markdown':
+      return renderPlanMarkdown(plan);
+    default:
+      return renderPlanText(plan, { color });
+  }
+}
+
+/** Runs `plan`; returns the exit code. */
+export async function runPlan(
+  paths: string[],
+  options: PlanCommandOptions,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
+  const log = createLogger(io, globals.logLevel, globals.logFormat);
+  const run = await makePlan(paths, globals, io, log);
+  if ('exit' in run) return run.exit;
+  try {
+    io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY));
+    if (options.out) await writeFile(resolve(io.cwd, options.out), renderPlanJson(savedPlan(run)));
+    if (!run.observation.complete) return ExitCode.Error;
+    if (run.plan.refused.length > 0) return ExitCode.Refused;
+    return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.Changes : ExitCode.Ok;
+  } finally {
+    await run.connection.close();
+  }
+}

@@ -1,0 +1,49 @@
+/** Apply's progress lines (one per start and finish, with elapsed time) and its closing summary. */
+import type { ChangeOutcome, ExecutorEvent } from '../../apply/executor.js';
+import { formatAddress } from '../../model/identity.js';
+import type { Action } from '../../plan/types.js';
+import type { CliIo } from '../io.js';
+
+const VERB: Partial<Record<Action, [string, string]>> = {
+  create: ['creating', 'created'],
+  update: ['updating', 'updated'],
+  replace: ['replacing', 'replaced'],
+  delete: ['deleting', 'deleted'],
+};
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Progress printer for one apply. */
+export function createProgress(io: CliIo, now: () => number) {
+  const started = now();
+  return {
+    onEvent(event: ExecutorEvent): void {
+      const name = formatAddress(event.change.address);
+      const [ing, ed] = VERB[event.change.action] ?? ['applying', 'applied'];
+      if (event.type === 'start') io.stdout(`  ${name}: ${ing}...\n`);
+      else if (event.type === 'finish') io.stdout(`  ${name}: ${ed} (${seconds(event.elapsedMs)})\n`);
+      else io.stdout(`  ${name}: FAILED after ${seconds(event.elapsedMs)}: ${reason(event.error)}\n`);
+    },
+    summary(outcomes: readonly ChangeOutcome[]): string {
+      const done = (action: Action) =>
+        outcomes.filter((o) => o.status === 'done' && o.change.action === action).length;
+      const failed = outcomes.filter((o) => o.status === 'failed');
+      const skipped = outcomes.filter((o) => o.status === 'skipped');
+      const lines = [
+        `\nApply ${failed.length > 0 ? 'stopped' : 'complete'}: ${done('create')} created, ${done('update')} updated, ${done('replace')} replaced, ${done('delete')} deleted; ${failed.length} failed, ${skipped.length} not started (${seconds(now() - started)}).`,
+      ];
+      for (const o of failed) lines.push(`  failed: ${formatAddress(o.change.address)}: ${reason(o.error)}`);
+      for (const o of skipped)
+        lines.push(`  not started: ${formatAddress(o.change.address)} (${o.change.action})`);
+      if (failed.length > 0)
+        lines.push('Run apply again to converge; completed changes will not be repeated.');
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}

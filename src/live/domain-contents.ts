@@ -1,0 +1,107 @@
+/**
+ * Reads everything inside one live domain. The lists run in parallel; the Gets of each kind start
+ * as soon as the lists they resolve names through are in (profiles need pools, blueprints and
+ * unit paths; projects need profiles and unit paths). Blueprint configurations of an associated
+ * account are read only when the account is ASSOCIATED: before that the account cannot read the
+ * domain at all, and a plan that is about to associate it must not count that as a failure.
+ */
+import type { ClientFactory } from '../aws/clients.js';
+import { listAccountPools, poolNames, readAccountPools } from './account-pools.js';
+import { readAccountAssociations, type AssociationRead } from './account-associations.js';
+import { readBlueprintConfigurations, type ConfigurationAccount } from './blueprint-configurations.js';
+import { listBlueprintNames } from './blueprints.js';
+import type { DomainContext } from './domain-context.js';
+import { readDomainUnits, walkDomainUnits } from './domain-units.js';
+import type { MemberNames } from './members.js';
+import {
+  listProjectProfiles,
+  profileNames,
+  readProjectProfiles,
+  type ProfileNames,
+} from './project-profiles.js';
+import { listProjects, readProjects, type ProjectNames } from './projects.js';
+import type { LiveResource, ReadScope } from './types.js';
+
+/** What the domain readers share across domains. */
+export interface ContentsEnv {
+  factory: ClientFactory;
+  /** The caller's account id ('' when unknown). */
+  callerAccount: string;
+  accounts: ReadScope['accounts'];
+  members: MemberNames;
+}
+
+/** Runs `load` once, on first use. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+}
+
+/** The accounts whose blueprint configurations are read: the caller's own, and each associated one by its role. */
+function configurationAccounts(
+  dc: DomainContext,
+  env: ContentsEnv,
+  associations: AssociationRead,
+): ConfigurationAccount[] {
+  const homeAccount = env.callerAccount || dc.domain.accountId;
+  const targets: ConfigurationAccount[] = [{ account: homeAccount, clients: dc.clients }];
+  const seen = new Set([homeAccount]);
+  for (const entry of env.accounts) {
+    if (entry.domain !== dc.domain.name || !entry.account || seen.has(entry.account)) continue;
+    seen.add(entry.account);
+    if (!entry.roleArn) {
+      // Another account's configurations are visible only to that account: no role, no read.
+      dc.read.skip(
+        'ListEnvironmentBlueprintConfigurations',
+        `${dc.where} account ${entry.account}`,
+        'no role to assume',
+      );
+      continue;
+    }
+    if (associations.associatedAccounts && !associations.associatedAccounts.has(entry.account)) {
+      dc.read.skip(
+        'ListEnvironmentBlueprintConfigurations',
+        `${dc.where} account ${entry.account}`,
+        'not associated',
+      );
+      continue;
+    }
+    targets.push({ account: entry.account, clients: env.factory.assumed(entry.roleArn, dc.domain.region) });
+  }
+  return targets;
+}
+
+/** Every LiveResource inside the domain. */
+export async function readDomainContents(dc: DomainContext, env: ContentsEnv): Promise<LiveResource[]> {
+  const blueprints = once(() => listBlueprintNames(dc));
+  const tree = walkDomainUnits(dc);
+  const pools = listAccountPools(dc);
+  const profiles = listProjectProfiles(dc);
+  const projects = listProjects(dc);
+  const associations = readAccountAssociations(dc);
+
+  const profileNameSources = once(async (): Promise<ProfileNames> => ({
+    units: (await tree).paths,
+    pools: poolNames(await pools),
+    blueprints: await blueprints(),
+  }));
+  const projectNameSources = once(async (): Promise<ProjectNames> => ({
+    units: (await tree).paths,
+    profiles: profileNames(await profiles),
+    members: env.members,
+  }));
+
+  const parts = await Promise.all([
+    tree.then((t) => readDomainUnits(dc, t)),
+    pools.then((p) => (p ? readAccountPools(dc, p) : [])),
+    profiles.then((p) => (p ? readProjectProfiles(dc, p, profileNameSources) : [])),
+    projects.then((p) => (p ? readProjects(dc, p, projectNameSources) : [])),
+    associations.then((a) => a.resources),
+    associations.then(async (a) => {
+      const targets = configurationAccounts(dc, env, a);
+      const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));
+      return found.flat();
+    }),
+  ]);
+  return parts.flat();
+}

@@ -1,0 +1,106 @@
+/**
+ * Domains (DataZone V2): ListDomains once per region, the scope's domains matched by name, then
+ * GetDomain (roots, roles, KMS key, SSO: the list summary has none of them) and
+ * ListTagsForResource for each match. A domain in scope that does not exist has no LiveResource;
+ * two live domains of one name are both emitted (the planner reports the ambiguity).
+ */
+import {
+  GetDomainCommand,
+  ListDomainsCommand,
+  ListTagsForResourceCommand,
+  type DomainSummary,
+  type GetDomainCommandOutput,
+} from '@aws-sdk/client-datazone';
+import type { AwsClients } from '../aws/clients.js';
+import { compact, ownTags, type NormalDomain } from '../model/normalized.js';
+import { normalizeSso } from '../plan/normalize-desired.js';
+import type { LiveDomain } from './domain-context.js';
+import type { ReadContext } from './read-context.js';
+import { liveResource, READ_FAILED_META } from './resource.js';
+import type { LiveResource } from './types.js';
+
+/** Every domain the caller sees in the clients' region (its own and those shared with it). */
+export function listDomains(read: ReadContext, clients: AwsClients): Promise<DomainSummary[] | undefined> {
+  return read.list('ListDomains', `region ${clients.region}`, async (nextToken) => {
+    const out = await clients.dataZone.send(new ListDomainsCommand({ nextToken }));
+    return { items: out.items, nextToken: out.nextToken };
+  });
+}
+
+/** The normalised value of a domain (the mirror of the Domain manifest's desired value). */
+export function normalizeDomain(
+  domain: GetDomainCommandOutput,
+  tags: Record<string, string> | undefined,
+): NormalDomain {
+  const normal: NormalDomain = {
+    description: domain.description,
+    executionRole: domain.domainExecutionRole,
+    serviceRole: domain.serviceRole,
+    kmsKey: domain.kmsKeyIdentifier,
+    singleSignOn: normalizeSso(domain.singleSignOn),
+    tags: ownTags(tags),
+  };
+  return compact(normal) ?? { singleSignOn: normal.singleSignOn };
+}
+
+/** A domain read: its resource, and its ids when its contents can be read (GetDomain succeeded). */
+export interface DomainRead {
+  resource: LiveResource;
+  domain?: LiveDomain;
+}
+
+/** GetDomain + ListTagsForResource of one listed domain; undefined when it is gone. */
+export async function readDomain(
+  read: ReadContext,
+  clients: AwsClients,
+  summary: DomainSummary,
+): Promise<DomainRead | undefined> {
+  const id = summary.id ?? '';
+  const name = summary.name ?? '';
+  const where = `domain ${name} (${id})`;
+  const got = await read.get('GetDomain', where, () =>
+    clients.dataZone.send(new GetDomainCommand({ identifier: id })),
+  );
+  if (!got.ok && got.gone) return undefined;
+  const arn = (got.ok ? got.value.arn : undefined) ?? summary.arn ?? '';
+  const tags = got.ok
+    ? await read.get('ListTagsForResource', where, () =>
+        clients.dataZone.send(new ListTagsForResourceCommand({ resourceArn: arn })),
+      )
+    : undefined;
+  // The domain answered GetDomain, so a not-found or 403 on its tags is not "gone": the tags
+  // are unreadable (a domain shared from another account is tagged by its owner only).
+  if (tags && !tags.ok && tags.gone)
+    read.fail('ListTagsForResource', where, 'the domain answered, its tags did not');
+  const complete = got.ok && tags?.ok === true;
+  const detail = got.ok ? got.value : undefined;
+  const resource = liveResource({
+    address: { kind: 'Domain', name, region: clients.region },
+    id,
+    normal: got.ok && tags?.ok ? normalizeDomain(got.value, tags.value.tags) : undefined,
+    summary,
+    meta: {
+      domainId: id,
+      arn,
+      rootDomainUnitId: detail?.rootDomainUnitId,
+      status: detail?.status ?? summary.status,
+      portalUrl: detail?.portalUrl ?? summary.portalUrl,
+      accountId: summary.managedAccountId,
+      [READ_FAILED_META]: complete ? undefined : got.ok ? 'ListTagsForResource' : 'GetDomain',
+    },
+    lastUpdatedAt: detail?.lastUpdatedAt ?? summary.lastUpdatedAt,
+  });
+  const rootDomainUnitId = detail?.rootDomainUnitId;
+  if (!rootDomainUnitId) return { resource };
+  return {
+    resource,
+    domain: {
+      id,
+      name,
+      arn,
+      region: clients.region,
+      accountId: summary.managedAccountId ?? '',
+      rootDomainUnitId,
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Projects: ListProjects (items have no profile id and name `updatedAt`), then, for the projects
+ * the plan needs fully read, GetProject and every page of ListProjectMemberships with each member
+ * resolved to its manifest form. Tags the profile put on the project (source PROJECT_PROFILE) are
+ * not the project's own and are left out.
+ */
+import {
+  GetProjectCommand,
+  ListProjectMembershipsCommand,
+  ListProjectsCommand,
+  type GetProjectCommandOutput,
+  type ProjectSummary,
+} from '@aws-sdk/client-datazone';
+import { compact, type NormalProject } from '../model/normalized.js';
+import { isWanted, type DomainContext } from './domain-context.js';
+import type { MemberNames } from './members.js';
+import type { NameIndex, UnitPaths } from './resolve-names.js';
+import { liveResource, READ_FAILED_META } from './resource.js';
+import type { LiveResource } from './types.js';
+
+/** The names a project's ids resolve through. */
+export interface ProjectNames {
+  units: UnitPaths;
+  profiles: NameIndex;
+  members: MemberNames;
+}
+
+/** Every project of the domain; undefined when the list failed. */
+export function listProjects(dc: DomainContext): Promise<ProjectSummary[] | undefined> {
+  return dc.read.list('ListProjects', dc.where, async (nextToken) => {
+    const out = await dc.clients.dataZone.send(
+      new ListProjectsCommand({ domainIdentifier: dc.domain.id, nextToken }),
+    );
+    return { items: out.items, nextToken: out.nextToken };
+  });
+}
+
+/** The normalised value of a project, given its members already in manifest form. */
+export function normalizeProject(
+  project: GetProjectCommandOutput,
+  names: Pick<ProjectNames, 'units' | 'profiles'>,
+  members: { member: string; designation: string }[],
+): NormalProject {
+  const ownTags = (project.resourceTags ?? []).filter((t) => t.source !== 'PROJECT_PROFILE');
+  const normal: NormalProject = {
+    description: project.description,
+    profile: project.projectProfileId ? names.profiles.name(project.projectProfileId) : '',
+    domainUnit: names.units.path(project.domainUnitId),
+    environments: environmentsOf(project),
+    resourceTags: Object.fromEntries(ownTags.map((t) => [t.key ?? '', t.value ?? ''])),
+    // Sorted: the membership list comes in any order, and the fingerprint must not depend on it.
+    members: [...members].sort(
+      (a, b) => compare(a.member, b.member) || compare(a.designation, b.designation),
+    ),
+  };
+  return compact(normal);
+}
+
+/**
+ * The environments the project chose for, by name (the order the desired side uses). An entry with
+ * nothing but its name says nothing, so it is left out, as the desired side leaves it out.
+ */
+function environmentsOf(project: GetProjectCommandOutput): NormalProject['environments'] {
+  const environments = (project.userParameters ?? []).map((p) =>
+    compact({
+      name: p.environmentConfigurationName ?? '',
+      target: p.environmentResolvedAccount && {
+        account: p.environmentResolvedAccount.awsAccountId ?? '',
+        region: p.environmentResolvedAccount.regionName ?? '',
+      },
+      parameters: Object.fromEntries(
+        (p.environmentParameters ?? []).map((e) => [e.name ?? '', e.value ?? '']),
+      ),
+    }),
+  );
+  return environments
+    .filter((e) => e !== undefined && Object.keys(e).length > 1)
+    .sort((a, b) => compare(a.name, b.name));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every member of a project in manifest form; undefined when the list or a profile lookup failed. */
+async function readMembers(dc: DomainContext, projectId: string, where: string, members: MemberNames) {
+  const items = await dc.read.list('ListProjectMemberships', where, async (nextToken) => {
+    const out = await dc.clients.dataZone.send(
+      new ListProjectMembershipsCommand({
+        domainIdentifier: dc.domain.id,
+        projectIdentifier: projectId,
+        nextToken,
+      }),
+    );
+    return { items: out.members, nextToken: out.nextToken };
+  });
+  if (!items) return undefined;
+  const resolved = await Promise.all(
+    items.map(async (m) => {
+      const member = await members.resolve(dc.clients, dc.domain.id, m.memberDetails);
+      return member === undefined ? undefined : { member, designation: m.designation ?? '' };
+    }),
+  );
+  if (resolved.some((m) => m === undefined)) return undefined;
+  return resolved as { member: string; designation: string }[];
+}
+
+/** The LiveResources of the listed projects (fetched when wanted). */
+export async function readProjects(
+  dc: DomainContext,
+  projects: ProjectSummary[],
+  names: () => Promise<ProjectNames>,
+): Promise<LiveResource[]> {
+  const { domain, clients, read } = dc;
+  const resources = await Promise.all(
+    projects.map(async (project) => {
+      const id = project.id ?? '';
+      const name = project.name ?? '';
+      const where = `${dc.where} project ${name}`;
+      const base = {
+        address: { kind: 'Project' as const, domain: domain.name, name },
+        id,
+        summary: project,
+        meta: { domainId: domain.id, projectId: id, status: project.projectStatus },
+        lastUpdatedAt: project.updatedAt,
+      };
+      if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
+      const got = await read.get('GetProject', where, () =>
+        clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
+      );
+      if (!got.ok && got.gone) return undefined;
+      const resolved = await names();
+      const members = got.ok ? await readMembers(dc, id, where, resolved.members) : undefined;
+      if (!got.ok || !members) {
+        const failed = got.ok ? 'ListProjectMemberships' : 'GetProject';
+        return liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: failed } });
+      }
+      const detail = got.value;
+      return liveResource({
+        ...base,
+        normal: normalizeProject(detail, resolved, members),
+        meta: {
+          ...base.meta,
+          status: detail.projectStatus ?? project.projectStatus,
+          deploymentStatus: detail.environmentDeploymentDetails?.overallDeploymentStatus,
+          profileId: detail.projectProfileId,
+        },
+        lastUpdatedAt: detail.lastUpdatedAt,
+      });
+    }),
+  );
+  return resources.filter((r): r is LiveResource => r !== undefined);
+}

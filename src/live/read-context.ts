@@ -1,0 +1,72 @@
+/**
+ * The shared machinery of one read: every SDK call goes through the concurrency limiter, a list
+ * that fails (after the SDK's retries) becomes a ReadFailure instead of an exception, and a Get
+ * that answers not-found is reported as gone. Kind readers only ever see results, never throws,
+ * so one failing call never stops the rest of the read.
+ */
+import type { ReadFailure } from './types.js';
+import { errorMessage, isGoneError } from './errors.js';
+import type { Limiter } from './limit.js';
+import { collectPages, type Page } from './paginate.js';
+
+/** What the readers report while they work (the CLI decides whether and how to show it). */
+export interface LiveReadEvent {
+  level: 'debug' | 'warn';
+  /** `live.gone`: listed, then not found; `live.failure`: a read failed; `live.skip`: deliberately not read. */
+  code: 'live.gone' | 'live.failure' | 'live.skip';
+  operation: string;
+  scope: string;
+  message: string;
+}
+
+/** The result of a Get: its value, or why there is none (gone: deleted since listed; else failed and recorded). */
+export type GetOutcome<T> = { ok: true; value: T } | { ok: false; gone: boolean };
+
+/** The per-read services every kind reader uses. */
+export class ReadContext {
+  readonly failures: ReadFailure[] = [];
+
+  constructor(
+    private readonly limit: Limiter,
+    private readonly emit: (event: LiveReadEvent) => void = () => undefined,
+  ) {}
+
+  /** Records a failure (complete becomes false) and reports it. */
+  fail(operation: string, scope: string, message: string): void {
+    this.failures.push({ operation, scope, message });
+    this.emit({ level: 'warn', code: 'live.failure', operation, scope, message });
+  }
+
+  /** Reports a deliberate skip (nothing is recorded as failed). */
+  skip(operation: string, scope: string, message: string): void {
+    this.emit({ level: 'debug', code: 'live.skip', operation, scope, message });
+  }
+
+  /** Reads every page of a list; undefined (and a recorded failure) when any page fails. */
+  async list<T>(
+    operation: string,
+    scope: string,
+    fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
+  ): Promise<T[] | undefined> {
+    try {
+      return await collectPages((token) => this.limit(() => fetchPage(token)));
+    } catch (error) {
+      this.fail(operation, scope, errorMessage(error));
+      return undefined;
+    }
+  }
+
+  /** One call that reads a single resource; not-found is `gone`, any other error a recorded failure. */
+  async get<T>(operation: string, scope: string, call: () => Promise<T>): Promise<GetOutcome<T>> {
+    try {
+      return { ok: true, value: await this.limit(call) };
+    } catch (error) {
+      if (isGoneError(error)) {
+        this.emit({ level: 'debug', code: 'live.gone', operation, scope, message: errorMessage(error) });
+        return { ok: false, gone: true };
+      }
+      this.fail(operation, scope, errorMessage(error));
+      return { ok: false, gone: false };
+    }
+  }
+}

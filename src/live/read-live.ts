@@ -1,0 +1,114 @@
+/**
+ * The live readers' entry point: reads, through the AWS SDK, everything the plan needs (the scope)
+ * and returns it normalised into the manifest model, as one Observation. It never throws for a
+ * failed call: a failed list is recorded and makes the observation incomplete (the planner then
+ * plans no delete), and a resource that disappears between its list and its Get is simply gone.
+ * Output is deterministic whatever order the APIs list things in.
+ */
+import type { ClientFactory } from '../aws/clients.js';
+import { readCaller } from './caller.js';
+import { readDomainContents, type ContentsEnv } from './domain-contents.js';
+import type { DomainScope } from './domain-context.js';
+import { listDomains, readDomain } from './domains.js';
+import { createLimiter } from './limit.js';
+import { MemberNames } from './members.js';
+import { ReadContext, type LiveReadEvent } from './read-context.js';
+import { readStudioDomains } from './studio-domains.js';
+import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
+
+export type { LiveReadEvent } from './read-context.js';
+
+/** What readLive needs. */
+export interface ReadLiveDeps {
+  clients: ClientFactory;
+  /** Most SDK calls in flight at once (default 8). */
+  concurrency?: number;
+  log?: (event: LiveReadEvent) => void;
+}
+
+/** Default bound on concurrent SDK calls: enough to overlap latency, well under DataZone's read TPS. */
+export const DEFAULT_READ_CONCURRENCY = 8;
+
+const FALLBACK_REGION = 'us-east-1';
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads one scope domain: the live domain(s) of that name and, when exactly one exists, its contents. */
+async function readScopeDomain(
+  scope: DomainScope,
+  read: ReadContext,
+  deps: ReadLiveDeps,
+  listed: (region: string) => ReturnType<typeof listDomains>,
+  env: () => Promise<ContentsEnv>,
+): Promise<LiveResource[]> {
+  const clients = deps.clients.home(scope.region);
+  const summaries = (await listed(scope.region))?.filter((d) => d.name === scope.name) ?? [];
+  const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s)))).filter(
+    (r) => r !== undefined,
+  );
+  const resources = reads.map((r) => r.resource);
+  if (reads.length > 1) {
+    // Contents of two same-named domains cannot be told apart by address: read neither, and
+    // make the observation incomplete so nothing is deleted on a guess.
+    read.fail(
+      'ListDomains',
+      `domain ${scope.name}`,
+      `${reads.length} live domains are named ${scope.name}; their contents were not read`,
+    );
+    return resources;
+  }
+  const domain = reads[0]?.domain;
+  if (!domain) return resources;
+  const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
+  return [...resources, ...(await readDomainContents(dc, await env()))];
+}
+
+/** Reads the live state of `scope`. */
+export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Observation> {
+  const read = new ReadContext(createLimiter(deps.concurrency ?? DEFAULT_READ_CONCURRENCY), deps.log);
+  const stsRegion = scope.domains[0]?.region ?? scope.studioDomains[0]?.region ?? FALLBACK_REGION;
+  const caller = readCaller(read, deps.clients.home(stsRegion));
+
+  // One ListDomains per region, shared by every scope domain of that region.
+  const lists = new Map<string, ReturnType<typeof listDomains>>();
+  const listed = (region: string) => {
+    let list = lists.get(region);
+    if (!list) {
+      list = listDomains(read, deps.clients.home(region));
+      lists.set(region, list);
+    }
+    return list;
+  };
+  const members = new MemberNames(read);
+  const env = async (): Promise<ContentsEnv> => ({
+    factory: deps.clients,
+    callerAccount: (await caller).account,
+    accounts: scope.accounts,
+    members,
+  });
+
+  const studioRegions = new Map<string, Set<string>>();
+  for (const studio of scope.studioDomains) {
+    const names = studioRegions.get(studio.region) ?? new Set<string>();
+    names.add(studio.name);
+    studioRegions.set(studio.region, names);
+  }
+
+  const [domainParts, studioParts, callerIdentity] = await Promise.all([
+    Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env))),
+    Promise.all(
+      [...studioRegions].map(([region, names]) => readStudioDomains(read, deps.clients.home(region), names)),
+    ),
+    caller,
+  ]);
+
+  const resources = [...domainParts.flat(), ...studioParts.flat()].sort(
+    (a, b) => compare(a.key, b.key) || compare(a.id, b.id),
+  );
+  const failures: ReadFailure[] = [...read.failures].sort(
+    (a, b) => compare(a.operation, b.operation) || compare(a.scope, b.scope) || compare(a.message, b.message),
+  );
+  return { resources, complete: failures.length === 0, failures, caller: callerIdentity };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the live readers produce: every live resource the plan needs, normalised into the manifest
+ * model (model/normalized.ts), with its id, the ids apply needs, and a fingerprint for stale-plan
+ * detection; plus whether the observation is complete (no list call failed), because nothing may
+ * be deleted on an incomplete observation.
+ */
+import type { Address } from '../model/identity.js';
+import type { ManifestKind } from '../model/manifest.js';
+import type { LiveFingerprint } from '../plan/types.js';
+
+/** One live resource, normalised. */
+export interface LiveResource {
+  address: Address;
+  /** `identityKey(address)`: equal keys are the same resource (two live resources with one key are ambiguous). */
+  key: string;
+  /** The resource's own id (domain id, pool id, share ARN + account for an association, …). */
+  id: string;
+  /**
+   * The normalised value (a `Normal*` type of model/normalized.ts); absent when only the list
+   * summary was read (an undeclared resource of a kind the domain does not prune: reported as
+   * unmanaged, never diffed, so no Get is spent on it).
+   */
+  normal?: object;
+  /** Ids and facts apply needs but the diff does not (domainId, rootDomainUnitId, blueprintId, arn, status, …). */
+  meta: Record<string, string>;
+  fingerprint: LiveFingerprint;
+}
+
+/** A read that failed after retries. */
+export interface ReadFailure {
+  /** SDK operation name, e.g. `ListProjects`. */
+  operation: string;
+  /** What was being read (domain, account). */
+  scope: string;
+  message: string;
+}
+
+/** What was read for one plan. */
+export interface Observation {
+  resources: LiveResource[];
+  /** False when any list call failed: the planner then plans no delete. */
+  complete: boolean;
+  failures: ReadFailure[];
+  /** Who the tool is (GetCallerIdentity): its own project membership, added by DataZone on create, is not drift. */
+  caller: { account: string; arn: string; principalArn: string };
+}
+
+/** What the readers must look at: the kinds and names the plan needs, per domain. */
+export interface ReadScope {
+  /**
+   * Domains (by name) to read, each with the names the plan needs per kind (declared or tombstoned:
+   * read fully) and the kinds whose every live resource is needed (pruned kinds: read fully too).
+   * Other live resources of those kinds are listed but not fetched.
+   */
+  domains: {
+    name: string;
+    region: string;
+    account?: string;
+    wanted: Partial<Record<ManifestKind, string[]>>;
+    allKinds: ManifestKind[];
+  }[];
+  /** Associated accounts to read blueprint configurations in, with the role to assume (undefined = domain account). */
+  accounts: { domain: string; account: string; roleArn?: string }[];
+  /** Studio domains (by name and region). */
+  studioDomains: { name: string; region: string }[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The normalised model: what the differ compares. Desired manifests and live API objects are both
+ * turned into these shapes, with names instead of ids, defaults filled in, empty strings and empty
+ * maps removed, and server-computed or write-only fields left out. Equal meaning gives equal
+ * values, so the differ needs no knowledge of the API.
+ *
+ * Conventions: an unset optional field is `undefined` (never `''`, `{}` or `[]`, which the
+ * normalisers fold into `undefined`); the root domain unit is `undefined`; sets are arrays in any
+ * order (the diff rules compare them as sets).
+ */
+
+/** Domain (identity: name + region). `kmsKey` is immutable. */
+export interface NormalDomain {
+  description?: string;
+  executionRole?: string;
+  serviceRole?: string;
+  kmsKey?: string;
+  singleSignOn: { type: string; userAssignment?: string; idcInstanceArn?: string };
+  tags?: Record<string, string>;
+}
+
+/** DomainUnit (identity: domain + path). */
+export interface NormalDomainUnit {
+  description?: string;
+}
+
+/** AccountAssociation (identity: domain + account). */
+export interface NormalAccountAssociation {
+  access: 'portal' | 'api';
+}
+
+/** BlueprintConfiguration (identity: domain + account + blueprint). `globalParameters` is write-only: never here. */
+export interface NormalBlueprintConfiguration {
+  enabledRegions: string[];
+  provisioningRole?: string;
+  manageAccessRole?: string;
+  permissionBoundary?: string;
+  regionalParameters?: Record<string, Record<string, string>>;
+}
+
+/** AccountPool (identity: domain + name). */
+export interface NormalAccountPool {
+  description?: string;
+  resolutionStrategy: string;
+  accounts?: { id: string; name?: string; regions: string[] }[];
+  customHandler?: { lambdaFunctionArn: string; lambdaExecutionRoleArn?: string };
+}
+
+/** A profile environment's target: exactly one form is set. */
+export interface NormalTarget {
+  accountPools?: string[];
+  account?: string;
+  region?: string;
+  allAssociatedAccounts?: true;
+}
+
+/** ProjectProfile (identity: domain + name). */
+export interface NormalProjectProfile {
+  description?: string;
+  status: 'ENABLED' | 'DISABLED';
+  domainUnit?: string;
+  allowCustomProjectResourceTags: boolean;
+  projectResourceTagsDescription?: string;
+  projectResourceTags?: { key: string; value: string; editable: boolean }[];
+  environments?: {
+    name: string;
+    description?: string;
+    blueprint: string;
+    deploymentMode: 'ON_CREATE' | 'ON_DEMAND';
+    deploymentOrder?: number;
+    target: NormalTarget;
+    parameters?: { name: string; value?: string; editable: boolean }[];
+  }[];
+}
+
+/** Project (identity: domain + name). `profile` and targets are immutable. */
+export interface NormalProject {
+  description?: string;
+  profile: string;
+  domainUnit?: string;
+  /** Resolved account and region per environment that needed a choice, by environment name. */
+  environments?: {
+    name: string;
+    target?: { account: string; region: string };
+    parameters?: Record<string, string>;
+  }[];
+  resourceTags?: Record<string, string>;
+  /** `user:<identifier>` or `group:<identifier>`, with the designation. */
+  members?: { member: string; designation: string }[];
+}
+
+/** StudioDomain (identity: name + region). Auth mode, VPC and KMS key are immutable. */
+export interface NormalStudioDomain {
+  authMode: string;
+  vpcId?: string;
+  subnetIds?: string[];
+  appNetworkAccessType: string;
+  kmsKeyId?: string;
+  defaultUserSettings?: { executionRole?: string; securityGroups?: string[] };
+  tags?: Record<string, string>;
+}
+
+/** Removes `undefined`, empty strings, empty objects and empty arrays, recursively (see the conventions above). */
+export function compact<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const items = value.map(compact).filter((v) => v !== undefined);
+    return (items.length > 0 ? items : undefined) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const c = compact(v);
+      if (c !== undefined) out[k] = c;
+    }
+    return (Object.keys(out).length > 0 ? out : undefined) as T;
+  }
+  return (value === '' ? undefined : value) as T;
+}
+
+/** Tags without the AWS-owned keys (`aws:*`, `sagemaker:*`), which the tool never manages. */
+export function ownTags(tags: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!tags) return undefined;
+  const own = Object.fromEntries(Object.entries(tags).filter(([k]) => !/^(aws|sagemaker):/i.test(k)));
+  return Object.keys(own).length > 0 ? own : undefined;
+}

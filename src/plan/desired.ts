@@ -1,0 +1,92 @@
+/**
+ * The desired side of a plan: each resource document becomes a desired resource with its
+ * identity, normalised value and lifecycle. Projects are normalised against their profile (which
+ * environments need an account choice), taken from the manifests or, when the profile is not
+ * declared, from live state.
+ */
+import { addressOf, identityKey, type Address } from '../model/identity.js';
+import type { Manifest, ManifestOf } from '../model/manifest.js';
+import { compact, type NormalProject, type NormalProjectProfile } from '../model/normalized.js';
+import type { ValidDocument } from '../validate/schema-validator.js';
+import { normalizeDesired } from './normalize-desired.js';
+
+/** A declared resource. */
+export interface DesiredResource {
+  address: Address;
+  key: string;
+  manifest: Manifest;
+  /** Normalised desired value (undefined for a tombstone: only its identity matters). */
+  normal?: object;
+  absent: boolean;
+  protect: boolean;
+}
+
+/** Looks up a profile's normalised value by domain and name (desired first, then live). */
+export type ProfileLookup = (domain: string, name: string) => NormalProjectProfile | undefined;
+
+/** Environments of a profile whose account and region the project chooses (pools, or any associated account). */
+function choiceEnvironments(profile: NormalProjectProfile | undefined): Set<string> | undefined {
+  if (!profile) return undefined;
+  return new Set(
+    (profile.environments ?? [])
+      .filter((e) => e.target.accountPools || e.target.allAssociatedAccounts)
+      .map((e) => e.name),
+  );
+}
+
+/**
+ * A project's normalised value: `spec.target` spread onto each environment that needs a choice,
+ * environment overrides on top. Without the profile, only explicit environment entries are known.
+ */
+export function normalizeProject(
+  manifest: ManifestOf<'Project'>,
+  profile: NormalProjectProfile | undefined,
+): NormalProject {
+  const base = normalizeDesired(manifest) as NormalProject;
+  const spec = manifest.spec;
+  const choice = choiceEnvironments(profile);
+  const names = new Set([...(choice ?? []), ...(spec.environments ?? []).map((e) => e.name)]);
+  const environments = [...names].sort().map((name) => {
+    const own = spec.environments?.find((e) => e.name === name);
+    const target = own?.target ?? (choice?.has(name) ? spec.target : undefined);
+    return compact({
+      name,
+      target: target && { account: target.account, region: target.region },
+      parameters: own?.parameters,
+    });
+  });
+  return (
+    compact({ ...base, environments: environments.filter((e) => e && Object.keys(e).length > 1) }) ?? base
+  );
+}
+
+/** Builds the desired resources of the given documents (Policy documents are not resources). */
+export function desiredResources(
+  docs: readonly ValidDocument[],
+  options: { profile: ProfileLookup; defaultAccount: (domain: string) => string | undefined },
+): DesiredResource[] {
+  const out: DesiredResource[] = [];
+  for (const { manifest } of docs) {
+    if (manifest.kind === 'Policy') continue;
+    const address = addressOf(manifest);
+    if (manifest.kind === 'BlueprintConfiguration' && !address.account) {
+      const account = options.defaultAccount(address.domain ?? '');
+      if (account) address.account = account;
+    }
+    const absent = manifest.lifecycle?.ensure === 'absent';
+    const normal = absent
+      ? undefined
+      : manifest.kind === 'Project'
+        ? normalizeProject(manifest, options.profile(manifest.metadata.domain ?? '', manifest.spec.profile))
+        : normalizeDesired(manifest);
+    out.push({
+      address,
+      key: identityKey(address),
+      manifest,
+      normal,
+      absent,
+      protect: manifest.lifecycle?.protect === true,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * What the planner knows per kind: the order resources are created in (DESIGN §5), how their
+ * normalised values compare (sets, keyed lists), and which fields cannot change in place.
+ */
+import type { DiffRules } from '../diff/diff.js';
+import type { ManifestKind } from '../model/manifest.js';
+
+/** Resource kinds in creation order; deletes run in reverse. Policy is not a resource. */
+export const KIND_ORDER: readonly ManifestKind[] = [
+  'Domain',
+  'DomainUnit',
+  'AccountAssociation',
+  'BlueprintConfiguration',
+  'AccountPool',
+  'ProjectProfile',
+  'Project',
+  'StudioDomain',
+];
+
+/** Position of a kind in KIND_ORDER. */
+export function kindRank(kind: ManifestKind): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** How values of each kind compare. */
+export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
+  Domain: {},
+  DomainUnit: {},
+  AccountAssociation: {},
+  BlueprintConfiguration: { '/enabledRegions': { kind: 'set' } },
+  AccountPool: { '/accounts': { kind: 'keyed', key: 'id' }, '/accounts/*/regions': { kind: 'set' } },
+  ProjectProfile: {
+    '/environments': { kind: 'keyed', key: 'name' },
+    '/environments/*/target/accountPools': { kind: 'set' },
+    '/environments/*/parameters': { kind: 'keyed', key: 'name' },
+    '/projectResourceTags': { kind: 'keyed', key: 'key' },
+  },
+  Project: {
+    '/environments': { kind: 'keyed', key: 'name' },
+    '/members': { kind: 'keyed', key: 'member' },
+  },
+  StudioDomain: { '/subnetIds': { kind: 'set' }, '/defaultUserSettings/securityGroups': { kind: 'set' } },
+  Policy: {},
+};
+
+/**
+ * Fields that cannot be updated in place (reference §13): a change to any path under these is a
+ * replace. `*` matches one segment (an environment name for projects).
+ */
+export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> = {
+  Domain: ['/kmsKey'],
+  DomainUnit: [],
+  AccountAssociation: [],
+  BlueprintConfiguration: [],
+  AccountPool: [],
+  ProjectProfile: [],
+  Project: ['/profile', '/environments/*/target'],
+  StudioDomain: ['/authMode', '/vpcId', '/kmsKeyId'],
+  Policy: [],
+};
+
+/** True when `path` is, or is inside, one of the immutable patterns of the kind. */
+export function isImmutablePath(kind: ManifestKind, path: string): boolean {
+  const segments = path.split('/');
+  return IMMUTABLE_PATHS[kind].some((pattern) => {
+    const p = pattern.split('/');
+    // A whole keyed item added or removed (`/environments/Tooling`) is not a target change by itself.
+    return p.length <= segments.length && p.every((seg, i) => seg === '*' || seg === segments[i]);
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Desired side of the normalised model: a manifest's spec with defaults filled in and the fields
+ * that are not part of the live resource (identity, tool configuration, write-only values) left
+ * out. See model/normalized.ts for the conventions both sides follow.
+ */
+import { assertNever, type Manifest } from '../model/manifest.js';
+import {
+  compact,
+  ownTags,
+  type NormalAccountAssociation,
+  type NormalAccountPool,
+  type NormalBlueprintConfiguration,
+  type NormalDomain,
+  type NormalDomainUnit,
+  type NormalProject,
+  type NormalProjectProfile,
+  type NormalStudioDomain,
+  type NormalTarget,
+} from '../model/normalized.js';
+
+/** The normalised desired value of a resource manifest (undefined for a Policy, which is not a resource). */
+export function normalizeDesired(manifest: Manifest): object | undefined {
+  switch (manifest.kind) {
+    case 'Domain': {
+      const s = manifest.spec;
+      const domain: NormalDomain = {
+        description: s.description,
+        executionRole: s.executionRole,
+        serviceRole: s.serviceRole,
+        kmsKey: s.kmsKey,
+        singleSignOn: normalizeSso(s.singleSignOn),
+        tags: ownTags(s.tags),
+      };
+      return compact(domain) ?? {};
+    }
+    case 'DomainUnit': {
+      const unit: NormalDomainUnit = { description: manifest.spec?.description };
+      return compact(unit) ?? {};
+    }
+    case 'AccountAssociation': {
+      const association: NormalAccountAssociation = { access: manifest.spec.access ?? 'portal' };
+      return association;
+    }
+    case 'BlueprintConfiguration': {
+      const s = manifest.spec;
+      const config: NormalBlueprintConfiguration = {
+        enabledRegions: [...s.enabledRegions],
+        provisioningRole: s.provisioningRole,
+        manageAccessRole: s.manageAccessRole,
+        permissionBoundary: s.permissionBoundary,
+        regionalParameters: s.regionalParameters,
+      };
+      return { ...compact(config), enabledRegions: [...s.enabledRegions] };
+    }
+    case 'AccountPool': {
+      const s = manifest.spec;
+      const pool: NormalAccountPool = {
+        description: s.description,
+        resolutionStrategy: s.resolutionStrategy ?? 'MANUAL',
+        accounts: s.accounts?.map((a) => ({ id: a.id, name: a.name, regions: [...a.regions] })),
+        customHandler: s.customHandler && { ...s.customHandler },
+      };
+      return compact(pool);
+    }
+    case 'ProjectProfile':
+      return normalizeProfile(manifest.spec);
+    case 'Project':
+      return normalizeProject(manifest.spec);
+    case 'StudioDomain': {
+      const s = manifest.spec;
+      const studio: NormalStudioDomain = {
+        authMode: s.authMode,
+        vpcId: s.vpcId,
+        subnetIds: s.subnetIds && [...s.subnetIds],
+        appNetworkAccessType: s.appNetworkAccessType ?? 'PublicInternetOnly',
+        kmsKeyId: s.kmsKeyId,
+        defaultUserSettings: s.defaultUserSettings && {
+          executionRole: s.defaultUserSettings.executionRole,
+          securityGroups: s.defaultUserSettings.securityGroups && [...s.defaultUserSettings.securityGroups],
+        },
+        tags: ownTags(s.tags),
+      };
+      return compact(studio);
+    }
+    case 'Policy':
+      return undefined;
+    default:
+      return assertNever(manifest);
+  }
+}
+
+/** SSO settings with the API's default (disabled) made explicit; userAssignment only matters when enabled. */
+export function normalizeSso(
+  sso: { type?: string; userAssignment?: string; idcInstanceArn?: string } | undefined,
+) {
+  const type = sso?.type ?? 'DISABLED';
+  if (type === 'DISABLED') return { type };
+  return (
+    compact({
+      type,
+      userAssignment: sso?.userAssignment ?? 'AUTOMATIC',
+      idcInstanceArn: sso?.idcInstanceArn,
+    }) ?? { type }
+  );
+}
+
+function normalizeTarget(target: {
+  accountPools?: string[];
+  account?: string;
+  region?: string;
+  allAssociatedAccounts?: boolean;
+}): NormalTarget {
+  if (target.accountPools) return { accountPools: [...target.accountPools] };
+  if (target.account) return { account: target.account, region: target.region };
+  return { allAssociatedAccounts: true };
+}
+
+function normalizeProfile(s: Extract<Manifest, { kind: 'ProjectProfile' }>['spec']): NormalProjectProfile {
+  const profile: NormalProjectProfile = {
+    description: s.description,
+    status: s.status ?? 'ENABLED',
+    domainUnit: s.domainUnit,
+    allowCustomProjectResourceTags: s.allowCustomProjectResourceTags ?? false,
+    projectResourceTagsDescription: s.projectResourceTagsDescription,
+    projectResourceTags: s.projectResourceTags?.map((t) => ({
+      key: t.key,
+      value: t.value,
+      editable: t.editable ?? false,
+    })),
+    environments: s.environments?.map((e) => ({
+      name: e.name,
+      description: e.description,
+      blueprint: e.blueprint,
+      deploymentMode: e.deploymentMode ?? 'ON_CREATE',
+      deploymentOrder: e.deploymentOrder,
+      target: normalizeTarget(e.target),
+      parameters: e.parameters?.map((p) => ({ name: p.name, value: p.value, editable: p.editable ?? false })),
+    })),
+  };
+  // compact() would drop `false` nowhere (only '', {}, [] and undefined), so booleans survive.
+  return compact(profile);
+}
+
+function normalizeProject(s: Extract<Manifest, { kind: 'Project' }>['spec']): NormalProject {
+  const project: NormalProject = {
+    description: s.description,
+    profile: s.profile,
+    domainUnit: s.domainUnit,
+    environments: s.environments?.map((e) => ({
+      name: e.name,
+      target: e.target && { ...e.target },
+      parameters: e.parameters,
+    })),
+    resourceTags: s.resourceTags,
+    members: s.members?.map((m) => ({
+      member: m.user !== undefined ? `user:${m.user}` : `group:${m.group ?? ''}`,
+      designation: m.designation,
+    })),
+  };
+  return compact(project);
+}

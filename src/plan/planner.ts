@@ -1,0 +1,218 @@
+/**
+ * The planner: desired resources and a live observation in, the plan out. Pure: hashing is passed
+ * in, nothing is read or written. Each identity gets one change with its action and reason; the
+ * ownership rules of DESIGN §4 then refuse what must not happen (protected deletes, too many
+ * deletes, ambiguous identities, deletes after an incomplete observation, references that do not
+ * exist live).
+ */
+import { diffValues } from '../diff/diff.js';
+import { identityKey } from '../model/identity.js';
+import type { ManifestOf } from '../model/manifest.js';
+import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { LiveResource, Observation } from '../live/types.js';
+import type { DeferredReference } from '../validate/semantic/index.js';
+import type { ValidDocument } from '../validate/schema-validator.js';
+import { desiredResources, type DesiredResource } from './desired.js';
+import { normalizeDesired } from './normalize-desired.js';
+import { linkDependencies } from './dependencies.js';
+import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
+import { applySafetyRules } from './safety.js';
+import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
+
+/** Everything the planner needs. */
+export interface PlanInput {
+  documents: readonly ValidDocument[];
+  observation: Observation;
+  deferred: readonly DeferredReference[];
+  /** Hex sha256 (or any stable digest) of a text: the plan fingerprint. */
+  digest: (text: string) => string;
+}
+
+function liveProfileLookup(live: readonly LiveResource[]) {
+  const byKey = new Map(
+    live.filter((r) => r.address.kind === 'ProjectProfile').map((r) => [r.key, r.normal]),
+  );
+  return (domain: string, name: string) =>
+    byKey.get(identityKey({ kind: 'ProjectProfile', domain, name })) as NormalProjectProfile | undefined;
+}
+
+/** The tool's own membership, which DataZone adds on create, is not drift unless declared. */
+function withoutCallerMembership(
+  live: LiveResource,
+  desired: DesiredResource | undefined,
+  callerArn: string,
+): object | undefined {
+  if (live.address.kind !== 'Project' || !live.normal) return live.normal;
+  const project = live.normal as NormalProject;
+  const declared = new Set(
+    ((desired?.normal as NormalProject | undefined)?.members ?? []).map((m) => m.member),
+  );
+  const members = (project.members ?? []).filter(
+    (m) => m.member !== `user:${callerArn}` || declared.has(m.member),
+  );
+  return { ...project, members: members.length > 0 ? members : undefined };
+}
+
+function createFields(normal: object | undefined) {
+  return [{ path: '/id', after: KNOWN_AFTER_APPLY }, ...diffValues(normal ?? {}, {})];
+}
+
+function compareChanges(a: Change, b: Change): number {
+  const phase = (c: Change) => (c.action === 'delete' ? 1 : 0);
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  const rank = (c: Change) => (phase(c) === 1 ? -kindRank(c.address.kind) : kindRank(c.address.kind));
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const [ka, kb] = [identityKey(a.address), identityKey(b.address)];
+  // Deletes of one kind run children first (HR/Benefits before HR): reverse key order.
+  const order =
+    ka < kb ? -1 : ka > kb ? 1 : (a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0;
+  return phase(a) === 1 ? -order : order;
+}
+
+function decide(
+  desired: DesiredResource | undefined,
+  live: LiveResource | undefined,
+  liveNormal: object | undefined,
+  pruned: boolean,
+): Change | undefined {
+  const address = desired?.address ?? live!.address;
+  const base = { address, dependsOn: [] as string[], ...(live ? { id: live.id } : {}) };
+  if (desired && !desired.absent) {
+    if (!live) return { ...base, action: 'create', reason: 'missing', fields: createFields(desired.normal) };
+    const fields = diffValues(desired.normal, liveNormal, DIFF_RULES[address.kind]);
+    if (fields.length === 0) return { ...base, action: 'noop', reason: 'in-sync', fields };
+    const forcedBy = fields.map((f) => f.path).filter((p) => isImmutablePath(address.kind, p));
+    return forcedBy.length > 0
+      ? { ...base, action: 'replace', reason: 'immutable-field', fields, forcedBy }
+      : { ...base, action: 'update', reason: 'drifted', fields };
+  }
+  if (desired?.absent) {
+    return live
+      ? { ...base, action: 'delete', reason: 'tombstone', fields: diffValues({}, liveNormal ?? {}) }
+      : { ...base, action: 'noop', reason: 'absent', fields: [] };
+  }
+  if (!live) return undefined;
+  return pruned
+    ? { ...base, action: 'delete', reason: 'prune', fields: diffValues({}, liveNormal ?? {}) }
+    : { ...base, action: 'unmanaged', reason: 'not-declared', fields: [] };
+}
+
+/** The desired resources of a plan and the account each domain lives in (shared by planning and applying). */
+export interface ResolvedDesired {
+  desired: DesiredResource[];
+  domainAccount(domain: string): string;
+  domainDocs: ReadonlyMap<string, ManifestOf<'Domain'>>;
+}
+
+/** Resolves the desired side against what was observed (default accounts, undeclared profiles). */
+export function resolveDesired(
+  documents: readonly ValidDocument[],
+  observation: Observation,
+): ResolvedDesired {
+  const domainDocs = new Map(
+    documents.flatMap((d) =>
+      d.manifest.kind === 'Domain' ? [[d.manifest.metadata.name, d.manifest] as const] : [],
+    ),
+  );
+  const liveDomains = new Map(
+    observation.resources.filter((r) => r.address.kind === 'Domain').map((r) => [r.address.name, r]),
+  );
+  const domainAccount = (domain: string) =>
+    domainDocs.get(domain)?.spec.account ??
+    liveDomains.get(domain)?.meta.accountId ??
+    observation.caller.account;
+  const liveProfile = liveProfileLookup(observation.resources);
+  // Projects are normalised against their profile: the declared one, else the live one.
+  const desiredProfiles = new Map<string, NormalProjectProfile>();
+  for (const { manifest } of documents) {
+    if (manifest.kind === 'ProjectProfile' && manifest.lifecycle?.ensure !== 'absent') {
+      desiredProfiles.set(
+        `${manifest.metadata.domain}/${manifest.metadata.name}`,
+        normalizeDesired(manifest) as NormalProjectProfile,
+      );
+    }
+  }
+  const desired = desiredResources(documents, {
+    defaultAccount: domainAccount,
+    profile: (domain, name) => desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name),
+  });
+  return { desired, domainAccount, domainDocs };
+}
+
+/** Builds the plan. */
+export function buildPlan(input: PlanInput): Plan {
+  const { documents, observation } = input;
+  const { desired: resolved, domainAccount, domainDocs } = resolveDesired(documents, observation);
+  const desiredByKey = new Map(resolved.map((d) => [d.key, d]));
+  const liveByKey = new Map<string, LiveResource[]>();
+  for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
+
+  const changes: Change[] = [];
+  const ambiguous: Change[] = [];
+  const normals = new Map<string, object | undefined>();
+  for (const key of new Set([...desiredByKey.keys(), ...liveByKey.keys()])) {
+    const d = desiredByKey.get(key);
+    const lives = liveByKey.get(key) ?? [];
+    if (lives.length > 1) {
+      for (const live of lives)
+        ambiguous.push({
+          address: live.address,
+          id: live.id,
+          action: 'noop',
+          reason: 'in-sync',
+          fields: [],
+          dependsOn: [],
+        });
+      continue;
+    }
+    const live = lives[0];
+    if (live?.meta.readFailed) {
+      // Its value is unknown: diffing against nothing would plan a spurious update or delete.
+      changes.push({
+        address: live.address,
+        id: live.id,
+        action: 'noop',
+        reason: 'unread',
+        fields: [],
+        dependsOn: [],
+      });
+      continue;
+    }
+    const domain = (d?.address ?? live?.address)?.domain ?? '';
+    const kind = (d?.address ?? live!.address).kind;
+    const pruned = domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false;
+    const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
+    const change = decide(d, live, liveNormal, pruned);
+    if (!change) continue;
+    normals.set(key, d?.normal ?? liveNormal);
+    changes.push(change);
+  }
+  const refused = applySafetyRules({
+    changes,
+    ambiguous,
+    desired: resolved,
+    domainDocs,
+    observation,
+    deferred: input.deferred,
+  });
+  changes.push(...ambiguous);
+  changes.sort(compareChanges);
+  linkDependencies(changes, normals, new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])));
+  const summary = Object.fromEntries(
+    ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
+  ) as PlanSummary;
+  const notes = resolved
+    .filter(
+      (d) =>
+        d.manifest.kind === 'BlueprintConfiguration' &&
+        d.manifest.spec.globalParameters &&
+        Object.keys(d.manifest.spec.globalParameters).length > 0,
+    )
+    .map(
+      (d) =>
+        `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
+    )
+    .sort();
+  const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;
+  return { formatVersion: 1, summary, changes, refused, notes, fingerprint };
+}

@@ -1,0 +1,109 @@
+/**
+ * The ownership rules of DESIGN §4, applied to the planned changes: nothing is deleted after an
+ * incomplete observation, protected resources are never deleted or replaced, a domain's
+ * `maxDeletes` caps its deletes, ambiguous identities are never touched, and references deferred
+ * by validation must exist live. Each violation is a refusal; a plan with refusals is not applied.
+ */
+import { formatAddress, identityKey } from '../model/identity.js';
+import type { ManifestOf } from '../model/manifest.js';
+import type { Observation } from '../live/types.js';
+import type { DeferredReference } from '../validate/semantic/index.js';
+import type { DesiredResource } from './desired.js';
+import { matchesProtect } from './protection.js';
+import type { Change, Refusal } from './types.js';
+
+/** Default `reconcile.maxDeletes`. */
+export const DEFAULT_MAX_DELETES = 5;
+
+/** What the rules look at. */
+export interface SafetyInput {
+  changes: Change[];
+  ambiguous: readonly Change[];
+  desired: readonly DesiredResource[];
+  domainDocs: ReadonlyMap<string, ManifestOf<'Domain'>>;
+  observation: Observation;
+  deferred: readonly DeferredReference[];
+}
+
+function destroys(change: Change): boolean {
+  return change.action === 'delete' || change.action === 'replace';
+}
+
+/** Returns the refusals (and drops prune deletes after an incomplete observation, which become unmanaged). */
+export function applySafetyRules(input: SafetyInput): Refusal[] {
+  const refused: Refusal[] = [];
+  const { changes, observation } = input;
+  if (!observation.complete) {
+    for (const change of changes) {
+      if (change.action !== 'delete') continue;
+      if (change.reason === 'prune') {
+        // Undeclared and unseen-in-full: report it, never delete it on a partial read.
+        change.action = 'unmanaged';
+        change.reason = 'not-declared';
+        change.fields = [];
+      } else {
+        refused.push({
+          address: change.address,
+          reason: 'incomplete-observation',
+          detail: 'a live read failed, so nothing is deleted',
+        });
+      }
+    }
+  }
+  const protectedKeys = new Set(input.desired.filter((d) => d.protect).map((d) => d.key));
+  for (const change of changes) {
+    if (!destroys(change)) continue;
+    const globs =
+      input.domainDocs.get(change.address.domain ?? change.address.name)?.spec.reconcile?.protect ?? [];
+    const byGlob = change.address.kind !== 'Domain' && matchesProtect(change.address, globs);
+    if (protectedKeys.has(identityKey(change.address)) || byGlob) {
+      refused.push({
+        address: change.address,
+        reason: 'protected',
+        detail: `${formatAddress(change.address)} is protected (${byGlob ? 'spec.reconcile.protect' : 'lifecycle.protect'}); the plan would ${change.action} it`,
+      });
+    }
+  }
+  const deletesByDomain = new Map<string, Change[]>();
+  for (const change of changes) {
+    if (!destroys(change) || !change.address.domain) continue;
+    deletesByDomain.set(change.address.domain, [
+      ...(deletesByDomain.get(change.address.domain) ?? []),
+      change,
+    ]);
+  }
+  for (const [domain, deletes] of [...deletesByDomain].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const max = input.domainDocs.get(domain)?.spec.reconcile?.maxDeletes ?? DEFAULT_MAX_DELETES;
+    if (deletes.length <= max) continue;
+    for (const change of deletes) {
+      refused.push({
+        address: change.address,
+        reason: 'max-deletes',
+        detail: `domain ${domain} would lose ${deletes.length} resources; reconcile.maxDeletes is ${max}`,
+      });
+    }
+  }
+  for (const change of input.ambiguous) {
+    refused.push({
+      address: change.address,
+      reason: 'ambiguous',
+      detail: `two or more live resources are ${formatAddress(change.address)}; neither is touched`,
+    });
+  }
+  const liveKeys = new Set(observation.resources.map((r) => r.key));
+  const seen = new Set<string>();
+  for (const ref of input.deferred) {
+    const key = identityKey({ kind: ref.kind, domain: ref.domain, name: ref.name });
+    if (liveKeys.has(key) || seen.has(key) || !observation.complete) continue;
+    seen.add(key);
+    refused.push({
+      address: { kind: ref.kind, domain: ref.domain, name: ref.name },
+      reason: 'unresolved-reference',
+      detail: `${formatAddress(ref.from)} refers to ${ref.kind} "${ref.name}", which is neither declared nor live`,
+    });
+  }
+  return refused.sort((a, b) => {
+    const [ka, kb] = [identityKey(a.address), identityKey(b.address)];
+    return ka < kb ? -1 : ka > kb ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
+  });
+}

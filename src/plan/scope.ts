@@ -1,0 +1,65 @@
+/**
+ * What the live readers must read for a plan (DESIGN §5: only what the manifests and the prune
+ * policy need): per domain, the names declared or tombstoned per kind and the pruned kinds; the
+ * accounts whose blueprint configurations are declared; the Studio domains declared.
+ */
+import { addressOf } from '../model/identity.js';
+import type { ManifestKind } from '../model/manifest.js';
+import type { ReadScope } from '../live/types.js';
+import type { ValidDocument } from '../validate/schema-validator.js';
+
+/** Builds the read scope; `onlyDomain` restricts it to one domain (`--domain`). */
+export function readScope(documents: readonly ValidDocument[], onlyDomain?: string): ReadScope {
+  const domains: ReadScope['domains'] = [];
+  const accounts = new Map<string, ReadScope['accounts'][number]>();
+  const studioDomains: ReadScope['studioDomains'] = [];
+  const roles = new Map<string, string | undefined>();
+  for (const { manifest } of documents) {
+    if (manifest.kind === 'AccountAssociation')
+      roles.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.assumeRoleArn);
+  }
+  for (const { manifest } of documents) {
+    if (manifest.kind !== 'Domain' || (onlyDomain && manifest.metadata.name !== onlyDomain)) continue;
+    const name = manifest.metadata.name;
+    const wanted: Partial<Record<ManifestKind, string[]>> = {};
+    for (const doc of documents) {
+      if (doc.manifest.metadata.domain !== name) continue;
+      (wanted[doc.manifest.kind] ??= []).push(doc.manifest.metadata.name);
+    }
+    for (const list of Object.values(wanted)) list.sort();
+    domains.push({
+      name,
+      region: manifest.spec.region,
+      ...(manifest.spec.account ? { account: manifest.spec.account } : {}),
+      wanted,
+      allKinds: [...(manifest.spec.reconcile?.prune ?? [])].sort(),
+    });
+    // Blueprint configurations are read in the domain account and in every associated account declared.
+    const domainAccount = manifest.spec.account;
+    const add = (account: string | undefined) => {
+      const key = `${name}/${account ?? ''}`;
+      if (accounts.has(key)) return;
+      const roleArn = account && account !== domainAccount ? roles.get(`${name}/${account}`) : undefined;
+      accounts.set(key, { domain: name, account: account ?? '', ...(roleArn ? { roleArn } : {}) });
+    };
+    add(domainAccount);
+    for (const doc of documents) {
+      const m = doc.manifest;
+      if (m.metadata.domain !== name) continue;
+      if (m.kind === 'AccountAssociation') add(m.metadata.name);
+      if (m.kind === 'BlueprintConfiguration') add(addressOf(m).account ?? domainAccount);
+    }
+  }
+  for (const { manifest } of documents) {
+    if (manifest.kind === 'StudioDomain' && !onlyDomain)
+      studioDomains.push({ name: manifest.metadata.name, region: manifest.spec.region });
+  }
+  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return {
+    domains: domains.sort(byName),
+    accounts: [...accounts.values()].sort((a, b) =>
+      `${a.domain}/${a.account}` < `${b.domain}/${b.account}` ? -1 : 1,
+    ),
+    studioDomains: studioDomains.sort(byName),
+  };
+}

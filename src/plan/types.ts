@@ -1,0 +1,90 @@
+/**
+ * The plan: a standalone, serialisable value (DESIGN §5). Every resource the plan looked at has
+ * one change with an action and the reason it was chosen; refusals list what a safety rule
+ * stopped. Apply builds its work from this value alone, so it cannot touch what the plan does
+ * not name.
+ */
+import type { FieldChange } from '../diff/diff.js';
+import type { Address } from '../model/identity.js';
+
+/** Shown for values that exist only once the resource is created (ids of new resources). */
+export const KNOWN_AFTER_APPLY = '(known after apply)';
+
+/** What the plan does to one resource. `unmanaged` is reported only, never acted on. */
+export type Action = 'create' | 'update' | 'replace' | 'delete' | 'noop' | 'unmanaged';
+
+/** The actions, in the order the summary lists them. */
+export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delete', 'noop', 'unmanaged'];
+
+/** Why an action was chosen. */
+export type ChangeReason =
+  | 'missing' // declared, not live: create
+  | 'drifted' // declared and live, fields differ: update
+  | 'immutable-field' // an immutable field differs: replace
+  | 'parent-replaced' // its parent is replaced, so it is recreated with it
+  | 'tombstone' // lifecycle.ensure: absent
+  | 'prune' // undeclared, and the domain prunes its kind
+  | 'in-sync' // nothing to do
+  | 'not-declared' // undeclared, kind not pruned: unmanaged
+  | 'absent' // tombstoned and already gone: noop
+  | 'unread'; // live, but its Get failed: left alone (the observation is incomplete)
+
+/** Why a change was refused (DESIGN §4). */
+export type RefusalReason =
+  | 'protected' // would delete or replace a protected resource
+  | 'max-deletes' // more deletes than reconcile.maxDeletes
+  | 'ambiguous' // two live resources share the identity
+  | 'incomplete-observation' // a list failed: no delete is planned
+  | 'unresolved-reference'; // a deferred reference does not exist live
+
+/** One resource in the plan. */
+export interface Change {
+  address: Address;
+  action: Action;
+  reason: ChangeReason;
+  /** Changed fields (update, replace), the whole desired value as additions (create), or removals (delete). */
+  fields: FieldChange[];
+  /** Live id, when the resource exists. */
+  id?: string;
+  /** Paths of immutable fields that forced a replace. */
+  forcedBy?: string[];
+  /** Keys (`identityKey`) of the changes this one must wait for. */
+  dependsOn: string[];
+}
+
+/** A change the plan refuses to make, with why. */
+export interface Refusal {
+  address: Address;
+  reason: RefusalReason;
+  detail: string;
+}
+
+/** Counts per action. */
+export type PlanSummary = Record<Action, number>;
+
+/** Fingerprint of one live resource the plan read: apply refuses a stale plan when any differs. */
+export interface LiveFingerprint {
+  key: string;
+  id: string;
+  lastUpdatedAt?: string;
+  hash: string;
+}
+
+/** The canonical plan (DESIGN §5, formatVersion 1). */
+export interface Plan {
+  formatVersion: 1;
+  summary: PlanSummary;
+  changes: Change[];
+  refused: Refusal[];
+  /** Warnings and notes to show with the plan (policy warnings, blind spots such as write-only fields). */
+  notes: string[];
+  /** sha256 of the plan's canonical content (changes, refusals). */
+  fingerprint: string;
+}
+
+/** A saved plan: the plan plus what apply needs to detect staleness. */
+export interface SavedPlan extends Plan {
+  toolVersion: string;
+  manifestsDigest: string;
+  live: LiveFingerprint[];
+}

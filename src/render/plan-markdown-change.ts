@@ -1,0 +1,66 @@
+/**
+ * One change as a collapsed Markdown section for a PR comment: the summary line names the action
+ * and the resource, the body says why and shows the field diffs in a `diff` block (removed
+ * values as `-` lines, added as `+`). Every piece of user text is escaped for where it lands and
+ * cut to a bounded length, so one enormous value cannot crowd out the rest of the plan.
+ */
+import type { FieldChange } from '../diff/diff.js';
+import type { Address } from '../model/identity.js';
+import { formatAddress } from '../model/identity.js';
+import type { Change } from '../plan/types.js';
+import { ACTION_LABELS, REASON_TEXT, displayPath, fieldShape } from './plan-labels.js';
+import { codeSpan, escapeHtml, fencedBlock } from './plan-markdown-escape.js';
+import { formatValue, truncateText } from './plan-values.js';
+
+/** The longest name, path or id shown in Markdown before it is truncated. */
+export const NAME_LIMIT = 256;
+/** The most field lines one change shows; the rest are counted. */
+export const FIELD_LIMIT = 50;
+
+/** `<code>Kind/name@account</code> (domain <code>d</code>, region <code>r</code>)` for raw HTML. */
+export function htmlAddress(address: Address): string {
+  const code = (text: string) => `<code>${escapeHtml(truncateText(text, NAME_LIMIT))}</code>`;
+  const context: string[] = [];
+  if (address.domain) context.push(`domain ${code(address.domain)}`);
+  if (address.region) context.push(`region ${code(address.region)}`);
+  const where = context.length > 0 ? ` (${context.join(', ')})` : '';
+  return `${code(formatAddress(address))}${where}`;
+}
+
+function diffLines(field: FieldChange, forced: boolean): string[] {
+  const path = truncateText(displayPath(field.path), NAME_LIMIT);
+  const mark = forced ? '  # forces replacement' : '';
+  const shape = fieldShape(field);
+  const lines: string[] = [];
+  if (shape !== 'added') lines.push(`- ${path}: ${formatValue(field.before)}${mark}`);
+  if (shape !== 'removed') lines.push(`+ ${path}: ${formatValue(field.after)}${mark}`);
+  return lines;
+}
+
+function fieldBlock(change: Change): string[] {
+  if (change.fields.length === 0) return [];
+  const forced = new Set(change.forcedBy ?? []);
+  const lines = change.fields.slice(0, FIELD_LIMIT).flatMap((f) => diffLines(f, forced.has(f.path)));
+  const more = change.fields.length - FIELD_LIMIT;
+  if (more > 0) lines.push(`# … ${more} more changed fields (see the JSON plan)`);
+  return [fencedBlock(lines, 'diff'), ''];
+}
+
+/** The collapsed `<details>` section of one change, ending with a blank line. */
+export function renderChangeDetails(change: Change): string {
+  const label = ACTION_LABELS[change.action];
+  const summary = `<code>${escapeHtml(label.symbol)}</code> ${label.title} ${htmlAddress(change.address)}`;
+  const why = [`${capitalise(label.verb)} because ${REASON_TEXT[change.reason]}.`];
+  if (change.id !== undefined) why.push(`Id: ${codeSpan(truncateText(change.id, NAME_LIMIT))}.`);
+  const lines = [`<details><summary>${summary}</summary>`, '', why.join(' '), ''];
+  if (change.forcedBy && change.forcedBy.length > 0) {
+    const paths = change.forcedBy.map((p) => codeSpan(truncateText(displayPath(p), NAME_LIMIT)));
+    lines.push(`Forced by: ${paths.join(', ')}`, '');
+  }
+  lines.push(...fieldBlock(change), '</details>', '', '');
+  return lines.join('\n');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,193 @@
+/**
+ * How readLive behaves when the live side misbehaves: a failing list makes the observation
+ * incomplete (recorded, never thrown) while the rest is still read; a resource that answers
+ * not-found (or DataZone's 403 "not permitted") right after being listed is gone, not a failure;
+ * a failing Get leaves the resource unread and marked; missing and ambiguous domains.
+ */
+import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { ClientFactory } from '../../src/aws/clients.js';
+import { readLive } from '../../src/live/read-live.js';
+import { withEmulator } from '../helpers/emulator.js';
+import * as org from './org.js';
+import { createDomain, factoryFor, fullScope, LIVE_EMULATOR_OPTIONS, seedOrg } from './seed.js';
+
+const emu = withEmulator(LIVE_EMULATOR_OPTIONS);
+let clients: ClientFactory;
+
+beforeAll(async () => {
+  await seedOrg(emu);
+  clients = factoryFor(emu);
+});
+
+afterEach(() => {
+  emu.emulator.control.clearFaults();
+  emu.emulator.control.setBehaviour({ notFoundAsAccessDenied: false, readAfterCreateMisses: 0 });
+});
+
+afterAll(() => clients.destroy());
+
+const keysOf = (resources: { key: string }[]) => resources.map((r) => r.key);
+
+describe('readLive when calls fail', () => {
+  test('a list failing after retries: incomplete, one failure recorded, everything else still read', async () => {
+    emu.emulator.control.setFaults([{ operation: 'ListProjects', error500Pct: 100 }]);
+    const observation = await readLive(fullScope(), { clients });
+    expect(observation.complete).toBe(false);
+    expect(observation.failures).toEqual([
+      {
+        operation: 'ListProjects',
+        scope: 'domain corp',
+        message: expect.stringMatching(/^InternalServerException/),
+      },
+    ]);
+    const keys = keysOf(observation.resources);
+    expect(keys.filter((k) => k.startsWith('Project/'))).toEqual([]);
+    expect(keys).toContain('ProjectProfile/corp/Data Engineer');
+    expect(keys).toContain('StudioDomain/us-east-1/studio-a');
+    expect(keys).toHaveLength(13);
+  });
+
+  test('a Get answering not-found for a listed resource: gone, and the observation stays complete', async () => {
+    emu.emulator.control.setFaults([{ operation: 'GetAccountPool', notFoundPct: 100 }]);
+    const observation = await readLive(fullScope(), { clients });
+    expect(observation.complete).toBe(true);
+    expect(keysOf(observation.resources).filter((k) => k.startsWith('AccountPool/'))).toEqual([]);
+    // Names still resolve through the list: the profile keeps its pool name.
+    const profile = observation.resources.find((r) => r.key === 'ProjectProfile/corp/Data Engineer');
+    expect(JSON.stringify(profile?.normal)).toContain('"accountPools":["pool-a"]');
+  });
+
+  test('403 "not permitted" for a domain that was just listed counts as gone (reference §3)', async () => {
+    emu.emulator.control.setBehaviour({ notFoundAsAccessDenied: true, readAfterCreateMisses: 1 });
+    const first = await readLive(fullScope(), { clients });
+    expect(first.complete).toBe(true);
+    expect(keysOf(first.resources)).toEqual(['StudioDomain/us-east-1/studio-a']);
+    // The miss is served once: the next read finds the domain.
+    const second = await readLive(fullScope(), { clients });
+    expect(keysOf(second.resources)).toContain('Domain/corp');
+  });
+
+  test('a Get failing otherwise: the resource stays, unread and marked, and the read is incomplete', async () => {
+    emu.emulator.control.setFaults([{ operation: 'GetProject', error500Pct: 100, count: 1 }]);
+    const observation = await readLive(fullScope(), { clients });
+    expect(observation.complete).toBe(false);
+    expect(observation.failures).toEqual([
+      {
+        operation: 'GetProject',
+        scope: expect.stringMatching(/^domain corp project /),
+        message: expect.any(String),
+      },
+    ]);
+    const projects = observation.resources.filter((r) => r.address.kind === 'Project');
+    expect(projects).toHaveLength(2);
+    const unread = projects.filter((p) => p.normal === undefined);
+    expect(unread).toHaveLength(1);
+    expect(unread[0]?.meta.readFailed).toBe('GetProject');
+  });
+
+  test('a failing member lookup leaves the project unread rather than reporting a wrong member list', async () => {
+    emu.emulator.control.setFaults([{ operation: 'GetGroupProfile', error500Pct: 100 }]);
+    const observation = await readLive(fullScope(), { clients });
+    const analytics = observation.resources.find((r) => r.key === 'Project/corp/analytics');
+    expect(analytics?.normal).toBeUndefined();
+    expect(analytics?.meta.readFailed).toBe('ListProjectMemberships');
+    expect(observation.resources.find((r) => r.key === 'Project/corp/sandbox')?.normal).toBeDefined();
+    expect(observation.complete).toBe(false);
+  });
+
+  test('events report failures and gone resources', async () => {
+    emu.emulator.control.setFaults([
+      { operation: 'ListAccountPools', error500Pct: 100 },
+      { operation: 'GetProjectProfile', notFoundPct: 100 },
+    ]);
+    const events: { code: string; operation: string }[] = [];
+    await readLive(fullScope(), { clients, log: (e) => events.push(e) });
+    expect(events).toContainEqual(
+      expect.objectContaining({ code: 'live.failure', operation: 'ListAccountPools' }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ code: 'live.gone', operation: 'GetProjectProfile' }),
+    );
+  });
+});
+
+describe('readLive and domains', () => {
+  test('a domain in scope that does not exist: no resources, complete', async () => {
+    const observation = await readLive(
+      {
+        domains: [{ name: 'nowhere', region: 'us-east-1', wanted: {}, allKinds: ['Project'] }],
+        accounts: [],
+        studioDomains: [],
+      },
+      { clients },
+    );
+    expect(observation).toMatchObject({ resources: [], complete: true, failures: [] });
+    expect(observation.caller.account).toBe(org.HOME);
+  });
+
+  test('an associated account that is not associated yet is skipped, not failed', async () => {
+    const scope = fullScope();
+    scope.accounts.push({
+      domain: 'corp',
+      account: '777788889999',
+      roleArn: 'arn:aws:iam::777788889999:role/SmusGitOpsDeployer',
+    });
+    const observation = await readLive(scope, { clients });
+    expect(observation.complete).toBe(true);
+    expect(keysOf(observation.resources).filter((k) => k.includes('777788889999'))).toEqual([]);
+  });
+
+  test('two live domains of one name (one shared from another account): both emitted, contents not read', async () => {
+    await createDomain(emu.dataZone(), { ...org.domain, metadata: { name: 'dup' } });
+    const other = await emu.asAccount(org.OTHER);
+    const foreign = await createDomain(other.dataZone(), {
+      ...org.domain,
+      metadata: { name: 'dup' },
+      spec: { ...org.domain.spec, kmsKey: undefined, executionRole: `arn:aws:iam::${org.OTHER}:role/Exec` },
+    });
+    await other.ram().send(
+      new CreateResourceShareCommand({
+        name: 'DataZone-dup',
+        resourceArns: [foreign.arn ?? ''],
+        principals: [org.HOME],
+      }),
+    );
+    const observation = await readLive(
+      {
+        domains: [{ name: 'dup', region: 'us-east-1', wanted: {}, allKinds: ['DomainUnit'] }],
+        accounts: [],
+        studioDomains: [],
+      },
+      { clients },
+    );
+    expect(keysOf(observation.resources)).toEqual(['Domain/dup', 'Domain/dup']);
+    expect(observation.resources.map((r) => r.meta.accountId).sort()).toEqual([org.HOME, org.OTHER]);
+    expect(observation.complete).toBe(false);
+    expect(observation.failures).toEqual([
+      {
+        operation: 'ListDomains',
+        scope: 'domain dup',
+        message: '2 live domains are named dup; their contents were not read',
+      },
+      // Only its owner may read a domain's tags.
+      {
+        operation: 'ListTagsForResource',
+        scope: `domain dup (${foreign.id ?? ''})`,
+        message: expect.any(String),
+      },
+    ]);
+    const shared = observation.resources.find((r) => r.meta.accountId === org.OTHER);
+    expect(shared?.normal).toBeUndefined();
+    expect(shared?.meta.readFailed).toBe('ListTagsForResource');
+  });
+
+  test('the caller acting through an assumed role reports the role as its principal', async () => {
+    const assumed = clients.assumed(org.OTHER_ROLE, 'us-east-1');
+    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const identity = await assumed.sts.send(new GetCallerIdentityCommand({}));
+    const { principalArnOf } = await import('../../src/live/caller.js');
+    expect(identity.Arn).toMatch(/:assumed-role\/SmusGitOpsDeployer\//);
+    expect(principalArnOf(identity.Arn ?? '')).toBe(org.OTHER_ROLE);
+  });
+});
