@@ -5,7 +5,7 @@
  */
 import { ListEnvironmentBlueprintsCommand } from '@aws-sdk/client-datazone';
 import type { ClientFactory } from '../aws/clients.js';
-import type { RateBudget} from './rate-budget.js';
+import type { RateBudget } from './rate-budget.js';
 import { type Timing } from './rate-budget.js';
 import { backoffMs, isThrottling, isTransient } from './retry.js';
 import { ApplyError, type IdRegistry, type OperationContext } from './types.js';
@@ -53,15 +53,13 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
           let nextToken: string | undefined;
           do {
             const page = await ctx.call('ListEnvironmentBlueprints', `${info.accountId}/${info.region}`, () =>
-              deps.clients
-                .home(info.region)
-                .dataZone.send(
-                  new ListEnvironmentBlueprintsCommand({
-                    domainIdentifier: info.id,
-                    managed: true,
-                    nextToken,
-                  }),
-                ),
+              deps.clients.home(info.region).dataZone.send(
+                new ListEnvironmentBlueprintsCommand({
+                  domainIdentifier: info.id,
+                  managed: true,
+                  nextToken,
+                }),
+              ),
             );
             for (const item of page.items ?? []) if (item.name && item.id) byName.set(item.name, item.id);
             nextToken = page.nextToken;

@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   SG311: 'A blueprint configuration or association is declared for an account that is not associated.',
   SG312: 'A reference is not declared here; it will be resolved against live state at plan time.',
   SG313: 'A domain-unit path is deeper than the five levels DataZone allows.',
+  SG314: 'A project sets resourceTags but its profile does not allow custom project resource tags.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

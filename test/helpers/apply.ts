@@ -90,6 +90,8 @@ export async function applyManifests(
   options: { clients?: ClientFactory; concurrency?: number; maxRetries?: number } = {},
 ): Promise<AppliedRun> {
   const planned = await planManifests(input, endpoint, options);
+  // As the CLI does: nothing is applied after an incomplete read (a resource not seen is not missing).
+  if (!planned.observation.complete) return { ...planned, outcomes: [], events: [] };
   const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
   const events: ExecutorEvent[] = [];
   const outcomes = await applyPlan(planned.plan, {

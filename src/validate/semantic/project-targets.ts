@@ -56,6 +56,20 @@ export function checkProjectTargets(ctx: CheckContext): void {
     const domain = project.manifest.metadata.domain ?? '';
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
     if (!profile) continue;
+    if (
+      spec.resourceTags &&
+      Object.keys(spec.resourceTags).length > 0 &&
+      profile.manifest.spec.allowCustomProjectResourceTags !== true
+    ) {
+      report(
+        ctx,
+        project,
+        'SG314',
+        `profile "${spec.profile}" does not allow custom project resource tags (allowCustomProjectResourceTags)`,
+        '/spec/resourceTags',
+        { atKey: true },
+      );
+    }
     const envs = profile.manifest.spec.environments ?? [];
     const byName = new Map(envs.map((e) => [e.name, e]));
     (spec.environments ?? []).forEach((override, i) => {

@@ -1,0 +1,111 @@
+/**
+ * The asynchronous side of projects: after a create, the ON_CREATE environments deploy in the
+ * background (`environmentDeploymentDetails.overallDeploymentStatus`); after an update the
+ * project may be UPDATING or MOVING; after a delete it is DELETING until it is gone. A not-found
+ * right after a create is eventual consistency ("not yet"), right after a delete it is the goal.
+ */
+import {
+  DeleteProjectCommand,
+  GetProjectCommand,
+  type GetProjectCommandOutput,
+} from '@aws-sdk/client-datazone';
+import { ApplyError, type OperationContext } from '../types.js';
+import { deleteTolerant, getOrGone, type DomainRef } from './dz-calls.js';
+
+// Environment deployments take minutes (CloudFormation stacks); the overall deadline still bounds the wait.
+const DEPLOY_TIMEOUT_MS = 60 * 60_000;
+
+/** `code: message` lines of a project's failure reasons. */
+function projectFailures(project: GetProjectCommandOutput): string {
+  return (project.failureReasons ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
+}
+
+/** The environments that failed to deploy and why, `env (code: message)`. */
+export function deploymentFailures(project: GetProjectCommandOutput): string {
+  const reasons = project.environmentDeploymentDetails?.environmentFailureReasons ?? {};
+  const parts = Object.entries(reasons).map(
+    ([env, list]) =>
+      `${env} (${(list ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ')})`,
+  );
+  return parts.length > 0 ? parts.join(', ') : projectFailures(project) || 'no reason given';
+}
+
+/**
+ * The project once it has settled: undefined while it is not visible yet, UPDATING or MOVING, or
+ * (with `deployment`) while its environments are still deploying; an ApplyError when it failed.
+ */
+export function settledProject(
+  project: GetProjectCommandOutput | undefined,
+  name: string,
+  deployment: boolean,
+): GetProjectCommandOutput | undefined {
+  if (!project) return undefined;
+  switch (project.projectStatus) {
+    case 'UPDATE_FAILED':
+      throw new ApplyError(
+        `project ${name} failed to update: ${projectFailures(project) || 'no reason given'}`,
+      );
+    case 'DELETING':
+    case 'DELETE_FAILED':
+      throw new ApplyError(`project ${name} is being deleted (${project.projectStatus}) by someone else`);
+    case 'UPDATING':
+    case 'MOVING':
+      return undefined;
+    default:
+      break;
+  }
+  if (!deployment) return project;
+  const status = project.environmentDeploymentDetails?.overallDeploymentStatus;
+  if (status === 'FAILED_VALIDATION' || status === 'FAILED_DEPLOYMENT') {
+    throw new ApplyError(`project ${name} failed to deploy (${status}): ${deploymentFailures(project)}`);
+  }
+  return status === undefined || status === 'SUCCESSFUL' ? project : undefined;
+}
+
+/** Waits until the project is settled (see settledProject); `deployment` also waits for its environments. */
+export async function waitSettled(
+  ctx: OperationContext,
+  d: DomainRef,
+  id: string,
+  name: string,
+  deployment = true,
+): Promise<GetProjectCommandOutput> {
+  return ctx.waitFor(
+    deployment ? `project ${name} to deploy` : `project ${name} to finish updating`,
+    async () => {
+      const got = await getOrGone(ctx, 'GetProject', d.scope, () =>
+        d.clients.dataZone.send(new GetProjectCommand({ domainIdentifier: d.id, identifier: id })),
+      );
+      return settledProject(got, name, deployment);
+    },
+    { timeoutMs: DEPLOY_TIMEOUT_MS },
+  );
+}
+
+/** DeleteProject, then waits until it is gone (already gone counts as deleted); DELETE_FAILED is an ApplyError. */
+export async function deleteProject(
+  ctx: OperationContext,
+  d: DomainRef,
+  name: string,
+  id: string,
+): Promise<void> {
+  const deleted = await deleteTolerant(() =>
+    ctx.call('DeleteProject', d.scope, () =>
+      d.clients.dataZone.send(new DeleteProjectCommand({ domainIdentifier: d.id, identifier: id })),
+    ),
+  );
+  if (deleted) {
+    await ctx.waitFor(`project ${name} to be deleted`, async () => {
+      const got = await getOrGone(ctx, 'GetProject', d.scope, () =>
+        d.clients.dataZone.send(new GetProjectCommand({ domainIdentifier: d.id, identifier: id })),
+      );
+      if (got?.projectStatus === 'DELETE_FAILED') {
+        throw new ApplyError(
+          `project ${name} failed to delete: ${projectFailures(got) || 'no reason given'}`,
+        );
+      }
+      return got === undefined ? true : undefined;
+    });
+  }
+  ctx.ids.delete('Project', d.name, name);
+}
