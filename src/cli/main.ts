@@ -12,6 +12,8 @@ import { registerEmulatorCommand } from './commands/emulator.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerApplyCommand } from './commands/apply.js';
 import { registerDriftCommand } from './commands/drift.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerIamPolicyCommand } from './commands/iam-policy.js';
 import { addGlobalOptions } from './global-options.js';
 
 /** What a command module contributes: it adds its subcommand and reports its exit code through `setExit`. */
@@ -22,6 +24,8 @@ const registrars: readonly CommandRegistrar[] = [
   registerPlanCommand,
   registerApplyCommand,
   registerDriftCommand,
+  registerExportCommand,
+  registerIamPolicyCommand,
   registerEmulatorCommand,
 ];
 

@@ -10,6 +10,10 @@ import type { GlobalOptions } from '../global-options.js';
 /** Options of `drift`. */
 export interface DriftCommandOptions {
   format: 'text' | 'markdown' | 'json';
+  /** Keep one drift issue per domain open while drift lasts (GitHub Actions). */
+  githubIssue?: boolean;
+  /** Append the Markdown report to this file (the job summary). */
+  summaryFile?: string;
 }
 
 /** Adds the `drift` command. */

@@ -11,6 +11,10 @@ export interface PlanCommandOptions {
   out?: string;
   format: 'text' | 'markdown' | 'json';
   detailedExitcode?: boolean;
+  /** Create or edit the plan comment on the pull request (GitHub Actions). */
+  githubComment?: boolean;
+  /** Append the Markdown plan to this file (default: $GITHUB_STEP_SUMMARY when --github-comment). */
+  summaryFile?: string;
 }
 
 /** Adds the `plan` command. */
@@ -24,6 +28,8 @@ export const registerPlanCommand: CommandRegistrar = (program, io, setExit) => {
       new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
     )
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 when none)')
+    .option('--github-comment', 'create or edit the one plan comment on the pull request')
+    .option('--summary-file <path>', 'append the Markdown plan to this file (the job summary)')
     .action(async (paths: string[], options: PlanCommandOptions, command) => {
       // Loaded on use: `validate` never pays for the AWS SDK.
       const { runPlan } = await import('../run/plan-run.js');

@@ -1,5 +1,5 @@
 /** The `plan` command's body: plan, render, save, and choose the exit code. */
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
@@ -40,6 +40,31 @@ export function renderPlan(plan: Plan, format: PlanCommandOptions['format'], col
   }
 }
 
+/** Appends the Markdown plan to the summary file (`--summary-file`, else $GITHUB_STEP_SUMMARY when on GitHub). */
+export async function appendSummary(markdown: string, file: string | undefined, io: CliIo): Promise<void> {
+  const target = file ?? io.env['GITHUB_STEP_SUMMARY'];
+  if (target) await appendFile(resolve(io.cwd, target), `${markdown}\n`);
+}
+
+async function publish(
+  plan: Plan,
+  options: PlanCommandOptions,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<void> {
+  if (options.summaryFile || options.githubComment)
+    await appendSummary(renderPlanMarkdown(plan), options.summaryFile, io);
+  if (options.githubComment) {
+    const { upsertPlanComment } = await import('../../github/pr-comment.js');
+    const url = await upsertPlanComment(
+      plan,
+      { env: io.env, ...(globals.domain ? { key: globals.domain } : {}) },
+      io,
+    );
+    io.stderr(`smus-gitops: plan comment ${url}\n`);
+  }
+}
+
 /** Runs `plan`; returns the exit code. */
 export async function runPlan(
   paths: string[],
@@ -53,6 +78,7 @@ export async function runPlan(
   try {
     io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY));
     if (options.out) await writeFile(resolve(io.cwd, options.out), renderPlanJson(savedPlan(run)));
+    await publish(run.plan, options, globals, io);
     if (!run.observation.complete) return ExitCode.Error;
     if (run.plan.refused.length > 0) return ExitCode.Refused;
     return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.Changes : ExitCode.Ok;

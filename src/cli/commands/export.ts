@@ -1,0 +1,22 @@
+/** `smus-gitops export --domain NAME --out DIR`: writes manifests from what is live (GitOps issue). */
+import type { CommandRegistrar } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
+
+/** Options of `export`. */
+export interface ExportCommandOptions {
+  out: string;
+  layout: 'per-kind' | 'per-resource';
+}
+
+/** Adds the `export` command. */
+export const registerExportCommand: CommandRegistrar = (program, io, setExit) => {
+  program
+    .command('export')
+    .description('write manifests for everything live in a domain, so that plan over them shows no changes')
+    .requiredOption('--out <dir>', 'directory to write the manifests to')
+    .option('--layout <layout>', 'one file per kind (per-kind) or per resource (per-resource)', 'per-kind')
+    .action(async (options: ExportCommandOptions, command) => {
+      const { runExport } = await import('../run/export-run.js');
+      setExit(await runExport(options, command.optsWithGlobals() as GlobalOptions, io));
+    });
+};
