@@ -3,17 +3,31 @@
  * format, zero mutating calls, exit codes, determinism under shuffled list pages, and a failing
  * list that must neither plan a delete nor exit 0.
  */
-import { CreateDomainCommand } from '@aws-sdk/client-datazone';
+import { CreateAccountPoolCommand, ListDomainsCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { applyManifests } from '../helpers/apply.js';
 import { HOME_CREDENTIALS, startTestEmulator } from '../helpers/emulator.js';
 
+const FAST = {
+  durations: {
+    domainCreate: 0,
+    domainDelete: 0,
+    projectDeploy: 0,
+    projectDelete: 0,
+    ramAssociate: 0,
+    studioCreate: 0,
+    studioUpdate: 0,
+    studioDelete: 0,
+  },
+  externalAccountIds: ['777788889999'],
+};
 const ENV = {
   AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
   AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
 };
 
-describe('plan over an empty cloud', () => {
+describe('plan', () => {
   it.each(['text', 'markdown', 'json'] as const)(
     'renders the example plan as %s (golden)',
     async (format) => {
@@ -49,41 +63,52 @@ describe('plan over an empty cloud', () => {
   });
 
   it('is byte-identical when the emulator shuffles list pages', async () => {
-    const outputs: string[] = [];
-    for (const seed of [1, 2]) {
-      const emu = await startTestEmulator({ seed, behaviour: { shuffleLists: true, defaultPageSize: 2 } });
-      try {
-        outputs.push(
-          (
-            await runCli(['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'], {
-              env: ENV,
-            })
-          ).stdout,
-        );
-      } finally {
-        await emu.close();
-      }
+    const emu = await startTestEmulator({ behaviour: FAST });
+    try {
+      await applyManifests({ paths: ['manifests-example'] }, emu.endpoint);
+      const plain = await runCli(
+        ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
+        { env: ENV },
+      );
+      emu.emulator.control.setBehaviour({ shuffleLists: true, defaultPageSize: 2 });
+      const shuffled = await runCli(
+        ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
+        { env: ENV },
+      );
+      expect(JSON.parse(plain.stdout).summary.noop).toBe(42);
+      expect(shuffled.stdout).toBe(plain.stdout);
+    } finally {
+      await emu.close();
     }
-    expect(outputs[0]).toBe(outputs[1]);
   });
 
   it('exits 1 and plans no delete when a list call fails after retries', async () => {
-    const emu = await startTestEmulator({ behaviour: { durations: { domainCreate: 0 } } });
+    const emu = await startTestEmulator({ behaviour: FAST });
     try {
-      await emu.dataZone().send(
-        new CreateDomainCommand({
-          name: 'corp-data',
-          domainExecutionRole: 'arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution',
-          domainVersion: 'V2',
+      await applyManifests({ paths: ['manifests-example'] }, emu.endpoint);
+      // An undeclared pool: corp-data prunes AccountPool, so a complete read would plan its delete.
+      const dz = emu.dataZone();
+      const domain = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'corp-data')!;
+      await dz.send(
+        new CreateAccountPoolCommand({
+          domainIdentifier: domain.id,
+          name: 'console-made',
+          resolutionStrategy: 'MANUAL',
+          accountSource: { accounts: [{ awsAccountId: '444455556666', supportedRegions: ['us-east-1'] }] },
         }),
       );
-      emu.emulator.control.setFaults([{ operation: 'ListAccountPools', error500Pct: 100 }]);
+      const complete = await runCli(
+        ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
+        { env: ENV },
+      );
+      expect(JSON.parse(complete.stdout).summary.delete).toBe(1);
+      emu.emulator.control.setFaults([{ operation: 'ListProjects', error500Pct: 100 }]);
       const run = await runCli(
         ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
         { env: ENV },
       );
       expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain('ListAccountPools');
+      expect(run.stderr).toContain('ListProjects');
       const plan = JSON.parse(run.stdout) as { changes: { action: string }[] };
       expect(plan.changes.filter((c) => c.action === 'delete')).toEqual([]);
     } finally {
