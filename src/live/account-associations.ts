@@ -90,7 +90,10 @@ export async function readAccountAssociations(dc: DomainContext): Promise<Associ
     const permission = permissions[index];
     return mine.map((principal) => {
       const account = principal.associatedEntity ?? '';
-      const normal: NormalAccountAssociation = { access: accessOf(permission?.arn) };
+      const normal: NormalAccountAssociation = {
+        access: accessOf(permission?.arn),
+        status: principal.status === 'ASSOCIATED' ? 'ASSOCIATED' : 'ASSOCIATING',
+      };
       return liveResource({
         address: { kind: 'AccountAssociation', domain: domain.name, name: account },
         id: `${arn}/${account}`,

@@ -24,9 +24,14 @@ export interface NormalDomainUnit {
   description?: string;
 }
 
-/** AccountAssociation (identity: domain + account). */
+/**
+ * AccountAssociation (identity: domain + account). `status` is part of the value because the
+ * desired state is an association in force: one left ASSOCIATING (an external account's invitation
+ * not yet accepted, e.g. after a crash) is drift that apply must finish.
+ */
 export interface NormalAccountAssociation {
   access: 'portal' | 'api';
+  status: 'ASSOCIATED' | 'ASSOCIATING';
 }
 
 /** BlueprintConfiguration (identity: domain + account + blueprint). `globalParameters` is write-only: never here. */

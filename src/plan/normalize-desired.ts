@@ -38,7 +38,10 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return compact(unit) ?? {};
     }
     case 'AccountAssociation': {
-      const association: NormalAccountAssociation = { access: manifest.spec.access ?? 'portal' };
+      const association: NormalAccountAssociation = {
+        access: manifest.spec.access ?? 'portal',
+        status: 'ASSOCIATED',
+      };
       return association;
     }
     case 'BlueprintConfiguration': {
