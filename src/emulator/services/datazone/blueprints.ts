@@ -8,38 +8,15 @@ import type {
   GetEnvironmentBlueprintInput,
   ListEnvironmentBlueprintsInput,
 } from '@aws-sdk/client-datazone';
+import { MANAGED_BLUEPRINT_NAMES } from '../../../model/blueprints.js';
 import { paginate } from '../paginate.js';
 import { pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
 import { findDomain, inDomain, notFound } from './lookups.js';
 import type { BlueprintRecord, DomainRecord } from './state.js';
 
-/** The managed blueprints of a V2 domain, by exact name (casing matters: `EmrServerless`). */
-export const MANAGED_BLUEPRINT_NAMES = [
-  'Tooling',
-  'DataLake',
-  'LakehouseCatalog',
-  'RedshiftServerless',
-  'EmrServerless',
-  'EmrOnEc2',
-  'EmrOnEks',
-  'Workflows',
-  'MLExperiments',
-  'MLflowApp',
-  'PartnerApps',
-  'QuickSight',
-  'ToolingLite',
-  'LakehouseAdmin',
-  'S3Bucket',
-  'S3TableCatalog',
-  'AmazonBedrockChatAgent',
-  'AmazonBedrockEvaluation',
-  'AmazonBedrockFlow',
-  'AmazonBedrockFunction',
-  'AmazonBedrockGuardrail',
-  'AmazonBedrockKnowledgeBase',
-  'AmazonBedrockPrompt',
-] as const;
+// One list of the managed blueprints (reference §9) for the tool and the emulator alike.
+export { MANAGED_BLUEPRINT_NAMES };
 
 /** Creates the managed blueprints of a new domain. */
 export function createManagedBlueprints(call: DzCall, domain: DomainRecord): void {
