@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { CommandRegistrar } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
-import { startEmulator, type EmulatorOptions } from '../../emulator/server.js';
+import type { EmulatorOptions } from '../../emulator/server.js';
 
 interface EmulatorCommandOptions {
   port: number;
@@ -103,6 +103,8 @@ export const registerEmulatorCommand: CommandRegistrar = (program, io, setExit) 
     .option('--seed <n>', 'seed of ids, jitter and faults', integer, 1)
     .action(async (options: EmulatorCommandOptions) => {
       const emulatorOpts = emulatorOptions(options, io.cwd);
+      // Loaded on use: other commands never pay for the emulator's code and tables.
+      const { startEmulator } = await import('../../emulator/server.js');
       const emulator = await startEmulator(emulatorOpts);
       io.stdout(
         `smus-gitops emulator listening on ${emulator.endpoint} (state: ${emulatorOpts.statePath ?? 'in memory'})\n`,
