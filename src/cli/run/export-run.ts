@@ -1,15 +1,69 @@
-/** The `export` command's body (implemented with the GitOps issue). */
+/**
+ * The `export` command's body: read everything live in one domain (`--domain`) and write it as
+ * manifests that `plan` finds in sync. Nothing is written unless the whole domain was read.
+ */
+import { resolve } from 'node:path';
+import { buildExport, ExportError } from '../../export/build.js';
+import { exportScope } from '../../export/scope.js';
+import { layoutFiles, writeExport } from '../../export/write.js';
+import { readLive } from '../../live/read-live.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ExportCommandOptions } from '../commands/export.js';
+import { connect } from '../connect.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
+import { createLogger } from '../logger.js';
+
+const DEFAULT_REGION = 'us-east-1';
+
+/** The region to export from: `--region`, else the standard AWS variables, else us-east-1. */
+export function exportRegion(globals: GlobalOptions, env: CliIo['env']): string {
+  return globals.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || DEFAULT_REGION;
+}
 
 /** Runs `export`; returns the exit code. */
 export async function runExport(
-  _options: ExportCommandOptions,
-  _globals: GlobalOptions,
+  options: ExportCommandOptions,
+  globals: GlobalOptions,
   io: CliIo,
 ): Promise<number> {
-  io.stderr('smus-gitops: export is not implemented yet\n');
-  return ExitCode.Error;
+  const domain = globals.domain;
+  if (!domain) {
+    io.stderr('smus-gitops: export needs --domain NAME (the domain to export)\n');
+    return ExitCode.Error;
+  }
+  if (options.layout !== 'per-kind' && options.layout !== 'per-resource') {
+    io.stderr(`smus-gitops: --layout must be per-kind or per-resource, not ${String(options.layout)}\n`);
+    return ExitCode.Error;
+  }
+  const log = createLogger(io, globals.logLevel, globals.logFormat);
+  const region = exportRegion(globals, io.env);
+  const connection = await connect(io, globals);
+  try {
+    const observation = await readLive(exportScope(domain, region), {
+      clients: connection.clients,
+      log: (event) => log.debug(event),
+    });
+    const result = buildExport(observation, domain, observation.caller.account);
+    const outDir = resolve(io.cwd, options.out);
+    const files = layoutFiles(outDir, result.documents, options.layout);
+    await writeExport(outDir, files);
+    for (const warning of result.warnings) io.stderr(`smus-gitops: warning: ${warning}\n`);
+    const count = result.documents.length;
+    io.stdout(
+      `Exported ${count} manifest${count === 1 ? '' : 's'} of domain ${domain} (${region}) to ${options.out}:\n` +
+        files.map((f) => `  ${f.path}\n`).join(''),
+    );
+    io.stdout(
+      'Not exported (not readable from AWS): reconcile policy, assumeRoleArn of associations, ' +
+        "blueprint configurations of other accounts, globalParameters. Each file's comments say where.\n",
+    );
+    return ExitCode.Ok;
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    io.stderr(`smus-gitops: export of ${domain} failed: ${error.message}\n`);
+    return ExitCode.Error;
+  } finally {
+    await connection.close();
+  }
 }

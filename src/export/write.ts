@@ -1,0 +1,114 @@
+/**
+ * Writes exported manifests: groups them into files (one per kind, or one per resource), renders
+ * each file as YAML with the editor's schema line first, and writes the files. Rendering is pure
+ * and deterministic; only `writeExport` touches the disk.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { assertNever, type ManifestKind } from '../model/manifest.js';
+import type { ExportedDocument } from './document.js';
+
+/** One file per kind or one per resource. */
+export type ExportLayout = 'per-kind' | 'per-resource';
+
+/** A file to write: its path relative to the output directory, and its text. */
+export interface ExportFile {
+  path: string;
+  text: string;
+}
+
+// The schemas ship beside src/ and dist/ (as src/load/schemas.ts finds them).
+const SCHEMA_DIRECTORY = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** Per kind: the file (per-kind layout) or folder (per-resource layout) name, and the schema file. */
+function names(kind: ManifestKind): { group: string; schema: string } {
+  switch (kind) {
+    case 'Domain':
+      return { group: 'domain', schema: 'domain' };
+    case 'DomainUnit':
+      return { group: 'domain-units', schema: 'domain-unit' };
+    case 'AccountAssociation':
+      return { group: 'account-associations', schema: 'account-association' };
+    case 'BlueprintConfiguration':
+      return { group: 'blueprint-configurations', schema: 'blueprint-configuration' };
+    case 'AccountPool':
+      return { group: 'account-pools', schema: 'account-pool' };
+    case 'ProjectProfile':
+      return { group: 'project-profiles', schema: 'project-profile' };
+    case 'Project':
+      return { group: 'projects', schema: 'project' };
+    case 'StudioDomain':
+      return { group: 'studio-domains', schema: 'studio-domain' };
+    case 'Policy':
+      return { group: 'policies', schema: 'policy' };
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** A file-name-safe form of a resource name (`HR/Benefits` → `hr-benefits`). */
+export function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'unnamed';
+}
+
+/** The `$schema` reference of a file at `path` (relative to `outDir`), as a relative POSIX path. */
+function schemaReference(outDir: string, path: string, kind: ManifestKind): string {
+  const from = dirname(join(outDir, path));
+  const rel = relative(from, join(SCHEMA_DIRECTORY, `${names(kind).schema}.schema.json`));
+  return rel.split(sep).join('/');
+}
+
+/** One document as YAML, with its trailing comments. */
+export function renderDocument(doc: ExportedDocument): string {
+  const yaml = stringify(doc.body, { lineWidth: 0, indentSeq: true });
+  return doc.comments.length > 0 ? `${yaml}${doc.comments.join('\n')}\n` : yaml;
+}
+
+/** The text of a file holding `docs` (all of one kind). */
+function renderFile(outDir: string, path: string, docs: readonly ExportedDocument[]): string {
+  const kind = docs[0]?.kind ?? 'Domain';
+  const header = [
+    `# yaml-language-server: $schema=${schemaReference(outDir, path, kind)}`,
+    `# Written by smus-gitops export from what is live; edit freely, then plan to review.`,
+  ].join('\n');
+  return `${header}\n${docs.map(renderDocument).join('---\n')}`;
+}
+
+/** Groups the documents into files of the chosen layout and renders them (sorted by path). */
+export function layoutFiles(
+  outDir: string,
+  documents: readonly ExportedDocument[],
+  layout: ExportLayout,
+): ExportFile[] {
+  const files = new Map<string, ExportedDocument[]>();
+  for (const doc of documents) {
+    const group = names(doc.kind).group;
+    let path: string;
+    if (layout === 'per-kind') path = `${group}.yaml`;
+    else {
+      const base = `${group}/${slug(doc.account ? `${doc.name}-${doc.account}` : doc.name)}`;
+      path = `${base}.yaml`;
+      // Two names with one slug (`HR Team`, `hr-team`) get numbered files, never one shared file.
+      for (let n = 2; files.has(path); n += 1) path = `${base}-${n}.yaml`;
+    }
+    files.set(path, [...(files.get(path) ?? []), doc]);
+  }
+  return [...files]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, docs]) => ({ path, text: renderFile(outDir, path, docs) }));
+}
+
+/** Writes the files under `outDir` (created when missing; files of the same name are replaced). */
+export async function writeExport(outDir: string, files: readonly ExportFile[]): Promise<void> {
+  for (const file of files) {
+    const target = join(outDir, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.text);
+  }
+}

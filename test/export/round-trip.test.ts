@@ -1,0 +1,298 @@
+/**
+ * Acceptance (5), export round trip: whatever is live in a domain, `export` writes manifests that
+ * validate and that `plan` finds entirely in sync (no create, update, replace or delete, and
+ * nothing unmanaged). Proved on the example organisation (applied by the tool) and on a domain
+ * built only by direct SDK calls, as the console or a script would have made it.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import {
+  CreateAccountPoolCommand,
+  CreateDomainCommand,
+  CreateDomainUnitCommand,
+  CreateProjectCommand,
+  CreateProjectMembershipCommand,
+  CreateProjectProfileCommand,
+  ListEnvironmentBlueprintsCommand,
+  PutEnvironmentBlueprintConfigurationCommand,
+} from '@aws-sdk/client-datazone';
+import { describe, expect, it } from 'vitest';
+import { actionLines, applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
+import { runCli } from '../helpers/cli.js';
+import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+const FAST = {
+  durations: {
+    domainCreate: 0,
+    domainDelete: 0,
+    projectDeploy: 0,
+    projectDelete: 0,
+    ramAssociate: 0,
+    studioCreate: 0,
+    studioUpdate: 0,
+    studioDelete: 0,
+  },
+  externalAccountIds: ['777788889999'],
+};
+const ENV = {
+  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
+};
+const HOME = '111122223333';
+
+/** Every file under `dir`, by relative path, with its text. */
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function exportTo(emu: TestEmulator, domain: string, layout: string): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'smus-export-'));
+  const run = await runCli(
+    ['export', '--domain', domain, '--out', out, '--layout', layout, '--endpoint-url', emu.endpoint],
+    { env: ENV },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.exitCode).toBe(0);
+  return out;
+}
+
+/** validate exits 0, and plan over the export has only noop changes and reads completely. */
+async function expectInSync(emu: TestEmulator, dir: string, viaCli = true): Promise<void> {
+  const validate = await runCli(['validate', dir], { env: ENV });
+  expect(validate.stdout).toContain(': 0 errors, 0 warnings');
+  expect(validate.exitCode).toBe(0);
+  const planned = await planManifests({ paths: [dir] }, emu.endpoint);
+  planned.clients.destroy();
+  expect(planned.observation.failures).toEqual([]);
+  expect(actionLines(planned.plan)).toEqual([]);
+  expect(planned.plan.summary.unmanaged).toBe(0);
+  expect(planned.plan.refused).toEqual([]);
+  if (!viaCli) return;
+  const cli = await runCli(['plan', dir, '--endpoint-url', emu.endpoint, '--detailed-exitcode'], {
+    env: ENV,
+  });
+  expect(cli.exitCode).toBe(0);
+}
+
+describe('export round trip', () => {
+  it('exports the example domain so that plan shows no changes, in both layouts, deterministically', async () => {
+    const emu = await startTestEmulator({ behaviour: FAST });
+    try {
+      expectAllDone(await applyManifests({ paths: ['manifests-example'] }, emu.endpoint));
+      const perKind = await exportTo(emu, 'corp-data', 'per-kind');
+      await expectInSync(emu, perKind);
+      const files = readTree(perKind);
+      expect(Object.keys(files).sort()).toEqual([
+        'account-associations.yaml',
+        'account-pools.yaml',
+        'blueprint-configurations.yaml',
+        'domain-units.yaml',
+        'domain.yaml',
+        'project-profiles.yaml',
+        'projects.yaml',
+      ]);
+      for (const text of Object.values(files)) {
+        expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*\.schema\.json$/);
+      }
+      // Account ids stay strings; the domain's account is its guard; unreadable settings are comments.
+      expect(files['domain.yaml']).toContain(`account: "${HOME}"`);
+      expect(files['domain.yaml']).toContain('# reconcile:');
+      expect(files['account-associations.yaml']).toContain('name: "444455556666"');
+      expect(files['account-associations.yaml']).toContain('accountName: hr-prod');
+      expect(files['account-associations.yaml']).toContain(
+        '# assumeRoleArn: arn:aws:iam::444455556666:role/SmusGitOpsDeployer',
+      );
+      // Projects say their account once, as the example does.
+      expect(files['projects.yaml']).toContain('target:\n    account: "444455556666"\n    region: us-east-1');
+
+      // The same live state listed in another order, in small pages: the same bytes.
+      emu.emulator.control.setBehaviour({ shuffleLists: true, defaultPageSize: 2 });
+      const again = await exportTo(emu, 'corp-data', 'per-kind');
+      expect(readTree(again)).toEqual(files);
+
+      const perResource = await exportTo(emu, 'corp-data', 'per-resource');
+      const tree = readTree(perResource);
+      expect(tree['domain/corp-data.yaml']).toBeDefined();
+      expect(tree['domain-units/hr-benefits.yaml']).toContain('name: HR/Benefits');
+      expect(tree['projects/hr-analytics.yaml']).toBeDefined();
+      await expectInSync(emu, perResource, false);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('exports a domain built only by direct SDK calls so that plan shows no changes', async () => {
+    const emu = await startTestEmulator({ behaviour: FAST });
+    try {
+      await seedBySdk(emu);
+      const out = await exportTo(emu, 'sdk-made', 'per-kind');
+      await expectInSync(emu, out);
+      const projects = readTree(out)['projects.yaml'] ?? '';
+      expect(projects).toContain('group: analysts');
+      expect(projects).toContain('user: arn:aws:iam::111122223333:role/Analyst');
+      // Tooling and Lakehouse resolved to different regions: each environment names its own target.
+      expect(projects).not.toMatch(/^ {2}target:/m);
+      expect(projects).toContain(
+        '    - name: Lakehouse\n      target:\n        account: "111122223333"\n        region: us-east-1',
+      );
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+/** A domain as a script would build it: units two deep, a pool, profiles of three target forms, projects with members. */
+async function seedBySdk(emu: TestEmulator): Promise<void> {
+  const dz = emu.dataZone();
+  try {
+    const domain = await dz.send(
+      new CreateDomainCommand({
+        name: 'sdk-made',
+        description: 'Made with the SDK',
+        domainExecutionRole: `arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution`,
+        serviceRole: `arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainService`,
+        tags: { team: 'data', 'cost-center': '42' },
+        domainVersion: 'V2',
+      }),
+    );
+    const domainId = domain.id ?? '';
+    const sales = await dz.send(
+      new CreateDomainUnitCommand({
+        domainIdentifier: domainId,
+        parentDomainUnitIdentifier: domain.rootDomainUnitId ?? '',
+        name: 'Sales',
+        description: 'Sales teams',
+      }),
+    );
+    await dz.send(
+      new CreateDomainUnitCommand({
+        domainIdentifier: domainId,
+        parentDomainUnitIdentifier: sales.id ?? '',
+        name: 'Sales EMEA',
+      }),
+    );
+    const pool = await dz.send(
+      new CreateAccountPoolCommand({
+        domainIdentifier: domainId,
+        name: 'sales-pool',
+        resolutionStrategy: 'MANUAL',
+        accountSource: {
+          accounts: [
+            { awsAccountId: HOME, awsAccountName: 'home', supportedRegions: ['us-east-1', 'us-west-2'] },
+          ],
+        },
+      }),
+    );
+    const blueprints = await dz.send(
+      new ListEnvironmentBlueprintsCommand({ domainIdentifier: domainId, managed: true }),
+    );
+    const blueprint = (name: string) => blueprints.items?.find((b) => b.name === name)?.id ?? '';
+    await dz.send(
+      new PutEnvironmentBlueprintConfigurationCommand({
+        domainIdentifier: domainId,
+        environmentBlueprintIdentifier: blueprint('Tooling'),
+        enabledRegions: ['us-west-2', 'us-east-1'],
+        provisioningRoleArn: `arn:aws:iam::${HOME}:role/Provisioning`,
+        manageAccessRoleArn: `arn:aws:iam::${HOME}:role/ManageAccess`,
+        regionalParameters: { 'us-east-1': { VpcId: 'vpc-1', Subnets: 'subnet-1,subnet-2' } },
+      }),
+    );
+    const pooled = await dz.send(
+      new CreateProjectProfileCommand({
+        domainIdentifier: domainId,
+        name: 'Pooled',
+        status: 'ENABLED',
+        domainUnitIdentifier: sales.id,
+        allowCustomProjectResourceTags: true,
+        projectResourceTags: [{ key: 'cost-center', value: 'sales', isValueEditable: false }],
+        environmentConfigurations: [
+          {
+            name: 'Tooling',
+            environmentBlueprintId: blueprint('Tooling'),
+            deploymentMode: 'ON_CREATE',
+            deploymentOrder: 0,
+            accountPools: [pool.id ?? ''],
+            configurationParameters: {
+              parameterOverrides: [{ name: 'idleTimeoutInMinutes', value: '60', isEditable: true }],
+            },
+          },
+          {
+            name: 'Lakehouse',
+            environmentBlueprintId: blueprint('DataLake'),
+            deploymentMode: 'ON_DEMAND',
+            deploymentOrder: 1,
+            accountPools: [pool.id ?? ''],
+          },
+        ],
+      }),
+    );
+    const fixed = await dz.send(
+      new CreateProjectProfileCommand({
+        domainIdentifier: domainId,
+        name: 'Fixed',
+        status: 'ENABLED',
+        environmentConfigurations: [
+          {
+            name: 'Tooling',
+            environmentBlueprintId: blueprint('Tooling'),
+            awsAccount: { awsAccountId: HOME },
+            awsRegion: { regionName: 'us-east-1' },
+          },
+        ],
+      }),
+    );
+    const project = await dz.send(
+      new CreateProjectCommand({
+        domainIdentifier: domainId,
+        name: 'sales-analytics',
+        description: 'Sales analytics',
+        projectProfileId: pooled.id,
+        domainUnitId: sales.id,
+        resourceTags: { team: 'sales' },
+        userParameters: [
+          {
+            environmentConfigurationName: 'Tooling',
+            environmentResolvedAccount: { awsAccountId: HOME, regionName: 'us-west-2' },
+            environmentParameters: [{ name: 'idleTimeoutInMinutes', value: '30' }],
+          },
+          {
+            environmentConfigurationName: 'Lakehouse',
+            environmentResolvedAccount: { awsAccountId: HOME, regionName: 'us-east-1' },
+          },
+        ],
+      }),
+    );
+    await dz.send(
+      new CreateProjectCommand({
+        domainIdentifier: domainId,
+        name: 'fixed-place',
+        projectProfileId: fixed.id,
+      }),
+    );
+    for (const member of [
+      { userIdentifier: `arn:aws:iam::${HOME}:role/Analyst` },
+      { groupIdentifier: 'analysts' },
+    ]) {
+      await dz.send(
+        new CreateProjectMembershipCommand({
+          domainIdentifier: domainId,
+          projectIdentifier: project.id ?? '',
+          member,
+          designation: 'PROJECT_CONTRIBUTOR',
+        }),
+      );
+    }
+  } finally {
+    dz.destroy();
+  }
+}
