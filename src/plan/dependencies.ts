@@ -18,6 +18,11 @@ function key(address: Address): string {
   return identityKey(address);
 }
 
+/** The domain a resource lives in: a Domain's own name, or the domain of a scoped resource. */
+function domainOf(address: Address): string | undefined {
+  return address.kind === 'Domain' ? address.name : address.domain;
+}
+
 /** Keys a non-delete change references (whether or not they change). */
 function references(change: Change, normal: object | undefined, domainAccount: string | undefined): string[] {
   const a = change.address;
@@ -82,7 +87,7 @@ export function linkDependencies(
     if (change.action === 'delete') {
       for (const other of active) {
         const k = key(other.address);
-        if (k === own || other.address.domain !== change.address.domain) continue;
+        if (k === own || domainOf(other.address) !== domainOf(change.address)) continue;
         const later = kindRank(other.address.kind) > kindRank(change.address.kind);
         const descendant =
           other.address.kind === 'DomainUnit' &&

@@ -128,3 +128,23 @@ describe('planner properties', () => {
     expect(plan.refused).toEqual([]);
   });
 });
+
+describe('deleting a whole domain', () => {
+  it('deletes the domain last, after everything in it', () => {
+    const tombstoned = loaded.documents.map((d) =>
+      d.manifest.kind === 'Policy'
+        ? d
+        : { ...d, manifest: { ...d.manifest, lifecycle: { ensure: 'absent' as const } } },
+    );
+    const everything = observation({ states: candidates.map(() => 'equal'), extras: [], complete: true });
+    const plan = buildPlan({ documents: tombstoned, observation: everything, deferred: [], digest });
+    const domainDelete = plan.changes.find((c) => c.address.kind === 'Domain')!;
+    expect(domainDelete.action).toBe('delete');
+    const scoped = plan.changes
+      .filter((c) => c.action === 'delete' && c.address.domain === 'corp-data')
+      .map((c) => identityKey(c.address));
+    expect(scoped.length).toBeGreaterThan(30);
+    expect(domainDelete.dependsOn).toEqual([...scoped].sort());
+    expect(plan.changes.filter((c) => c.action === 'delete').at(-1)).toBe(domainDelete);
+  });
+});
