@@ -1,6 +1,25 @@
-/** The drift issue of a domain (implemented with the GitOps issue). */
-import type { Plan } from '../plan/types.js';
+/**
+ * The drift issue of a domain: exactly one per domain, found by the `smus-gitops-drift` label and
+ * the domain's hidden marker among open and closed issues (see markers.ts for why the author must
+ * be us too). Drift opens it, or reopens it when it was closed, and keeps its body current while
+ * drift lasts; being in sync closes it with a comment; a failed run comments the failure (or opens
+ * the issue to say so), because a silent scheduled job would hide that drift is unknown.
+ */
 import type { CliIo } from '../cli/io.js';
+import { assertNever } from '../model/manifest.js';
+import type { Plan } from '../plan/types.js';
+import { fencedBlock } from '../render/plan-markdown-escape.js';
+import { cutText } from '../render/plan-values.js';
+import type { GitHubClient, Issue, RepoRef } from './client.js';
+import { composeCommentBody } from './comment-body.js';
+import { githubContext, ourLogin, runUrl } from './context.js';
+import { domainPlan, hasDrift } from './domain-plan.js';
+import { isOurs, driftMarker } from './markers.js';
+
+/** The label every drift issue carries. */
+export const DRIFT_LABEL = 'smus-gitops-drift';
+/** The longest failure message quoted in a comment. */
+const FAILURE_LIMIT = 10_000;
 
 /** The outcome of a drift run, as the issue reports it. */
 export type DriftOutcome =
@@ -11,13 +30,105 @@ export interface DriftIssueOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** One issue per domain. */
   domain: string;
+  /** A client to use instead of one built from the environment (tests inject one that never sleeps). */
+  client?: GitHubClient;
+}
+
+interface IssueTarget {
+  client: GitHubClient;
+  repo: RepoRef;
+  domain: string;
+  marker: string;
+  run: string | undefined;
+}
+
+/** Ours among the labelled issues: an open one first (lowest number), else the latest closed one. */
+function pickIssue(issues: readonly Issue[]): Issue | undefined {
+  const open = issues.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);
+  const closed = issues.filter((i) => i.state === 'closed').sort((a, b) => b.number - a.number);
+  return open[0] ?? closed[0];
+}
+
+function seeRun(run: string | undefined): string {
+  return run ? `\n\nSee [the workflow run](${run}).` : '';
+}
+
+async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined): Promise<string> {
+  const title = `Drift detected in domain ${t.domain}`;
+  const body = composeCommentBody(plan, {
+    marker: t.marker,
+    title: `smus-gitops drift: ${t.domain}`,
+    ...(t.run ? { fullPlanUrl: t.run } : {}),
+  });
+  if (!issue) return (await t.client.createIssue(t.repo, { title, body, labels: [DRIFT_LABEL] })).html_url;
+  if (issue.state === 'closed') {
+    await t.client.updateIssue(t.repo, issue.number, {
+      title,
+      body,
+      state: 'open',
+      state_reason: 'reopened',
+    });
+    await t.client.createIssueComment(
+      t.repo,
+      issue.number,
+      `Drift is back in domain ${t.domain}; reopened.${seeRun(t.run)}`,
+    );
+    return issue.html_url;
+  }
+  // Updated in place while drift lasts; an unchanged report is not written again.
+  if (issue.body !== body || issue.title !== title)
+    await t.client.updateIssue(t.repo, issue.number, { title, body });
+  return issue.html_url;
+}
+
+async function reportInSync(t: IssueTarget, issue: Issue | undefined): Promise<string> {
+  if (!issue) return `(none: domain ${t.domain} is in sync)`;
+  if (issue.state === 'open') {
+    await t.client.createIssueComment(
+      t.repo,
+      issue.number,
+      `Domain ${t.domain} is in sync again: live state matches the manifests. Closing.${seeRun(t.run)}`,
+    );
+    await t.client.updateIssue(t.repo, issue.number, { state: 'closed', state_reason: 'completed' });
+  }
+  return issue.html_url;
+}
+
+async function reportFailure(t: IssueTarget, message: string, issue: Issue | undefined): Promise<string> {
+  const text =
+    `**The drift check for domain ${t.domain} failed**, so whether it drifted is unknown.\n\n` +
+    `${fencedBlock(cutText(message, FAILURE_LIMIT).split('\n'))}${seeRun(t.run)}`;
+  if (issue) {
+    await t.client.createIssueComment(t.repo, issue.number, text);
+    return issue.html_url;
+  }
+  const title = `Drift check failed for domain ${t.domain}`;
+  const body = `${t.marker}\n${text}\n`;
+  return (await t.client.createIssue(t.repo, { title, body, labels: [DRIFT_LABEL] })).html_url;
 }
 
 /** Opens, updates, closes or reopens the domain's drift issue; returns its URL. */
 export async function syncDriftIssue(
-  _outcome: DriftOutcome,
-  _options: DriftIssueOptions,
+  outcome: DriftOutcome,
+  options: DriftIssueOptions,
   _io: CliIo,
 ): Promise<string> {
-  throw new Error('drift --github-issue is not implemented yet');
+  const { client, repo } = githubContext(options.env, options.client);
+  const marker = driftMarker(options.domain);
+  const target: IssueTarget = { client, repo, domain: options.domain, marker, run: runUrl(options.env) };
+  const login = await ourLogin(client);
+  const labelled = await client.listIssuesByLabel(repo, DRIFT_LABEL);
+  const issue = pickIssue(labelled.filter((i) => i.pull_request === undefined && isOurs(i, marker, login)));
+  switch (outcome.kind) {
+    case 'drift':
+    case 'in-sync': {
+      // The run's verdict covers every domain; this issue is about one, so decide from its changes.
+      const plan = domainPlan(outcome.plan, options.domain);
+      return hasDrift(plan) ? reportDrift(target, plan, issue) : reportInSync(target, issue);
+    }
+    case 'failed':
+      return reportFailure(target, outcome.message, issue);
+    default:
+      return assertNever(outcome);
+  }
 }

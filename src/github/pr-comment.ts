@@ -1,22 +1,46 @@
-/** The sticky plan comment on a pull request (implemented with the GitOps issue). */
-import type { Plan } from '../plan/types.js';
+/**
+ * The sticky plan comment on a pull request: found again by its hidden marker among every comment
+ * of the pull request (all pages), edited in place when it exists, created otherwise. Only a
+ * comment that carries the marker AND was written by the token's own account counts as ours (see
+ * markers.ts), so nobody else's comment is ever edited.
+ */
 import type { CliIo } from '../cli/io.js';
+import type { Plan } from '../plan/types.js';
+import { DEFAULT_TITLE } from '../render/plan-markdown.js';
+import type { GitHubClient } from './client.js';
+import { composeCommentBody } from './comment-body.js';
+import { githubContext, ourLogin, pullRequestNumber, runUrl } from './context.js';
+import { isOurs, planMarker } from './markers.js';
 
 /** What the comment needs besides the plan. */
 export interface PlanCommentOptions {
   /** Environment with GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_API_URL. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Link to the full plan (workflow artifact), when known. */
+  /** Link to the full plan (workflow artifact), when known; default the workflow run's page. */
   fullPlanUrl?: string;
   /** Which comment this is: one per domain shard (`--domain`), or the whole repository. */
   key?: string;
+  /** A client to use instead of one built from the environment (tests inject one that never sleeps). */
+  client?: GitHubClient;
 }
 
 /** Creates or edits the plan comment on the pull request; returns the comment URL. */
-export async function upsertPlanComment(
-  _plan: Plan,
-  _options: PlanCommentOptions,
-  _io: CliIo,
-): Promise<string> {
-  throw new Error('plan --github-comment is not implemented yet');
+export async function upsertPlanComment(plan: Plan, options: PlanCommentOptions, io: CliIo): Promise<string> {
+  const { client, repo } = githubContext(options.env, options.client);
+  const pr = await pullRequestNumber(options.env, io.cwd);
+  const marker = planMarker(options.key);
+  const fullPlanUrl = options.fullPlanUrl ?? runUrl(options.env);
+  const body = composeCommentBody(plan, {
+    marker,
+    title: options.key === undefined ? DEFAULT_TITLE : `${DEFAULT_TITLE}: ${options.key}`,
+    ...(fullPlanUrl ? { fullPlanUrl } : {}),
+  });
+  const login = await ourLogin(client);
+  const comments = await client.listIssueComments(repo, pr);
+  // The oldest of ours wins, should a race ever have created two.
+  const ours = comments.find((c) => isOurs(c, marker, login));
+  if (!ours) return (await client.createIssueComment(repo, pr, body)).html_url;
+  // An unchanged plan is not written again: no notification, no "edited" mark.
+  if (ours.body === body) return ours.html_url;
+  return (await client.updateIssueComment(repo, ours.id, body)).html_url;
 }

@@ -25,6 +25,8 @@ export const registerDriftCommand: CommandRegistrar = (program, io, setExit) => 
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
     )
+    .option('--github-issue', 'open, update, close or reopen one drift issue per domain')
+    .option('--summary-file <path>', 'append the Markdown report to this file (the job summary)')
     .action(async (paths: string[], options: DriftCommandOptions, command) => {
       const { runDrift } = await import('../run/drift-run.js');
       setExit(await runDrift(paths, options, command.optsWithGlobals() as GlobalOptions, io));
