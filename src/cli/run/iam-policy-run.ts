@@ -1,15 +1,80 @@
-/** The `iam-policy` command's body (implemented with the multi-account issue). */
-import { ExitCode } from '../exit-codes.js';
+/**
+ * The `iam-policy` command's body. Without `--studio-domain`: the tool's own least-privilege
+ * policy for `--mode plan|apply`, generated from the operation table. The account in its ARNs is
+ * the caller's (STS GetCallerIdentity) when an endpoint is given (`--local`, `--endpoint-url`),
+ * else `*`: printing a policy must not need AWS credentials (it is usually printed before the
+ * role exists). With `--studio-domain NAME...`: the isolation policy of those live Studio domains.
+ */
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { renderPolicy } from '../../iam/policy-document.js';
+import { buildStudioIsolationPolicy } from '../../iam/studio-isolation.js';
+import { readStudioDomainFacts, StudioDomainLookupError } from '../../iam/studio-domains.js';
+import { buildToolPolicy } from '../../iam/tool-policy.js';
 import type { IamPolicyCommandOptions } from '../commands/iam-policy.js';
+import { connect } from '../connect.js';
+import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
 
+// As the live reader does when nothing names a region.
+const FALLBACK_REGION = 'us-east-1';
+
+/** The region for calls no manifest places: --region, then the SDK's environment variables. */
+export function commandRegion(globals: GlobalOptions, io: CliIo): string {
+  return globals.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? FALLBACK_REGION;
+}
+
+async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string> {
+  if (!globals.local && !globals.endpointUrl) return '*';
+  const connection = await connect(io, globals);
+  try {
+    const out = await connection.clients
+      .home(commandRegion(globals, io))
+      .sts.send(new GetCallerIdentityCommand({}));
+    return out.Account ?? '*';
+  } catch (error) {
+    // The policy is still useful unscoped; say why the account is a wildcard.
+    io.stderr(
+      `smus-gitops: GetCallerIdentity failed (${(error as Error).message}); the account is left as *\n`,
+    );
+    return '*';
+  } finally {
+    await connection.close();
+  }
+}
+
+async function studioPolicy(names: readonly string[], globals: GlobalOptions, io: CliIo): Promise<number> {
+  const connection = await connect(io, globals);
+  try {
+    const clients = connection.clients.home(commandRegion(globals, io));
+    const domains = [];
+    for (const name of new Set(names)) domains.push(await readStudioDomainFacts(clients, name));
+    const publicOnes = domains.filter((d) => d.appNetworkAccessType !== 'VpcOnly').map((d) => d.name);
+    if (publicOnes.length > 0 && publicOnes.length < domains.length) {
+      io.stderr(
+        `smus-gitops: the VpcOnly denies also bind the users of ${publicOnes.join(', ')} (PublicInternetOnly)\n`,
+      );
+    }
+    io.stdout(renderPolicy(buildStudioIsolationPolicy(domains)));
+    return ExitCode.Ok;
+  } catch (error) {
+    if (!(error instanceof StudioDomainLookupError)) throw error;
+    io.stderr(`smus-gitops: ${error.message}\n`);
+    return ExitCode.Error;
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Runs `iam-policy`; returns the exit code. */
 export async function runIamPolicy(
-  _options: IamPolicyCommandOptions,
-  _globals: GlobalOptions,
+  options: IamPolicyCommandOptions,
+  globals: GlobalOptions,
   io: CliIo,
 ): Promise<number> {
-  io.stderr('smus-gitops: iam-policy is not implemented yet\n');
-  return ExitCode.Error;
+  if (options.studioDomain && options.studioDomain.length > 0)
+    return studioPolicy(options.studioDomain, globals, io);
+  const account = await callerAccount(globals, io);
+  io.stdout(renderPolicy(buildToolPolicy(options.mode, { account, domainAccount: account })));
+  return ExitCode.Ok;
 }
