@@ -40,7 +40,12 @@ function summaryTable(plan: Plan): string {
   ].join('\n');
 }
 
+/** The status line, then the plan's fingerprint: the apply workflow checks the merged commit's plan against it. */
 function statusLine(plan: Plan): string {
+  return `${verdict(plan)}\nPlan fingerprint: \`${plan.fingerprint.replace(/`/g, '')}\``;
+}
+
+function verdict(plan: Plan): string {
   if (plan.refused.length > 0) {
     return `**Refused:** ${plural(plan.refused.length, 'change')} blocked by safety rules; apply will not run.`;
   }
