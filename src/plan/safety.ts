@@ -55,7 +55,7 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
     if (!destroys(change)) continue;
     const globs =
       input.domainDocs.get(change.address.domain ?? change.address.name)?.spec.reconcile?.protect ?? [];
-    const byGlob = change.address.kind !== 'Domain' && matchesProtect(change.address, globs);
+    const byGlob = matchesProtect(change.address, globs);
     if (protectedKeys.has(identityKey(change.address)) || byGlob) {
       refused.push({
         address: change.address,

@@ -26,7 +26,14 @@ export function readScope(documents: readonly ValidDocument[], onlyDomain?: stri
       if (doc.manifest.metadata.domain !== name) continue;
       (wanted[doc.manifest.kind] ??= []).push(doc.manifest.metadata.name);
     }
-    for (const list of Object.values(wanted)) list.sort();
+    // A declared project is normalised against its profile; an undeclared profile must be fetched too.
+    for (const doc of documents) {
+      if (doc.manifest.kind === 'Project' && doc.manifest.metadata.domain === name) {
+        (wanted.ProjectProfile ??= []).push(doc.manifest.spec.profile);
+      }
+    }
+    for (const [kind, list] of Object.entries(wanted))
+      wanted[kind as ManifestKind] = [...new Set(list)].sort();
     domains.push({
       name,
       region: manifest.spec.region,
