@@ -1,10 +1,13 @@
 /**
  * Account pools: ListAccountPools (items have no `accountSource`), then GetAccountPool for the
  * pools the plan needs fully read. The pool list also names the pools of profile environments.
+ * A custom-handler pool's accounts are known only by asking DataZone (which asks the Lambda):
+ * ListAccountsInAccountPool, whose answer goes into `meta` for the plan-time target checks.
  */
 import {
   GetAccountPoolCommand,
   ListAccountPoolsCommand,
+  ListAccountsInAccountPoolCommand,
   type AccountPoolSummary,
   type GetAccountPoolCommandOutput,
 } from '@aws-sdk/client-datazone';
@@ -13,6 +16,13 @@ import { isWanted, type DomainContext } from './domain-context.js';
 import { NameIndex } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+
+/**
+ * Meta key of a custom-handler pool's accounts, as JSON `[{id, regions}]` (absent when the pool has
+ * a static list, was not fetched, or the list failed). Not part of the normal value: what the
+ * Lambda answers is not the pool's configuration, so it is neither diffed nor fingerprinted.
+ */
+export const HANDLER_ACCOUNTS_META = 'handlerAccounts';
 
 /** Every pool of the domain; undefined when the list failed. */
 export function listAccountPools(dc: DomainContext): Promise<AccountPoolSummary[] | undefined> {
@@ -74,12 +84,35 @@ export async function readAccountPools(
           ? undefined
           : liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: 'GetAccountPool' } });
       }
+      const handlerAccounts = got.value.accountSource?.customAccountPoolHandler
+        ? await listHandlerAccounts(dc, id, name)
+        : undefined;
       return liveResource({
         ...base,
         normal: normalizeAccountPool(got.value),
+        meta: { ...base.meta, [HANDLER_ACCOUNTS_META]: handlerAccounts },
         lastUpdatedAt: got.value.lastUpdatedAt,
       });
     }),
   );
   return resources.filter((r): r is LiveResource => r !== undefined);
+}
+
+/** A custom-handler pool's accounts as JSON (see HANDLER_ACCOUNTS_META); undefined when the list failed. */
+async function listHandlerAccounts(dc: DomainContext, id: string, name: string) {
+  const items = await dc.read.list(
+    'ListAccountsInAccountPool',
+    `${dc.where} pool ${name}`,
+    async (nextToken) => {
+      const out = await dc.clients.dataZone.send(
+        new ListAccountsInAccountPoolCommand({ domainIdentifier: dc.domain.id, identifier: id, nextToken }),
+      );
+      return { items: out.items, nextToken: out.nextToken };
+    },
+  );
+  if (!items) return undefined;
+  const accounts = items
+    .map((a) => ({ id: a.awsAccountId ?? '', regions: [...(a.supportedRegions ?? [])].sort() }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify(accounts);
 }

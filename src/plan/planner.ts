@@ -3,7 +3,7 @@
  * in, nothing is read or written. Each identity gets one change with its action and reason; the
  * ownership rules of DESIGN §4 then refuse what must not happen (protected deletes, too many
  * deletes, ambiguous identities, deletes after an incomplete observation, references that do not
- * exist live).
+ * exist live), and the target checks refuse new projects whose account is not ready for them.
  */
 import { diffValues } from '../diff/diff.js';
 import { identityKey } from '../model/identity.js';
@@ -17,6 +17,7 @@ import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
+import { crossCheckTargets } from './cross-checks.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 
 /** Everything the planner needs. */
@@ -195,6 +196,8 @@ export function buildPlan(input: PlanInput): Plan {
     observation,
     deferred: input.deferred,
   });
+  const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
+  refused.push(...targets.refused);
   changes.push(...ambiguous);
   changes.sort(compareChanges);
   linkDependencies(changes, normals, new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])));
@@ -212,7 +215,8 @@ export function buildPlan(input: PlanInput): Plan {
       (d) =>
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
     )
-    .sort();
+    .sort()
+    .concat(targets.notes);
   const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;
   return { formatVersion: 1, summary, changes, refused, notes, fingerprint };
 }

@@ -35,7 +35,8 @@ export type RefusalReason =
   | 'max-deletes' // more deletes than reconcile.maxDeletes
   | 'ambiguous' // two live resources share the identity
   | 'incomplete-observation' // a list failed: no delete is planned
-  | 'unresolved-reference'; // a deferred reference does not exist live
+  | 'unresolved-reference' // a deferred reference does not exist live
+  | 'target-not-ready'; // a project's target account is not associated, or lacks a blueprint there
 
 /** One resource in the plan. */
 export interface Change {

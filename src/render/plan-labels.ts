@@ -56,6 +56,7 @@ export const REFUSAL_TEXT: { readonly [R in RefusalReason]: string } = {
   ambiguous: 'ambiguous identity',
   'incomplete-observation': 'incomplete observation',
   'unresolved-reference': 'unresolved reference',
+  'target-not-ready': 'project target not ready',
 };
 
 /** The context an address needs beyond `Kind/name@account`: its domain and region, when set. */

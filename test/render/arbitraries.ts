@@ -21,6 +21,7 @@ const REFUSAL_REASONS: RefusalReason[] = [
   'ambiguous',
   'incomplete-observation',
   'unresolved-reference',
+  'target-not-ready',
 ];
 
 /** Any text, including astral characters, lone surrogates and controls. */

@@ -1,0 +1,266 @@
+/**
+ * Plan-time checks of where new projects will land, with what only live data can tell (validation
+ * already checked what the manifests alone decide). For every project the plan creates or
+ * replaces, and every environment of its profile that has an account chosen:
+ *
+ * - the account must be the domain's own or associated with the domain (declared and present, or
+ *   live and not deleted by this plan);
+ * - a pool-based environment's account and region must be offered by one of its pools, when
+ *   validation could not tell (a pool not declared, or resolved by a Lambda: its accounts come
+ *   from ListAccountsInAccountPool);
+ * - the environment's blueprint must be enabled in that account and region: a BlueprintConfiguration
+ *   declared (the desired one wins, it is put before the project is created) or live.
+ *
+ * A violation refuses the plan. What cannot be known (an account whose configurations the tool
+ * cannot read, a pool not read) becomes a note: DataZone will decide, and the reviewer is told.
+ * Pure: everything comes from the desired resources, the planned changes and the observation.
+ */
+import { HANDLER_ACCOUNTS_META } from '../live/account-pools.js';
+import type { LiveResource, Observation } from '../live/types.js';
+import { formatAddress, identityKey } from '../model/identity.js';
+import type { NormalAccountPool, NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { DesiredResource } from './desired.js';
+import type { Change, Refusal } from './types.js';
+
+/** What the checks look at. */
+export interface CrossCheckInput {
+  changes: readonly Change[];
+  desired: readonly DesiredResource[];
+  observation: Observation;
+  domainAccount: (domain: string) => string;
+}
+
+/** Refusals (the plan is not applied) and notes (shown with the plan). */
+export interface CrossCheckResult {
+  refused: Refusal[];
+  notes: string[];
+}
+
+type ProfileEnvironment = NonNullable<NormalProjectProfile['environments']>[number];
+
+/** An account offered by a pool, with its regions. */
+interface PoolAccount {
+  id: string;
+  regions: string[];
+}
+
+/** A verdict on one question: yes, no (with why), or unknown (with why). */
+type Verdict = { ok: true } | { ok: false; why: string } | { ok: 'unknown'; why: string };
+
+const LIVE_ASSOCIATION_STATUSES = new Set(['ASSOCIATED', 'ASSOCIATING']);
+
+/** Lookups over one plan's desired and live resources. */
+class Facts {
+  private readonly desired = new Map<string, DesiredResource>();
+  private readonly live = new Map<string, LiveResource>();
+  private readonly deleted = new Set<string>();
+
+  constructor(private readonly input: CrossCheckInput) {
+    for (const d of input.desired) this.desired.set(d.key, d);
+    for (const r of input.observation.resources) this.live.set(r.key, r);
+    for (const c of input.changes) if (c.action === 'delete') this.deleted.add(identityKey(c.address));
+  }
+
+  /** The profile as it will be: declared (present) first, else live. */
+  profile(domain: string, name: string): NormalProjectProfile | undefined {
+    const key = identityKey({ kind: 'ProjectProfile', domain, name });
+    const d = this.desired.get(key);
+    if (d) return d.absent ? undefined : (d.normal as NormalProjectProfile | undefined);
+    return this.live.get(key)?.normal as NormalProjectProfile | undefined;
+  }
+
+  /** Declared present, or live (ASSOCIATED/ASSOCIATING) and not deleted by this plan; the domain account always. */
+  associated(domain: string, account: string): boolean {
+    if (account === this.input.domainAccount(domain)) return true;
+    const key = identityKey({ kind: 'AccountAssociation', domain, name: account });
+    const d = this.desired.get(key);
+    if (d) return !d.absent;
+    const live = this.live.get(key);
+    return (
+      live !== undefined && !this.deleted.has(key) && LIVE_ASSOCIATION_STATUSES.has(live.meta.status ?? '')
+    );
+  }
+
+  /**
+   * Whether the tool could read the account's blueprint configurations: its own (domain) account,
+   * or a declared association's assumed role, with no failed read of that account.
+   */
+  private configurationsReadable(domain: string, account: string): boolean {
+    const failed = this.input.observation.failures.some(
+      (f) =>
+        f.operation === 'ListEnvironmentBlueprintConfigurations' &&
+        f.scope === `domain ${domain} account ${account}`,
+    );
+    if (failed) return false;
+    if (account === this.input.domainAccount(domain) || account === this.input.observation.caller.account)
+      return true;
+    const association = this.desired.get(identityKey({ kind: 'AccountAssociation', domain, name: account }));
+    return (
+      association?.manifest.kind === 'AccountAssociation' &&
+      !association.absent &&
+      association.manifest.spec.assumeRoleArn !== undefined
+    );
+  }
+
+  /** Whether `blueprint` is enabled in the account and region: the declared configuration, else the live one. */
+  blueprintEnabled(domain: string, account: string, region: string, blueprint: string): Verdict {
+    const key = identityKey({ kind: 'BlueprintConfiguration', domain, name: blueprint, account });
+    const d = this.desired.get(key);
+    const regionsOf = (normal: object | undefined) =>
+      (normal as { enabledRegions?: string[] } | undefined)?.enabledRegions ?? [];
+    const where = `blueprint ${blueprint} is not enabled in account ${account} region ${region}`;
+    if (d) {
+      if (d.absent) return { ok: false, why: `${where} (its BlueprintConfiguration is declared absent)` };
+      const regions = regionsOf(d.normal);
+      return regions.includes(region)
+        ? { ok: true }
+        : { ok: false, why: `${where} (declared enabledRegions: ${regions.join(', ') || 'none'})` };
+    }
+    const live = this.live.get(key);
+    if (live && !this.deleted.has(key)) {
+      const regions = regionsOf(live.normal);
+      return regions.includes(region)
+        ? { ok: true }
+        : { ok: false, why: `${where} (live enabledRegions: ${regions.join(', ') || 'none'})` };
+    }
+    if (!this.configurationsReadable(domain, account)) {
+      return {
+        ok: 'unknown',
+        why: `cannot tell whether blueprint ${blueprint} is enabled in account ${account} region ${region}: the tool cannot read that account's blueprint configurations (declare its AccountAssociation with assumeRoleArn, or a BlueprintConfiguration)`,
+      };
+    }
+    return { ok: false, why: `${where} (no BlueprintConfiguration declared or live)` };
+  }
+
+  /** The accounts a pool offers, or why they are unknown. */
+  poolAccounts(domain: string, name: string): PoolAccount[] | { unknown: string } {
+    const key = identityKey({ kind: 'AccountPool', domain, name });
+    const d = this.desired.get(key);
+    if (d?.absent) return [];
+    const declared = d?.normal as NormalAccountPool | undefined;
+    if (declared?.accounts) return declared.accounts;
+    const live = this.live.get(key);
+    const handlerAccounts = live?.meta[HANDLER_ACCOUNTS_META];
+    if (declared?.customHandler || (live?.normal as NormalAccountPool | undefined)?.customHandler) {
+      // The Lambda's answer is only known for a live pool whose accounts were listed.
+      return handlerAccounts !== undefined
+        ? (JSON.parse(handlerAccounts) as PoolAccount[])
+        : { unknown: `the accounts of pool ${name} (resolved by a Lambda) could not be listed` };
+    }
+    const liveAccounts = (live?.normal as NormalAccountPool | undefined)?.accounts;
+    if (liveAccounts) return liveAccounts;
+    return { unknown: `pool ${name} is neither declared nor read live` };
+  }
+
+  /** True when every pool is declared with a static account list: validation has already checked it. */
+  poolsDeclaredStatic(domain: string, pools: readonly string[]): boolean {
+    return pools.every((name) => {
+      const d = this.desired.get(identityKey({ kind: 'AccountPool', domain, name }));
+      return (
+        d !== undefined && !d.absent && (d.normal as NormalAccountPool | undefined)?.accounts !== undefined
+      );
+    });
+  }
+}
+
+/** Whether the pools of an environment offer the account in the region. */
+function offeredByPools(
+  facts: Facts,
+  domain: string,
+  pools: readonly string[],
+  target: { account: string; region: string },
+): Verdict {
+  const unknown: string[] = [];
+  for (const name of pools) {
+    const accounts = facts.poolAccounts(domain, name);
+    if ('unknown' in accounts) {
+      unknown.push(accounts.unknown);
+      continue;
+    }
+    const entry = accounts.find((a) => a.id === target.account);
+    if (entry?.regions.includes(target.region)) return { ok: true };
+  }
+  if (unknown.length > 0) return { ok: 'unknown', why: unknown.join('; ') };
+  return {
+    ok: false,
+    why: `account ${target.account} in ${target.region} is not offered by its account pools (${pools.join(', ')})`,
+  };
+}
+
+/** The account and region an environment deploys to: the profile's fixed one, else the project's choice. */
+function targetOf(
+  env: ProfileEnvironment,
+  project: NormalProject,
+): { account: string; region: string } | undefined {
+  if (env.target.account && env.target.region)
+    return { account: env.target.account, region: env.target.region };
+  return project.environments?.find((e) => e.name === env.name)?.target;
+}
+
+/** The findings about one environment of one project. */
+function checkEnvironment(
+  facts: Facts,
+  domain: string,
+  env: ProfileEnvironment,
+  target: { account: string; region: string },
+): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const pools = env.target.accountPools;
+  if (pools && !facts.poolsDeclaredStatic(domain, pools))
+    verdicts.push(offeredByPools(facts, domain, pools, target));
+  // "All associated accounts" environments are checked by validation and its deferred references.
+  if (!env.target.allAssociatedAccounts && !facts.associated(domain, target.account)) {
+    verdicts.push({
+      ok: false,
+      why: `account ${target.account} is neither the domain account nor associated with domain ${domain}`,
+    });
+    // A configuration in an account that cannot use the domain says nothing: stop here.
+    return verdicts;
+  }
+  verdicts.push(facts.blueprintEnabled(domain, target.account, target.region, env.blueprint));
+  return verdicts;
+}
+
+/** Runs the checks for every project the plan creates or replaces. */
+export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
+  const facts = new Facts(input);
+  const desiredByKey = new Map(input.desired.map((d) => [d.key, d]));
+  const refused: Refusal[] = [];
+  const notes: string[] = [];
+  for (const change of input.changes) {
+    if (change.address.kind !== 'Project') continue;
+    if (change.action !== 'create' && change.action !== 'replace') continue;
+    const d = desiredByKey.get(identityKey(change.address));
+    const project = d?.normal as NormalProject | undefined;
+    const domain = change.address.domain ?? '';
+    if (!project) continue;
+    // An unknown profile is reported by validation or as an unresolved reference.
+    const profile = facts.profile(domain, project.profile);
+    for (const env of profile?.environments ?? []) {
+      const target = targetOf(env, project);
+      if (!target) continue;
+      for (const verdict of checkEnvironment(facts, domain, env, target)) {
+        if (verdict.ok === true) continue;
+        const subject = `${formatAddress(change.address)} environment "${env.name}" (blueprint ${env.blueprint}, account ${target.account}, region ${target.region})`;
+        if (verdict.ok === 'unknown') notes.push(`${subject}: ${verdict.why}`);
+        else if (!input.observation.complete)
+          // A failed read may be why: report it, but only a complete observation refuses.
+          notes.push(`${subject}: ${verdict.why} (unverified: the live read is incomplete)`);
+        else
+          refused.push({
+            address: change.address,
+            reason: 'target-not-ready',
+            detail: `${subject}: ${verdict.why}`,
+          });
+      }
+    }
+  }
+  refused.sort(
+    (a, b) => compare(identityKey(a.address), identityKey(b.address)) || compare(a.detail, b.detail),
+  );
+  return { refused, notes: notes.sort() };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
