@@ -14,6 +14,7 @@ const REASONS: ChangeReason[] = [
   'in-sync',
   'not-declared',
   'absent',
+  'unread',
 ];
 const REFUSAL_REASONS: RefusalReason[] = [
   'protected',
