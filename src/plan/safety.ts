@@ -64,6 +64,18 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
       });
     }
   }
+  // DataZone cannot re-key a domain in place, and deleting one takes everything in it with it:
+  // such a replace is refused while the domain holds anything (DeleteDomain would refuse it anyway).
+  for (const change of changes) {
+    if (change.address.kind !== 'Domain' || change.action !== 'replace') continue;
+    const held = observation.resources.filter((r) => r.address.domain === change.address.name).length;
+    if (held === 0) continue;
+    refused.push({
+      address: change.address,
+      reason: 'domain-not-empty',
+      detail: `replacing Domain/${change.address.name} (${(change.forcedBy ?? []).join(', ')} changed) would delete the ${held} resources it holds; create a new domain instead, or empty this one first`,
+    });
+  }
   const deletesByDomain = new Map<string, Change[]>();
   for (const change of changes) {
     if (!destroys(change) || !change.address.domain) continue;

@@ -36,6 +36,7 @@ export type RefusalReason =
   | 'ambiguous' // two live resources share the identity
   | 'incomplete-observation' // a list failed: no delete is planned
   | 'unresolved-reference' // a deferred reference does not exist live
+  | 'domain-not-empty' // a Domain replace would delete everything it holds
   | 'target-not-ready'; // a project's target account is not associated, or lacks a blueprint there
 
 /** One resource in the plan. */

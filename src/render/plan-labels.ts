@@ -57,6 +57,7 @@ export const REFUSAL_TEXT: { readonly [R in RefusalReason]: string } = {
   'incomplete-observation': 'incomplete observation',
   'unresolved-reference': 'unresolved reference',
   'target-not-ready': 'project target not ready',
+  'domain-not-empty': 'domain replace would delete its contents',
 };
 
 /** The context an address needs beyond `Kind/name@account`: its domain and region, when set. */

@@ -23,6 +23,7 @@ const REFUSAL_REASONS: RefusalReason[] = [
   'incomplete-observation',
   'unresolved-reference',
   'target-not-ready',
+  'domain-not-empty',
 ];
 
 /** Any text, including astral characters, lone surrogates and controls. */

@@ -59,11 +59,12 @@ function oneMoreOfEach(docs: Doc[]): void {
 const SCENARIOS: readonly Scenario[] = [
   ['create-one-more-of-each-kind', oneMoreOfEach, 2],
   [
+    // Planned as a replace, and refused: the domain holds resources that deleting it would destroy.
     'replace-domain-kms-key',
     (d) =>
       void (spec(d, 'Domain').kmsKey =
         `arn:aws:kms:us-east-1:${HOME}:key/33333333-3333-4333-8333-333333333333`),
-    2,
+    3,
   ],
   [
     // The new profile is created first; the project is replaced onto it.

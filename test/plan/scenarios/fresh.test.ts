@@ -1,13 +1,8 @@
 /**
  * Scenarios that need an emulator of their own: the base planned over an empty cloud (one create
  * of each kind, golden), and the apply of plans that touch a Domain still holding resources. A
- * teardown deletes the contents first, then the Domain. One known defect is kept as `it.fails`
- * (the fix shows up as it starting to pass):
- *
- * - src/plan/planner.ts: a Domain replace (kmsKey) leaves every resource inside it `noop` (the
- *    `parent-replaced` reason of plan/types.ts is never produced), so apply's DeleteDomain fails
- *    with Conflict. Expected: the contents deleted first and recreated after (parent-replaced), or
- *    the replace refused. The golden replace-domain-kms-key.json changes with either fix.
+ * teardown deletes the contents first, then the Domain; a Domain replace (its KMS key changed)
+ * is refused while the domain holds anything, since deleting it would take its contents with it.
  */
 import { describe, expect, it } from 'vitest';
 import { startTestEmulator } from '../../helpers/emulator.js';
@@ -43,16 +38,17 @@ describe('apply of plans that touch a Domain holding resources', () => {
     }
   });
 
-  it.fails('applying a Domain replace (kmsKey) with --allow-replace succeeds (exit 0)', async () => {
+  it('refuses a Domain replace (kmsKey) while the domain holds resources, even with --allow-replace (exit 3)', async () => {
     const emu = await startWithBase();
     try {
+      emu.emulator.control.resetStats();
       const run = await runOnDocs('apply', transformed(newKmsKey), emu, [
         '--auto-approve',
         '--allow-replace',
       ]);
-      // Fails here today: DeleteDomain answers Conflict while the domain still holds a unit or project.
-      expect(run.stdout).not.toContain('still contains');
-      expect(run.exitCode).toBe(0);
+      expect(run.exitCode).toBe(3);
+      expect(run.stdout).toContain('domain replace would delete its contents');
+      expect(emu.emulator.control.stats().mutating).toBe(0);
     } finally {
       await emu.close();
     }

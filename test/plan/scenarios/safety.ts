@@ -84,27 +84,24 @@ export function safetyScenarios(emu: () => TestEmulator): void {
     // DEFECT (src/plan/safety.ts applySafetyRules: `byGlob = change.address.kind !== 'Domain' && …`):
     // the schema accepts `Domain/<name>` in spec.reconcile.protect, but a Domain is never matched, so
     // a protected domain is deleted (tombstone) or replaced without a refusal. Expected: refused, exit 3.
-    it(
-      'protected-glob-domain: a reconcile.protect glob naming the Domain refuses its delete',
-      async () => {
-        const run = await planJson(
-          transformed((d) => {
-            for (const x of d) if (x.kind !== 'StudioDomain') x.lifecycle = { ensure: 'absent' };
-            reconcile(d).maxDeletes = 10;
-            protect(d, 'Domain/corp');
-          }),
-          emu(),
-        );
-        const plan = JSON.parse(run.stdout) as { refused: { address: { kind: string }; reason: string }[] };
-        expect(plan.refused).toContainEqual(
-          expect.objectContaining({
-            reason: 'protected',
-            address: expect.objectContaining({ kind: 'Domain' }),
-          }),
-        );
-        expect(run.exitCode).toBe(3);
-      },
-    );
+    it('protected-glob-domain: a reconcile.protect glob naming the Domain refuses its delete', async () => {
+      const run = await planJson(
+        transformed((d) => {
+          for (const x of d) if (x.kind !== 'StudioDomain') x.lifecycle = { ensure: 'absent' };
+          reconcile(d).maxDeletes = 10;
+          protect(d, 'Domain/corp');
+        }),
+        emu(),
+      );
+      const plan = JSON.parse(run.stdout) as { refused: { address: { kind: string }; reason: string }[] };
+      expect(plan.refused).toContainEqual(
+        expect.objectContaining({
+          reason: 'protected',
+          address: expect.objectContaining({ kind: 'Domain' }),
+        }),
+      );
+      expect(run.exitCode).toBe(3);
+    });
 
     it('refuses lifecycle.protect with ensure: absent as invalid (exit 1, no plan)', async () => {
       const run = await planJson(
