@@ -78,7 +78,9 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       await OPERATIONS[kind]({ change, desired: desiredByKey.get(key), live: liveByKey.get(key) }, ctx);
     },
     {
-      concurrency: deps.concurrency ?? 32,
+      // Changes spend most of their time waiting on async states; the per-operation rate budgets,
+      // not this number, bound the calls. Measured on the org bench: 32 gave 0.35 of the bound, 256 gave 0.80.
+      concurrency: deps.concurrency ?? 256,
       now: deps.timing.now,
       onEvent: deps.onEvent,
       shouldStop: () => deps.timing.now() > deadline || (deps.shouldStop?.() ?? false),

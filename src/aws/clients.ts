@@ -112,7 +112,12 @@ export class ClientFactory {
       region,
       maxAttempts: this.settings.maxAttempts,
       retryMode: 'standard',
-      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: 5_000 },
+      // throwOnRequestTimeout: without it this SDK only warns when the timeout passes, and a hung call hangs the run.
+      requestHandler: {
+        requestTimeout: this.settings.requestTimeoutMs,
+        connectionTimeout: 5_000,
+        throwOnRequestTimeout: true,
+      },
       ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
       ...(credentials ? { credentials } : {}),
     };

@@ -29,7 +29,11 @@ export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => 
       '--allow-replace',
       'allow replacing resources whose immutable fields changed (delete, then create)',
     )
-    .option('--concurrency <n>', 'changes in flight at once', '32')
+    .option(
+      '--concurrency <n>',
+      'changes in flight at once (the rate budgets pace the calls themselves)',
+      '256',
+    )
     .action(async (paths: string[], options: ApplyCommandOptions, command) => {
       const { runApply } = await import('../run/apply-run.js');
       setExit(await runApply(paths, options, command.optsWithGlobals() as GlobalOptions, io));

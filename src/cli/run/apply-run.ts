@@ -112,7 +112,7 @@ export async function runApply(
       domainAccount,
       timing: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       random: Math.random,
-      concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 32),
+      concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 256),
       onEvent: progress.onEvent,
       log: (event, message) => log.info(event, message),
       shouldStop: () => interrupted,
