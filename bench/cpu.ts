@@ -1,0 +1,93 @@
+/**
+ * The `cpu` scenario: ten domains at quota (10,000 projects) against an emulator without latency
+ * or rate limits, so what remains is the tool's own work. A plan over the empty cloud and a
+ * no-change plan over the populated one each run in a fresh process (cpu-child.ts) for its stage
+ * times and peak RSS; the apply in between only populates the cloud and is timed for information.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { CpuStages } from './cpu-child.js';
+import { startHostedEmulator } from './emulator-host.js';
+import { generateBenchOrg, ORG_AT_QUOTA, type BenchOrgSize } from './org.js';
+import { applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
+
+const run = promisify(execFile);
+
+/** Results of the cpu scenario. */
+export interface CpuResult {
+  domains: number;
+  projects: number;
+  coldPlan: CpuStages;
+  populate: { wallMs: number; changes: number; failed: number };
+  replan: CpuStages;
+}
+
+async function measure(dir: string, endpoint: string): Promise<CpuStages> {
+  const child = fileURLToPath(new URL('./cpu-child.ts', import.meta.url));
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, dir, endpoint], {
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as CpuStages;
+}
+
+/** Runs the cpu scenario with `domains` domains of `size`. */
+export async function runCpuScenario(
+  domains = 10,
+  size: BenchOrgSize = ORG_AT_QUOTA,
+  seed = 1,
+  progress: (line: string) => void = () => undefined,
+): Promise<CpuResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'smus-bench-cpu-'));
+  for (let d = 0; d < domains; d++)
+    writeFileSync(join(dir, `domain-${d}.yaml`), generateBenchOrg(seed + d, size, `bench-${d}`, d));
+  const emulator = await startHostedEmulator({
+    seed,
+    rateLimits: 'off',
+    behaviour: {
+      defaultPageSize: 50,
+      durations: {
+        domainCreate: 0,
+        domainDelete: 0,
+        projectDeploy: 0,
+        projectDelete: 0,
+        ramAssociate: 0,
+        studioCreate: 0,
+        studioUpdate: 0,
+        studioDelete: 0,
+      },
+    },
+  });
+  try {
+    const coldPlan = await measure(dir, emulator.endpoint);
+    progress(`bench: cpu cold plan ${coldPlan.planMs} ms; populating ${coldPlan.changes} resources`);
+    const loaded = await loadOrThrow([dir]);
+    const clients = benchClients(emulator.endpoint);
+    const began = performance.now();
+    let finished = 0;
+    const planned = await planLoaded(loaded, clients, 32);
+    const outcomes = await applyPlanned(loaded, planned, clients, {
+      concurrency: 128,
+      maxSleepMs: 10,
+      // No limits in this emulator: the tool's own pacing at the documented TPS would be all that is measured.
+      rateScale: 1000,
+      onEvent: (event) => {
+        if (event.type === 'finish' && ++finished % 1000 === 0) progress(`bench: cpu populated ${finished}`);
+      },
+    });
+    const populate = {
+      wallMs: Math.round(performance.now() - began),
+      changes: outcomes.length,
+      failed: outcomes.filter((o) => o.status !== 'done').length,
+    };
+    clients.destroy();
+    const replan = await measure(dir, emulator.endpoint);
+    return { domains, projects: domains * size.projects, coldPlan, populate, replan };
+  } finally {
+    await emulator.close();
+  }
+}

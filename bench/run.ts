@@ -1,0 +1,193 @@
+/**
+ * `npm run bench [-- --json] [--scenario example,org,cpu] [--scale 10] [--cpu-domains 10]
+ * [--concurrency N] [--read-concurrency N]`:
+ * deterministic generated scenarios against the emulator. `example` and `org` run with 20 ms ±
+ * 5 ms latency and the documented TPS × scale (the tool's budgets use the same scale); `cpu` runs
+ * ten domains at quota with no latency or limits. Prints a readable report, or one JSON object.
+ * The targets (org efficiency ≥ 0.8, cpu plan ≤ 3 s and ≤ 512 MB) are reported, not asserted.
+ */
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runCpuScenario, type CpuResult } from './cpu.js';
+import { generateBenchOrg, ORG_AT_QUOTA } from './org.js';
+import { writeManifests } from './pipeline.js';
+import { benchBehaviour, runNetworkScenario, type PhaseResult } from './scenario.js';
+
+/** The whole report (`--json` prints exactly this). */
+export interface BenchReport {
+  scale: number;
+  latency: { fixedMs: number; jitterMs: number };
+  /** Executor and read concurrency when set (the tool's defaults otherwise: 32 and 8). */
+  concurrency: { apply: number | null; read: number | null };
+  machine: { cpus: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  scenarios: {
+    example?: PhaseResult[];
+    org?: PhaseResult[];
+    cpu?: CpuResult;
+  };
+  targets: Record<string, { value: number | null; target: string; met: boolean | null }>;
+}
+
+interface Args {
+  json: boolean;
+  scenarios: string[];
+  scale: number;
+  cpuDomains: number;
+  seed: number;
+  concurrency?: number;
+  readConcurrency?: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    json: false,
+    scenarios: ['example', 'org', 'cpu'],
+    scale: 10,
+    cpuDomains: 10,
+    seed: 1,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--scenario') args.scenarios = value().split(',');
+    else if (a === '--scale') args.scale = Number(value());
+    else if (a === '--cpu-domains') args.cpuDomains = Number(value());
+    else if (a === '--seed') args.seed = Number(value());
+    else if (a === '--concurrency') args.concurrency = Number(value());
+    else if (a === '--read-concurrency') args.readConcurrency = Number(value());
+    else throw new Error(`unknown argument ${a}`);
+  }
+  for (const s of args.scenarios)
+    if (!['example', 'org', 'cpu'].includes(s)) throw new Error(`unknown scenario ${s}`);
+  if (!(args.scale > 0)) throw new Error('--scale must be a positive number');
+  return args;
+}
+
+function target(value: number | undefined, text: string, ok: (v: number) => boolean) {
+  return { value: value ?? null, target: text, met: value === undefined ? null : ok(value) };
+}
+
+function targetsOf(report: BenchReport): BenchReport['targets'] {
+  const org = report.scenarios.org;
+  const phase = (name: string) => org?.find((p) => p.phase === name);
+  const cpu = report.scenarios.cpu?.replan;
+  return {
+    orgColdPlanEfficiency: target(phase('cold-plan')?.efficiency, '>= 0.8', (v) => v >= 0.8),
+    orgApplyEfficiency: target(phase('apply')?.efficiency, '>= 0.8', (v) => v >= 0.8),
+    orgFailed: target(org ? org.reduce((n, p) => n + p.failed, 0) : undefined, '= 0', (v) => v === 0),
+    cpuPlanMs: target(cpu?.planMs, '<= 3000', (v) => v <= 3000),
+    cpuPeakRssMb: target(cpu?.peakRssMb, '<= 512', (v) => v <= 512),
+  };
+}
+
+function phaseLines(name: string, phases: PhaseResult[]): string[] {
+  const lines = [`${name}:`];
+  for (const p of phases) {
+    lines.push(
+      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)}  failed ${p.failed}  throttled ${p.throttled}  changes ${p.changes}`,
+    );
+    const top = Object.entries(p.calls)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 6)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ');
+    if (top) lines.push(`             top calls: ${top}`);
+  }
+  return lines;
+}
+
+function cpuLines(cpu: CpuResult): string[] {
+  const stages = (s: CpuResult['replan']) =>
+    `load ${s.loadMs} ms, validate ${s.validateMs} ms, read ${s.readMs} ms, diff+plan ${s.diffPlanMs} ms, total ${s.planMs} ms, peak RSS ${s.peakRssMb} MB, ${s.changes} changes`;
+  return [
+    `cpu (${cpu.domains} domains, ${cpu.projects} projects, no latency, no limits):`,
+    `  cold plan   ${stages(cpu.coldPlan)}`,
+    `  populate    ${cpu.populate.changes} changes in ${cpu.populate.wallMs} ms (${cpu.populate.failed} failed)`,
+    `  re-plan     ${stages(cpu.replan)}`,
+  ];
+}
+
+function text(report: BenchReport): string {
+  const lines = [
+    `smus-gitops bench — TPS scale ×${report.scale} (emulator limits and the tool's budgets), latency ${report.latency.fixedMs} ± ${report.latency.jitterMs} ms`,
+    `machine: ${report.machine.cpus} CPUs, node ${report.machine.node}, load average ${report.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')} → ${report.machine.loadAverageAtEnd.map((n) => n.toFixed(1)).join(' ')}`,
+  ];
+  if (report.scenarios.example) lines.push(...phaseLines('example', report.scenarios.example));
+  if (report.scenarios.org) lines.push(...phaseLines('org (1 domain at quota)', report.scenarios.org));
+  if (report.scenarios.cpu) lines.push(...cpuLines(report.scenarios.cpu));
+  lines.push('targets (reported, not asserted):');
+  for (const [name, t] of Object.entries(report.targets))
+    lines.push(
+      `  ${name.padEnd(22)} ${String(t.value ?? '-').padStart(8)}  target ${t.target}  ${t.met === null ? 'not run' : t.met ? 'met' : 'NOT met'}`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the benchmark with command-line arguments; returns the report. */
+export async function runBench(argv: string[], progress: (line: string) => void): Promise<BenchReport> {
+  const args = parseArgs(argv);
+  const latency = { fixedMs: 20, jitterMs: 5 };
+  const report: BenchReport = {
+    scale: args.scale,
+    latency,
+    concurrency: { apply: args.concurrency ?? null, read: args.readConcurrency ?? null },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadAverageAtStart: loadavg(),
+      loadAverageAtEnd: [],
+    },
+    scenarios: {},
+    targets: {},
+  };
+  const settings = {
+    scale: args.scale,
+    latency,
+    seed: args.seed,
+    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    ...(args.readConcurrency ? { readConcurrency: args.readConcurrency } : {}),
+  };
+  if (args.scenarios.includes('example')) {
+    progress('bench: example');
+    const examples = fileURLToPath(new URL('../manifests-example', import.meta.url));
+    // The APAC account of the example is outside the organisation (as in `npm run demo`).
+    report.scenarios.example = await runNetworkScenario(
+      [examples],
+      settings,
+      benchBehaviour({ externalAccountIds: ['777788889999'] }),
+    );
+  }
+  if (args.scenarios.includes('org')) {
+    progress('bench: org');
+    const dir = writeManifests(generateBenchOrg(args.seed, ORG_AT_QUOTA));
+    report.scenarios.org = await runNetworkScenario([dir], settings, benchBehaviour());
+  }
+  if (args.scenarios.includes('cpu')) {
+    progress(`bench: cpu (${args.cpuDomains} domains)`);
+    report.scenarios.cpu = await runCpuScenario(args.cpuDomains, ORG_AT_QUOTA, args.seed, progress);
+  }
+  report.machine.loadAverageAtEnd = loadavg();
+  report.targets = targetsOf(report);
+  return report;
+}
+
+async function main(): Promise<void> {
+  // The SDK's notice about future Node versions is not part of any report.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  const report = await runBench(argv, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(json ? `${JSON.stringify(report)}\n` : text(report));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

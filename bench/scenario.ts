@@ -1,0 +1,167 @@
+/**
+ * One network scenario of the benchmark: a fresh emulator with latency and scaled TPS limits,
+ * then three phases, each measured on its own: a cold plan over the empty cloud, the apply of
+ * that plan from scratch, and a re-plan that must find no change. Each phase reports its calls
+ * per operation, wall time, lower bound (bound.ts), efficiency = bound ÷ wall, and failures.
+ */
+import { defaultBehaviour } from '../src/emulator/behaviour.js';
+import type { BehaviourPatch } from '../src/emulator/server.js';
+import type { EmulatorBehaviour } from '../src/emulator/types.js';
+import type { LoadResult } from '../src/load/load-manifests.js';
+import type { Change } from '../src/plan/types.js';
+import { applyCriticalPathMs, planCriticalPathMs, rateBoundMs } from './bound.js';
+import { actionLines, applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
+import { startHostedEmulator } from './emulator-host.js';
+import { callsByOperation, totalCalls, type OperationCount } from './trace.js';
+
+/** Figures of one phase. */
+export interface PhaseResult {
+  phase: 'cold-plan' | 'apply' | 'replan';
+  /** Requests per `service.Operation`, throttled and failed ones included. */
+  calls: Record<string, number>;
+  totalCalls: number;
+  wallMs: number;
+  boundMs: number;
+  /** What sets the bound: `rate <service.Op@account>` or `critical-path`. */
+  boundBy: string;
+  efficiency: number;
+  /** Failed operations: read failures (plans) or changes not done (apply). */
+  failed: number;
+  /** Requests the emulator answered with throttling. */
+  throttled: number;
+  /** Plans: actionable changes; apply: changes carried out. */
+  changes: number;
+}
+
+/** Settings of a network scenario. */
+export interface NetworkSettings {
+  /** Multiplies every TPS limit (emulator) and budget (tool). */
+  scale: number;
+  latency: { fixedMs: number; jitterMs: number };
+  seed: number;
+  concurrency?: number;
+  readConcurrency?: number;
+}
+
+/** Emulator behaviour of the benchmark: realistic page size, default async durations. */
+export function benchBehaviour(extra: BehaviourPatch = {}): BehaviourPatch {
+  // The tool sends no maxResults; 50 is the page size the DataZone list APIs commonly answer with.
+  return { defaultPageSize: 50, ...extra };
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function phaseResult(
+  phase: PhaseResult['phase'],
+  counts: readonly OperationCount[],
+  wallMs: number,
+  criticalMs: number,
+  scale: number,
+  failed: number,
+  changes: number,
+): PhaseResult {
+  const rate = rateBoundMs(counts, scale);
+  const boundMs = Math.max(rate.ms, criticalMs);
+  return {
+    phase,
+    calls: callsByOperation(counts),
+    totalCalls: totalCalls(counts),
+    wallMs: round(wallMs),
+    boundMs: round(boundMs),
+    boundBy: rate.ms >= criticalMs ? `rate ${rate.by}` : 'critical-path',
+    efficiency: round(wallMs > 0 ? boundMs / wallMs : 0, 3),
+    failed,
+    throttled: counts.reduce((n, c) => n + c.throttled, 0),
+    changes,
+  };
+}
+
+/** True when a project's profile has an environment deployed on create (its create waits for it). */
+function deploysOnCreate(loaded: LoadResult): (change: Change) => boolean {
+  const onCreate = new Set<string>();
+  for (const { manifest } of loaded.documents) {
+    if (manifest.kind !== 'ProjectProfile') continue;
+    if ((manifest.spec.environments ?? []).some((e) => (e.deploymentMode ?? 'ON_CREATE') === 'ON_CREATE'))
+      onCreate.add(`${manifest.metadata.domain}/${manifest.metadata.name}`);
+  }
+  const profileOf = new Map<string, string>();
+  for (const { manifest } of loaded.documents) {
+    if (manifest.kind === 'Project')
+      profileOf.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.profile);
+  }
+  return (change) => {
+    const a = change.address;
+    return onCreate.has(`${a.domain}/${profileOf.get(`${a.domain}/${a.name}`) ?? ''}`);
+  };
+}
+
+/** Runs the three phases of a scenario against a fresh emulator. */
+export async function runNetworkScenario(
+  paths: string[],
+  settings: NetworkSettings,
+  behaviour: BehaviourPatch,
+): Promise<PhaseResult[]> {
+  const loaded = await loadOrThrow(paths);
+  const emulator = await startHostedEmulator({
+    seed: settings.seed,
+    latency: settings.latency,
+    rateLimits: 'documented',
+    rateLimitScale: settings.scale,
+    behaviour,
+  });
+  const durations: EmulatorBehaviour['durations'] = {
+    ...defaultBehaviour().durations,
+    ...(behaviour.durations ?? {}),
+  };
+  const clients = benchClients(emulator.endpoint);
+  const results: PhaseResult[] = [];
+  try {
+    const planPhase = async (phase: 'cold-plan' | 'replan') => {
+      await emulator.takeCounts();
+      const began = performance.now();
+      const planned = await planLoaded(loaded, clients, settings.readConcurrency);
+      const wall = performance.now() - began;
+      const counts = await emulator.takeCounts();
+      const critical = planCriticalPathMs(callsByOperation(counts), settings.latency.fixedMs);
+      results.push(
+        phaseResult(
+          phase,
+          counts,
+          wall,
+          critical,
+          settings.scale,
+          planned.observation.failures.length,
+          actionLines(planned.plan).length,
+        ),
+      );
+      return planned;
+    };
+    const cold = await planPhase('cold-plan');
+    await emulator.takeCounts();
+    const began = performance.now();
+    const outcomes = await applyPlanned(loaded, cold, clients, {
+      rateScale: settings.scale,
+      ...(settings.concurrency ? { concurrency: settings.concurrency } : {}),
+    });
+    const wall = performance.now() - began;
+    const counts = await emulator.takeCounts();
+    const critical = applyCriticalPathMs(
+      cold.plan.changes,
+      settings.latency.fixedMs,
+      durations,
+      deploysOnCreate(loaded),
+    );
+    const failed = outcomes.filter((o) => o.status !== 'done').length;
+    results.push(
+      phaseResult('apply', counts, wall, critical, settings.scale, failed, outcomes.length - failed),
+    );
+    await planPhase('replan');
+  } finally {
+    clients.destroy();
+    await emulator.close();
+  }
+  return results;
+}

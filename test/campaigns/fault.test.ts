@@ -1,0 +1,28 @@
+/**
+ * The fault campaign, small: a few applies under random throttling, 5xx, resets, hangs and
+ * commit-then-fail converge once the faults stop, with every violation count at zero.
+ * (`npm run test:reliability` runs 500.)
+ */
+import { describe, expect, it } from 'vitest';
+import { formatCounts } from './lib/counts.js';
+import { runFaultCampaign } from './lib/fault.js';
+
+describe('fault campaign (small)', () => {
+  it(
+    'converges with no duplicate, no unmanaged touch, no delete after an incomplete read, no canary',
+    { timeout: 120_000 },
+    async () => {
+      const counts = await runFaultCampaign(2);
+      process.stdout.write(formatCounts('fault (small)', counts));
+      expect(counts.problems).toEqual([]);
+      expect(counts).toMatchObject({
+        runs: 2,
+        converged: 2,
+        duplicates: 0,
+        unmanagedOrProtectedTouched: 0,
+        deletesAfterIncompleteObservation: 0,
+        canariesSeen: 0,
+      });
+    },
+  );
+});

@@ -1,0 +1,60 @@
+/**
+ * The counts every reliability campaign reports (issue 9): how many runs, how many converged, and
+ * the violations, each of which must stay zero.
+ */
+
+/** Counts of one campaign. */
+export interface CampaignCounts {
+  runs: number;
+  converged: number;
+  duplicates: number;
+  unmanagedOrProtectedTouched: number;
+  deletesAfterIncompleteObservation: number;
+  stalePlansApplied: number;
+  canariesSeen: number;
+  /** How often each situation the checks are about actually came up (so a zero means something). */
+  exercised: Record<string, number>;
+  /** Human-readable notes of what went wrong (first few), for the failure message. */
+  problems: string[];
+}
+
+/** Zero counts. */
+export function emptyCounts(): CampaignCounts {
+  return {
+    runs: 0,
+    converged: 0,
+    duplicates: 0,
+    unmanagedOrProtectedTouched: 0,
+    deletesAfterIncompleteObservation: 0,
+    stalePlansApplied: 0,
+    canariesSeen: 0,
+    exercised: {},
+    problems: [],
+  };
+}
+
+/** Records a problem (keeps the first 20). */
+export function problem(counts: CampaignCounts, text: string): void {
+  if (counts.problems.length < 20) counts.problems.push(text);
+}
+
+/** Counts one occurrence of a situation. */
+export function exercised(counts: CampaignCounts, what: string, n = 1): void {
+  counts.exercised[what] = (counts.exercised[what] ?? 0) + n;
+}
+
+/** One line with the counts, printed by each campaign. */
+export function formatCounts(name: string, counts: CampaignCounts): string {
+  const { problems, exercised: seen, ...rest } = counts;
+  const fields = Object.entries(rest).map(([k, v]) => `${k}=${v}`);
+  const situations = Object.entries(seen)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`);
+  if (situations.length) fields.push(`(exercised: ${situations.join(' ')})`);
+  return `[campaign ${name}] ${fields.join(' ')}${problems.length ? `\n  ${problems.join('\n  ')}` : ''}\n`;
+}
+
+/** A canary secret: a value that must never appear in any output or log. */
+export function canary(seed: number): string {
+  return `canary-${seed.toString(36)}-Zq8XwV3pL0s9`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The fault campaign: applies of generated organisations while the emulator injects random
+ * throttling, server errors, connection resets, hangs (longer than the client's timeout) and
+ * commit-then-fail; after three faulty attempts the faults stop and the applies must converge.
+ * Each run counts duplicates, touches of a planted unmanaged domain, plans with deletes after an
+ * incomplete read, and the canary secret (the tool's secret key) in any log, error or plan.
+ */
+import type { FaultSpec } from '../../../src/emulator/server.js';
+import { startEmulator } from '../../../src/emulator/server.js';
+import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
+import {
+  actionLines,
+  applyPlanned,
+  BENCH_CREDENTIALS,
+  benchClients,
+  loadOrThrow,
+  planLoaded,
+  writeManifests,
+} from '../../../bench/pipeline.js';
+import { prng } from '../../helpers/generate.js';
+import { duplicateNaturalKeys } from '../../helpers/world.js';
+import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
+import { plantUnmanagedDomain } from './unmanaged.js';
+
+/** Emulator behaviour without async durations (the waits are not what this campaign tests). */
+export const FAST_BEHAVIOUR = {
+  durations: {
+    domainCreate: 0,
+    domainDelete: 0,
+    projectDeploy: 0,
+    projectDelete: 0,
+    ramAssociate: 0,
+    studioCreate: 0,
+    studioUpdate: 0,
+    studioDelete: 0,
+  },
+};
+
+/** A small organisation: every kind, a few of each. */
+export const SMALL_ORG: BenchOrgSize = {
+  units: 2,
+  associations: 2,
+  pools: 2,
+  accountsPerPool: 2,
+  profiles: 2,
+  projects: 3,
+  membersPerProject: 2,
+};
+
+const OPERATIONS = [
+  'CreateProject',
+  'CreateProjectProfile',
+  'CreateAccountPool',
+  'CreateProjectMembership',
+  'CreateDomainUnit',
+  'CreateDomain',
+  'GetDomain',
+  'ListProjects',
+  'AssociateResourceShare',
+  'CreateResourceShare',
+  'PutEnvironmentBlueprintConfiguration',
+  'GetProject',
+];
+
+/** Random fault rules of one run. */
+export function randomFaults(random: () => number): FaultSpec[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  return [
+    {
+      operation: '*',
+      throttlePct: Math.round(random() * 25),
+      error500Pct: Math.round(random() * 8),
+      resetPct: Math.round(random() * 4),
+    },
+    { operation: pick(OPERATIONS), commitThenFailPct: 100, count: 1 + Math.floor(random() * 2) },
+    { operation: pick(OPERATIONS), hangMs: 1_100, count: 1 },
+  ];
+}
+
+/** Runs `runs` fault runs starting at `firstSeed`. */
+export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<CampaignCounts> {
+  const counts = emptyCounts();
+  for (let seed = firstSeed; seed < firstSeed + runs; seed++) {
+    counts.runs += 1;
+    const secret = canary(seed);
+    const random = prng(seed * 7919);
+    const emulator = await startEmulator({
+      port: 0,
+      seed,
+      behaviour: { ...FAST_BEHAVIOUR, defaultPageSize: 25 },
+    });
+    const output: string[] = [];
+    const clients = benchClients(emulator.endpoint, {
+      maxAttempts: 1,
+      requestTimeoutMs: 1_000,
+      secretAccessKey: secret,
+    });
+    try {
+      const planted = await plantUnmanagedDomain(emulator, { ...BENCH_CREDENTIALS, secretAccessKey: secret });
+      const loaded = await loadOrThrow([
+        writeManifests(generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50)),
+      ]);
+      emulator.control.setFaults(randomFaults(random));
+      let converged = false;
+      for (let attempt = 1; attempt <= 7 && !converged; attempt++) {
+        if (attempt === 4) emulator.control.clearFaults();
+        const planned = await planLoaded(loaded, clients);
+        output.push(JSON.stringify(planned.plan), JSON.stringify(planned.observation.failures));
+        if (!planned.observation.complete) exercised(counts, 'incompleteReads');
+        if (!planned.observation.complete && planned.plan.changes.some((c) => c.action === 'delete')) {
+          counts.deletesAfterIncompleteObservation += 1;
+          problem(counts, `seed ${seed}: a delete was planned after an incomplete read`);
+        }
+        const outcomes = await applyPlanned(loaded, planned, clients, {
+          maxSleepMs: 20,
+          random,
+          log: (event, message) => output.push(message, JSON.stringify(event)),
+        });
+        if (outcomes.some((o) => o.status !== 'done')) exercised(counts, 'failedApplies');
+        for (const o of outcomes) if (o.error) output.push(String(o.error), (o.error as Error)?.stack ?? '');
+        converged = planned.observation.complete && outcomes.every((o) => o.status === 'done');
+      }
+      emulator.control.clearFaults();
+      emulator.control.resetStats();
+      const after = await planLoaded(loaded, clients);
+      const left = actionLines(after.plan);
+      if (converged && left.length === 0 && emulator.control.stats().mutating === 0) counts.converged += 1;
+      else problem(counts, `seed ${seed}: not converged (${left.slice(0, 3).join('; ')})`);
+      const dups = duplicateNaturalKeys(emulator.world);
+      if (dups.length > 0) {
+        counts.duplicates += dups.length;
+        problem(counts, `seed ${seed}: duplicates ${dups.join(', ')}`);
+      }
+      if (!planted.untouched()) {
+        counts.unmanagedOrProtectedTouched += 1;
+        problem(counts, `seed ${seed}: the unmanaged domain was touched`);
+      }
+      if (output.some((text) => text.includes(secret))) {
+        counts.canariesSeen += 1;
+        problem(counts, `seed ${seed}: the canary secret appeared in output`);
+      }
+    } finally {
+      clients.destroy();
+      await emulator.close();
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,26 @@
+/** One part of the fault campaign (500 applies under random faults, split over PARTS.fault files). */
+import { describe, expect, it } from 'vitest';
+import { formatCounts } from '../campaigns/lib/counts.js';
+import { runFaultCampaign } from '../campaigns/lib/fault.js';
+import { PARTS, runsOfPart, SIZES } from './campaigns.js';
+
+/** Registers the test of part `part`. */
+export function faultPart(part: number): void {
+  const runs = runsOfPart(SIZES.faultRuns, part, PARTS.fault);
+  describe(`fault campaign, part ${part + 1} of ${PARTS.fault}`, () => {
+    it(`${runs} faulty applies converge once the faults stop, with zero violations`, async () => {
+      const counts = await runFaultCampaign(runs, 1000 + part * 10_000);
+      process.stdout.write(formatCounts(`fault ${part + 1}/${PARTS.fault}`, counts));
+      expect(counts.problems).toEqual([]);
+      expect(counts).toMatchObject({
+        runs,
+        converged: runs,
+        duplicates: 0,
+        unmanagedOrProtectedTouched: 0,
+        deletesAfterIncompleteObservation: 0,
+        stalePlansApplied: 0,
+        canariesSeen: 0,
+      });
+    });
+  });
+}
