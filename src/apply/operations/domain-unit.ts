@@ -13,11 +13,17 @@ import {
   ListDomainUnitsForParentCommand,
   UpdateDomainUnitCommand,
 } from '@aws-sdk/client-datazone';
-import { assertNever } from '../../model/manifest.js';
 import type { NormalDomainUnit } from '../../model/normalized.js';
-import { ApplyError, type Operation, type OperationContext } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, listAll, unitId, type DomainRef } from './dz-calls.js';
-import { createOrAdopt, exactMatch } from './dz-named.js';
+import type { Operation } from '../types.js';
+import { clientToken, listAll, unitId } from './dz-calls.js';
+import { exactMatch } from './dz-named.js';
+import {
+  createdId,
+  deleteCall,
+  ensureNamed,
+  namedOperation,
+  type NamedTarget,
+} from './dz-named-operation.js';
 
 /** A unit path split into its parent path ('' for the root) and its own name. */
 export function splitUnitPath(path: string): { parent: string; name: string } {
@@ -26,8 +32,7 @@ export function splitUnitPath(path: string): { parent: string; name: string } {
 }
 
 async function findUnit(
-  ctx: OperationContext,
-  d: DomainRef,
+  { ctx, d }: NamedTarget,
   parentId: string,
   name: string,
 ): Promise<string | undefined> {
@@ -44,12 +49,7 @@ async function findUnit(
 }
 
 /** Sets the description when it differs (reads the unit first: an adopted unit's value is unknown). */
-async function updateUnit(
-  ctx: OperationContext,
-  d: DomainRef,
-  id: string,
-  desired: NormalDomainUnit,
-): Promise<void> {
+async function updateUnit({ ctx, d }: NamedTarget, id: string, desired: NormalDomainUnit): Promise<void> {
   const got = await ctx.call('GetDomainUnit', d.scope, () =>
     d.clients.dataZone.send(new GetDomainUnitCommand({ domainIdentifier: d.id, identifier: id })),
   );
@@ -66,17 +66,12 @@ async function updateUnit(
   );
 }
 
-async function ensureUnit(
-  ctx: OperationContext,
-  d: DomainRef,
-  path: string,
-  desired: NormalDomainUnit,
-  generation: string,
-): Promise<void> {
+async function ensureUnit(target: NamedTarget, desired: NormalDomainUnit, generation: string): Promise<void> {
+  const { ctx, d, name: path } = target;
   const { parent, name } = splitUnitPath(path);
   const parentId = unitId(ctx, d, parent);
-  const { id, adopted } = await createOrAdopt({
-    find: () => findUnit(ctx, d, parentId, name),
+  return ensureNamed(target, {
+    find: () => findUnit(target, parentId, name),
     async create() {
       const out = await ctx.call('CreateDomainUnit', d.scope, () =>
         d.clients.dataZone.send(
@@ -89,46 +84,20 @@ async function ensureUnit(
           }),
         ),
       );
-      if (!out.id) throw new ApplyError(`CreateDomainUnit of ${path} answered no id`);
-      return out.id;
+      return createdId(out, 'CreateDomainUnit', path);
     },
+    update: (id) => updateUnit(target, id, desired),
   });
-  ctx.ids.set('DomainUnit', d.name, path, id);
-  if (adopted) await updateUnit(ctx, d, id, desired);
-}
-
-async function deleteUnit(ctx: OperationContext, d: DomainRef, path: string, id: string): Promise<void> {
-  await deleteTolerant(() =>
-    ctx.call('DeleteDomainUnit', d.scope, () =>
-      d.clients.dataZone.send(new DeleteDomainUnitCommand({ domainIdentifier: d.id, identifier: id })),
-    ),
-  );
-  ctx.ids.delete('DomainUnit', d.name, path);
 }
 
 /** Create, update, replace or delete one domain-unit. */
-export const domainUnitOperation: Operation = async ({ change, desired, live }, ctx) => {
-  const path = change.address.name;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  const liveId = live?.id ?? change.id ?? ctx.ids.get('DomainUnit', d.name, path);
-  const normal = (desired?.normal ?? {}) as NormalDomainUnit;
-  switch (change.action) {
-    case 'create':
-      return ensureUnit(ctx, d, path, normal, '');
-    case 'update':
-      if (!liveId) return ensureUnit(ctx, d, path, normal, '');
-      ctx.ids.set('DomainUnit', d.name, path, liveId);
-      return updateUnit(ctx, d, liveId, normal);
-    case 'replace':
-      if (liveId) await deleteUnit(ctx, d, path, liveId);
-      return ensureUnit(ctx, d, path, normal, liveId ?? 'replace');
-    case 'delete':
-      if (liveId) await deleteUnit(ctx, d, path, liveId);
-      return;
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+export const domainUnitOperation: Operation = namedOperation<NormalDomainUnit>({
+  kind: 'DomainUnit',
+  // A unit's spec is optional: no manifest value means no description.
+  desired: (input) => (input.desired?.normal ?? {}) as NormalDomainUnit,
+  ensure: ensureUnit,
+  update: updateUnit,
+  remove: deleteCall('DeleteDomainUnit', (d, request) =>
+    d.clients.dataZone.send(new DeleteDomainUnitCommand(request)),
+  ),
+});

@@ -15,12 +15,12 @@ import {
   type UserDesignation,
 } from '@aws-sdk/client-datazone';
 import equal from 'fast-deep-equal';
-import { assertNever, type ManifestOf } from '../../model/manifest.js';
 import type { NormalProject } from '../../model/normalized.js';
 import { normalizeProject } from '../../plan/desired.js';
-import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { domainRef, listAll, unitId, type DomainRef } from './dz-calls.js';
+import { ApplyError, type Operation, type OperationContext } from '../types.js';
+import { listAll, unitId, type DomainRef } from './dz-calls.js';
 import { createOrAdopt, exactMatch, type Ensured } from './dz-named.js';
+import { createdId, desiredNormal, namedOperation, type NamedTarget } from './dz-named-operation.js';
 import { memberInput, reconcileMembers } from './project-members.js';
 import { resourceTags, singlePools, userParameters } from './project-request.js';
 import { deleteProject, waitSettled } from './project-wait.js';
@@ -75,12 +75,12 @@ async function createOrAdoptProject(
           }),
         ),
       );
-      if (!out.id) throw new ApplyError(`CreateProject of ${name} answered no id`);
+      const id = createdId(out, 'CreateProject', name);
       if (out.failureReasons?.length) {
         const reasons = out.failureReasons.map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
         throw new ApplyError(`project ${name} failed to create: ${reasons}`);
       }
-      return out.id;
+      return id;
     },
   });
 }
@@ -123,12 +123,8 @@ async function updateProject(
 }
 
 /** Creates (or adopts) the project, waits for its deployment, records its id and sets its members. */
-async function ensureProject(
-  ctx: OperationContext,
-  d: DomainRef,
-  name: string,
-  project: NormalProject,
-): Promise<void> {
+async function ensureProject(target: NamedTarget, project: NormalProject): Promise<void> {
+  const { ctx, d, name } = target;
   const { id, adopted } = await createOrAdoptProject(ctx, d, name, project);
   await waitSettled(ctx, d, id, name);
   ctx.ids.set('Project', d.name, name, id);
@@ -137,39 +133,14 @@ async function ensureProject(
   await reconcileMembers(ctx, d, id, project.members ?? []);
 }
 
-function desiredProject(input: OperationInput): NormalProject {
-  const m = input.desired?.manifest;
-  if (m?.kind !== 'Project')
-    throw new ApplyError(`${input.change.action} of Project/${input.change.address.name} needs its manifest`);
-  return (input.desired?.normal ?? normalizeProject(m as ManifestOf<'Project'>, undefined)) as NormalProject;
-}
-
 /** Create, update, replace or delete one project. */
-export const projectOperation: Operation = async (input, ctx) => {
-  const { change, live } = input;
-  const name = change.address.name;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  const liveId = live?.id ?? change.id ?? ctx.ids.get('Project', d.name, name);
-  switch (change.action) {
-    case 'create':
-      return ensureProject(ctx, d, name, desiredProject(input));
-    case 'update': {
-      if (!liveId) return ensureProject(ctx, d, name, desiredProject(input));
-      const desired = desiredProject(input);
-      ctx.ids.set('Project', d.name, name, liveId);
-      await updateProject(ctx, d, { id: liveId, name }, desired, live?.normal as NormalProject | undefined);
-      return reconcileMembers(ctx, d, liveId, desired.members ?? []);
-    }
-    case 'replace':
-      if (liveId) await deleteProject(ctx, d, name, liveId);
-      return ensureProject(ctx, d, name, desiredProject(input));
-    case 'delete':
-      if (liveId) await deleteProject(ctx, d, name, liveId);
-      return;
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+export const projectOperation: Operation = namedOperation<NormalProject>({
+  kind: 'Project',
+  desired: (input) => desiredNormal(input, 'Project', (m) => normalizeProject(m, undefined)) as NormalProject,
+  ensure: ensureProject,
+  async update({ ctx, d, name, input }, id, desired) {
+    await updateProject(ctx, d, { id, name }, desired, input.live?.normal as NormalProject | undefined);
+    await reconcileMembers(ctx, d, id, desired.members ?? []);
+  },
+  remove: ({ ctx, d, name }, id) => deleteProject(ctx, d, name, id),
+});

@@ -15,69 +15,36 @@ import {
   type RAMClient,
 } from '@aws-sdk/client-ram';
 import { ListDomainsCommand } from '@aws-sdk/client-datazone';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
-import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
+import { applyManifests } from '../../helpers/apply.js';
 import { PERMISSION_ARNS } from '../../../src/apply/operations/ram-shares.js';
+import {
+  associationManifest as association,
+  domainManifest,
+  emulatorPerTest,
+  itSurvivesRaces,
+} from './support.js';
 
 const IN_ORG = '444455556666';
 const EXTERNAL = '777788889999';
 const OTHER = '555566667777';
 
-function domainYaml(extra = ''): string {
-  return `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata:
-  name: corp-data
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-${extra}`;
+function domainYaml(prune = false): string {
+  return domainManifest({ name: 'corp-data', prune: prune ? 'AccountAssociation' : undefined });
 }
 
-function association(
-  account: string,
-  access: 'portal' | 'api' = 'portal',
-  options: { role?: boolean; absent?: boolean } = {},
-): string {
-  const role =
-    options.role === false ? '' : `\n  assumeRoleArn: arn:aws:iam::${account}:role/SmusGitOpsDeployer`;
-  const lifecycle = options.absent ? 'lifecycle: { ensure: absent }\n' : '';
-  return `---
-apiVersion: smus-gitops/v1alpha1
-kind: AccountAssociation
-metadata:
-  name: "${account}"
-  domain: corp-data
-${lifecycle}spec:
-  access: ${access}${role}
-`;
-}
+const h = emulatorPerTest({
+  behaviour: {
+    externalAccountIds: [EXTERNAL],
+    durations: { domainCreate: 0, domainDelete: 0, ramAssociate: 0 },
+  },
+});
+const { applyOk, planLines } = h;
 
-let emu: TestEmulator;
 let ram: RAMClient;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({
-    behaviour: {
-      externalAccountIds: [EXTERNAL],
-      durations: { domainCreate: 0, domainDelete: 0, ramAssociate: 0 },
-    },
-  });
-  ram = emu.ram();
+beforeEach(() => {
+  ram = h.emu.ram();
 });
-
-afterEach(async () => {
-  ram.destroy();
-  await emu.close();
-});
+afterEach(() => ram.destroy());
 
 async function shares(): Promise<{ name: string; arn: string; status: string }[]> {
   const out: { name: string; arn: string; status: string }[] = [];
@@ -114,19 +81,6 @@ async function activeShare(name: string): Promise<string> {
   return found[0]!.arn;
 }
 
-async function applyOk(yaml: string, options: { maxRetries?: number } = {}) {
-  const run = await applyManifests(yaml, emu.endpoint, options);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function planLines(yaml: string): Promise<string[]> {
-  const run = await planManifests(yaml, emu.endpoint);
-  run.clients.destroy();
-  return actionLines(run.plan);
-}
-
 describe('AccountAssociation apply', () => {
   it('creates one portal share holding the domain, with the portal permission, and round-trips', async () => {
     const yaml = domainYaml() + association(IN_ORG) + association(OTHER);
@@ -135,7 +89,7 @@ describe('AccountAssociation apply', () => {
     expect(await principals(arn)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'ASSOCIATED' });
     const perms = await ram.send(new ListResourceSharePermissionsCommand({ resourceShareArn: arn }));
     expect(perms.permissions?.map((p) => p.arn)).toEqual([PERMISSION_ARNS.portal]);
-    const dz = emu.dataZone();
+    const dz = h.emu.dataZone();
     const domains = await dz.send(new ListDomainsCommand({}));
     dz.destroy();
     const domainArn = domains.items?.[0]?.arn;
@@ -153,7 +107,7 @@ describe('AccountAssociation apply', () => {
     await applyOk(yaml);
     const arn = await activeShare('DataZone-corp-data-portal');
     expect(await principals(arn)).toEqual({ [EXTERNAL]: 'ASSOCIATED' });
-    const external = await emu.asAccount(EXTERNAL);
+    const external = await h.emu.asAccount(EXTERNAL);
     const theirRam = external.ram();
     const invitations = await theirRam.send(
       new GetResourceShareInvitationsCommand({ resourceShareArns: [arn] }),
@@ -164,7 +118,7 @@ describe('AccountAssociation apply', () => {
   });
 
   it('waits through ASSOCIATING and DISASSOCIATING when RAM takes its time', async () => {
-    emu.emulator.control.setBehaviour({ durations: { ramAssociate: 200 } });
+    h.emu.emulator.control.setBehaviour({ durations: { ramAssociate: 200 } });
     await applyOk(domainYaml() + association(IN_ORG) + association(OTHER));
     const portal = await activeShare('DataZone-corp-data-portal');
     expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'ASSOCIATED' });
@@ -175,7 +129,7 @@ describe('AccountAssociation apply', () => {
   it('fails clearly when an external account has no role to accept the invitation with', async () => {
     const run = await applyManifests(
       domainYaml() + association(EXTERNAL, 'portal', { role: false }),
-      emu.endpoint,
+      h.emu.endpoint,
     );
     run.clients.destroy();
     const failed = run.outcomes.find((o) => o.change.address.kind === 'AccountAssociation');
@@ -225,30 +179,16 @@ describe('AccountAssociation apply', () => {
   it('prunes an undeclared association when the domain prunes the kind', async () => {
     await applyOk(domainYaml() + association(IN_ORG) + association(OTHER));
     const portal = await activeShare('DataZone-corp-data-portal');
-    const yaml = domainYaml('  reconcile:\n    prune: [AccountAssociation]\n') + association(IN_ORG);
+    const yaml = domainYaml(true) + association(IN_ORG);
     expect(await planLines(yaml)).toEqual([`delete AccountAssociation/${OTHER}`]);
     await applyOk(yaml);
     expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'DISASSOCIATED' });
     expect(await planLines(yaml)).toEqual([]);
   });
 
-  it('succeeds when the association to delete is already gone', async () => {
-    await applyOk(domainYaml() + association(IN_ORG) + association(OTHER));
-    const portal = await activeShare('DataZone-corp-data-portal');
-    const planned = await planManifests(
-      domainYaml() + association(OTHER, 'portal', { absent: true }) + association(IN_ORG),
-      emu.endpoint,
-    );
-    // Gone between plan and apply.
-    await ram.send(new DisassociateResourceShareCommand({ resourceShareArn: portal, principals: [OTHER] }));
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-    expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'DISASSOCIATED' });
-  });
-
   it('adopts an existing share of the name instead of creating another', async () => {
     await applyOk(domainYaml());
-    const dz = emu.dataZone();
+    const dz = h.emu.dataZone();
     const domainArn = (await dz.send(new ListDomainsCommand({}))).items?.[0]?.arn ?? '';
     dz.destroy();
     await ram.send(
@@ -262,64 +202,64 @@ describe('AccountAssociation apply', () => {
     await applyOk(domainYaml() + association(IN_ORG) + association(OTHER));
     const arn = await activeShare('DataZone-corp-data-portal');
     expect(await principals(arn)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'ASSOCIATED' });
-    expect(emu.emulator.control.stats().operations['ram.CreateResourceShare']?.count).toBe(1);
+    expect(h.emu.emulator.control.stats().operations['ram.CreateResourceShare']?.count).toBe(1);
   });
 
   it('creates one share when two associations of one access level are applied in parallel', async () => {
     // A slow create: without serialisation the other associations would look for the share meanwhile.
-    emu.emulator.control.setFaults([{ operation: 'CreateResourceShare', hangMs: 300 }]);
+    h.emu.emulator.control.setFaults([{ operation: 'CreateResourceShare', hangMs: 300 }]);
     await applyOk(domainYaml() + association(IN_ORG) + association(OTHER) + association(EXTERNAL));
     expect((await shares()).map((s) => s.name)).toEqual(['DataZone-corp-data-portal']);
   });
 
-  it('does not duplicate a share whose create committed but answered 500', async () => {
-    await applyOk(domainYaml());
-    emu.emulator.control.setFaults([{ operation: 'CreateResourceShare', commitThenFailPct: 100, count: 1 }]);
-    await applyOk(domainYaml() + association(IN_ORG));
-    expect(emu.emulator.control.stats().operations['ram.CreateResourceShare']?.byStatus).toEqual({
-      500: 1,
-      200: 1,
-    });
-    expect((await shares()).map((s) => s.name)).toEqual(['DataZone-corp-data-portal']);
-    expect(await principals(await activeShare('DataZone-corp-data-portal'))).toEqual({
-      [IN_ORG]: 'ASSOCIATED',
-    });
+  itSurvivesRaces(h, {
+    commitThenFail: {
+      title: 'does not duplicate a share whose create committed but answered 500',
+      operation: 'CreateResourceShare',
+      service: 'ram',
+      before: domainYaml(),
+      yaml: domainYaml() + association(IN_ORG),
+      byStatus: { 500: 1, 200: 1 },
+      async check() {
+        expect((await shares()).map((s) => s.name)).toEqual(['DataZone-corp-data-portal']);
+        expect(await principals(await activeShare('DataZone-corp-data-portal'))).toEqual({
+          [IN_ORG]: 'ASSOCIATED',
+        });
+      },
+    },
+    alreadyGone: {
+      what: 'an association',
+      before: domainYaml() + association(IN_ORG) + association(OTHER),
+      tombstone: domainYaml() + association(OTHER, 'portal', { absent: true }) + association(IN_ORG),
+      async deleteAfterPlan() {
+        const portal = await activeShare('DataZone-corp-data-portal');
+        await ram.send(
+          new DisassociateResourceShareCommand({ resourceShareArn: portal, principals: [OTHER] }),
+        );
+      },
+      async check() {
+        const portal = await activeShare('DataZone-corp-data-portal');
+        expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [OTHER]: 'DISASSOCIATED' });
+      },
+    },
   });
-
   it('survives commit-then-fail on associate, accept and disassociate', async () => {
     await applyOk(domainYaml() + association(IN_ORG));
-    emu.emulator.control.setFaults([
+    h.emu.emulator.control.setFaults([
       { operation: 'AssociateResourceShare', commitThenFailPct: 100, count: 1 },
       { operation: 'AcceptResourceShareInvitation', commitThenFailPct: 100, count: 1 },
     ]);
     await applyOk(domainYaml() + association(IN_ORG) + association(EXTERNAL));
     const portal = await activeShare('DataZone-corp-data-portal');
     expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [EXTERNAL]: 'ASSOCIATED' });
-    emu.emulator.control.setFaults([
+    h.emu.emulator.control.setFaults([
       { operation: 'DisassociateResourceShare', commitThenFailPct: 100, count: 1 },
     ]);
     await applyOk(domainYaml() + association(IN_ORG) + association(EXTERNAL, 'portal', { absent: true }));
     expect(await principals(portal)).toEqual({ [IN_ORG]: 'ASSOCIATED', [EXTERNAL]: 'DISASSOCIATED' });
-    const stats = emu.emulator.control.stats().operations;
+    const stats = h.emu.emulator.control.stats().operations;
     expect(stats['ram.AssociateResourceShare']?.byStatus[500]).toBe(1);
     expect(stats['ram.AcceptResourceShareInvitation']?.byStatus[500]).toBe(1);
     expect(stats['ram.DisassociateResourceShare']?.byStatus[500]).toBe(1);
   });
 });
-
-/** Applies an already computed plan (as applyManifests does after planning). */
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes;
-}

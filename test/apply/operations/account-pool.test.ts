@@ -9,37 +9,16 @@ import {
   DeleteAccountPoolCommand,
   GetAccountPoolCommand,
   ListAccountPoolsCommand,
-  ListDomainsCommand,
-  type DataZoneClient,
 } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
+import { describe, expect, test } from 'vitest';
 import { poolRequest } from '../../../src/apply/operations/account-pool.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
-import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { withEmulator } from '../../helpers/emulator.js';
+import { actionLines } from '../../helpers/apply.js';
+import { HOME, domainManifest, fastEmulator, itSurvivesRaces, observedId } from './support.js';
 
-const emu = withEmulator({ behaviour: { durations: { domainCreate: 0, domainDelete: 0 } } });
-const HOME = '111122223333';
+const h = fastEmulator();
+const { applyOk, converged, domainId } = h;
 const OTHER = '444455556666';
 const LAMBDA = `arn:aws:lambda:us-east-1:${HOME}:function:authorized-accounts`;
-
-function domainYaml(prune = false): string {
-  return `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata:
-  name: corp
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution
-${prune ? '  reconcile:\n    prune: [AccountPool]\n' : ''}`;
-}
 
 function pool(name: string, spec: string, extra = ''): string {
   return `---
@@ -60,58 +39,15 @@ const STATIC = `  description: Data engineering
       regions: [us-east-1, us-west-2]`;
 const CUSTOM = `  customHandler:
     lambdaFunctionArn: ${LAMBDA}`;
-const BOTH = [domainYaml(), pool('pool-a', STATIC), pool('pool-b', CUSTOM)].join('\n');
-
-let dz: DataZoneClient;
-beforeEach(async () => {
-  await emu.emulator.control.reset();
-  emu.emulator.control.clearFaults();
-  emu.emulator.control.resetStats();
-  dz = emu.dataZone();
-});
-afterEach(() => dz.destroy());
-
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes;
-}
-
-async function apply(yaml: string) {
-  const run = await applyManifests(yaml, emu.endpoint);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function converged(yaml: string) {
-  const again = await planManifests(yaml, emu.endpoint);
-  expect(actionLines(again.plan)).toEqual([]);
-  again.clients.destroy();
-}
-
-async function domainId(): Promise<string> {
-  const [domain] = (await dz.send(new ListDomainsCommand({}))).items ?? [];
-  return domain?.id ?? '';
-}
+const BOTH = [domainManifest(), pool('pool-a', STATIC), pool('pool-b', CUSTOM)].join('\n');
 
 /** Every pool as `{name, description, accountSource}`. */
 async function pools() {
   const id = await domainId();
-  const items = (await dz.send(new ListAccountPoolsCommand({ domainIdentifier: id }))).items ?? [];
+  const items = (await h.dz.send(new ListAccountPoolsCommand({ domainIdentifier: id }))).items ?? [];
   const out = await Promise.all(
     items.map(async (p) => {
-      const got = await dz.send(new GetAccountPoolCommand({ domainIdentifier: id, identifier: p.id }));
+      const got = await h.dz.send(new GetAccountPoolCommand({ domainIdentifier: id, identifier: p.id }));
       return { name: got.name, description: got.description || undefined, accountSource: got.accountSource };
     }),
   );
@@ -143,7 +79,7 @@ describe('poolRequest', () => {
 
 describe('AccountPool operation', () => {
   test('creates static and custom-handler pools; a second plan has no changes', async () => {
-    await apply(BOTH);
+    await applyOk(BOTH);
     expect(await pools()).toEqual([
       {
         name: 'pool-a',
@@ -168,16 +104,16 @@ describe('AccountPool operation', () => {
   });
 
   test('an update sends the complete account source (and may switch its form)', async () => {
-    await apply(BOTH);
+    await applyOk(BOTH);
     const changed = [
-      domainYaml(),
+      domainManifest(),
       pool(
         'pool-a',
         `  accounts:\n    - id: "${OTHER}"\n      regions: [eu-west-1]\n    - id: "${HOME}"\n      regions: [us-east-1]`,
       ),
       pool('pool-b', STATIC),
     ].join('\n');
-    const run = await apply(changed);
+    const run = await applyOk(changed);
     expect(actionLines(run.plan)).toEqual(['update AccountPool/pool-a', 'update AccountPool/pool-b']);
     const [a, b] = await pools();
     expect(a).toEqual({
@@ -195,56 +131,61 @@ describe('AccountPool operation', () => {
   });
 
   test('a tombstone deletes a pool; prune deletes an undeclared one', async () => {
-    await apply(BOTH);
-    await apply(
-      [domainYaml(), pool('pool-a', STATIC), pool('pool-b', CUSTOM, 'lifecycle:\n  ensure: absent\n')].join(
-        '\n',
-      ),
+    await applyOk(BOTH);
+    await applyOk(
+      [
+        domainManifest(),
+        pool('pool-a', STATIC),
+        pool('pool-b', CUSTOM, 'lifecycle:\n  ensure: absent\n'),
+      ].join('\n'),
     );
     expect((await pools()).map((p) => p.name)).toEqual(['pool-a']);
-    const run = await apply(domainYaml(true));
+    const run = await applyOk(domainManifest({ prune: 'AccountPool' }));
     expect(actionLines(run.plan)).toEqual(['delete AccountPool/pool-a']);
     expect(await pools()).toEqual([]);
   });
 
-  test('adopts a pool created after the plan and brings it to the manifest', async () => {
-    await apply(domainYaml());
-    const planned = await planManifests([domainYaml(), pool('pool-a', STATIC)].join('\n'), emu.endpoint);
-    await dz.send(
-      new CreateAccountPoolCommand({
-        domainIdentifier: await domainId(),
-        name: 'pool-a',
-        resolutionStrategy: 'MANUAL',
-        accountSource: { customAccountPoolHandler: { lambdaFunctionArn: LAMBDA } },
-      }),
-    );
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-    const all = await pools();
-    expect(all).toHaveLength(1);
-    expect(all[0]?.accountSource?.accounts?.[0]?.awsAccountId).toBe(OTHER);
-  });
-
-  test('a CreateAccountPool that commits but answers 500 is adopted: no duplicate', async () => {
-    await apply(domainYaml());
-    emu.emulator.control.setFaults([{ operation: 'CreateAccountPool', commitThenFailPct: 100, count: 1 }]);
-    await apply(BOTH);
-    expect(emu.emulator.control.stats().operations['datazone.CreateAccountPool']?.byStatus['500']).toBe(1);
-    expect((await pools()).map((p) => p.name)).toEqual(['pool-a', 'pool-b']);
-    await converged(BOTH);
-  });
-
-  test('deleting a pool that is already gone succeeds', async () => {
-    await apply(BOTH);
-    const planned = await planManifests(
-      [domainYaml(), pool('pool-b', CUSTOM, 'lifecycle:\n  ensure: absent\n')].join('\n'),
-      emu.endpoint,
-    );
-    const b = planned.observation.resources.find(
-      (r) => r.address.kind === 'AccountPool' && r.address.name === 'pool-b',
-    );
-    await dz.send(new DeleteAccountPoolCommand({ domainIdentifier: await domainId(), identifier: b?.id }));
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => `${o.status} ${o.change.action}`)).toEqual(['done delete']);
+  itSurvivesRaces(h, {
+    adoption: {
+      what: 'a pool',
+      before: domainManifest(),
+      yaml: [domainManifest(), pool('pool-a', STATIC)].join('\n'),
+      async createAfterPlan() {
+        await h.dz.send(
+          new CreateAccountPoolCommand({
+            domainIdentifier: await domainId(),
+            name: 'pool-a',
+            resolutionStrategy: 'MANUAL',
+            accountSource: { customAccountPoolHandler: { lambdaFunctionArn: LAMBDA } },
+          }),
+        );
+      },
+      async check() {
+        const all = await pools();
+        expect(all).toHaveLength(1);
+        expect(all[0]?.accountSource?.accounts?.[0]?.awsAccountId).toBe(OTHER);
+      },
+    },
+    commitThenFail: {
+      operation: 'CreateAccountPool',
+      before: domainManifest(),
+      yaml: BOTH,
+      async check() {
+        expect((await pools()).map((p) => p.name)).toEqual(['pool-a', 'pool-b']);
+      },
+    },
+    alreadyGone: {
+      what: 'a pool',
+      before: BOTH,
+      tombstone: [domainManifest(), pool('pool-b', CUSTOM, 'lifecycle:\n  ensure: absent\n')].join('\n'),
+      async deleteAfterPlan(planned) {
+        await h.dz.send(
+          new DeleteAccountPoolCommand({
+            domainIdentifier: await domainId(),
+            identifier: observedId(planned, 'AccountPool', 'pool-b'),
+          }),
+        );
+      },
+    },
   });
 });

@@ -5,7 +5,7 @@
  * globalParameters included), deletes (tombstone, prune, already gone), adoption and
  * commit-then-fail.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DeleteEnvironmentBlueprintConfigurationCommand,
   GetEnvironmentBlueprintConfigurationCommand,
@@ -15,46 +15,20 @@ import {
   type DataZoneClient,
   type GetEnvironmentBlueprintConfigurationCommandOutput,
 } from '@aws-sdk/client-datazone';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
+  associationManifest as association,
+  domainManifest,
+  emulatorPerTest,
+  itSurvivesRaces,
+} from './support.js';
 
 const HOME = '111122223333';
 const MEMBER = '444455556666';
 const EXTERNAL = '777788889999';
 const OUTSIDER = '555566667777';
 
-const DOMAIN = `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata:
-  name: corp-data
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-`;
-
 function domain(prune = false): string {
-  return prune ? `${DOMAIN}  reconcile:\n    prune: [BlueprintConfiguration]\n` : DOMAIN;
-}
-
-function association(account: string): string {
-  return `---
-apiVersion: smus-gitops/v1alpha1
-kind: AccountAssociation
-metadata:
-  name: "${account}"
-  domain: corp-data
-spec:
-  access: portal
-  assumeRoleArn: arn:aws:iam::${account}:role/SmusGitOpsDeployer
-`;
+  return domainManifest({ name: 'corp-data', prune: prune ? 'BlueprintConfiguration' : undefined });
 }
 
 interface ConfigOptions {
@@ -87,39 +61,19 @@ const FULL_SPEC = `  provisioningRole: arn:aws:iam::444455556666:role/Provisioni
   globalParameters: { mode: strict }
 `;
 
-let emu: TestEmulator;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({
-    behaviour: {
-      externalAccountIds: [EXTERNAL],
-      durations: { domainCreate: 0, domainDelete: 0, ramAssociate: 0 },
-      // Blueprints in one page: 23 managed blueprints in pages of 5 cost a rate-limited second per run.
-      defaultPageSize: 25,
-    },
-  });
+const h = emulatorPerTest({
+  behaviour: {
+    externalAccountIds: [EXTERNAL],
+    durations: { domainCreate: 0, domainDelete: 0, ramAssociate: 0 },
+    // Blueprints in one page: 23 managed blueprints in pages of 5 cost a rate-limited second per run.
+    defaultPageSize: 25,
+  },
 });
-
-afterEach(async () => {
-  await emu.close();
-});
-
-async function applyOk(yaml: string) {
-  const run = await applyManifests(yaml, emu.endpoint);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function planLines(yaml: string): Promise<string[]> {
-  const run = await planManifests(yaml, emu.endpoint);
-  run.clients.destroy();
-  return actionLines(run.plan);
-}
+const { applyOk, planLines } = h;
 
 /** The domain id and a blueprint's id, read as the home account. */
 async function ids(blueprint = 'Tooling'): Promise<{ domainId: string; blueprintId: string }> {
-  const dz = emu.dataZone();
+  const dz = h.emu.dataZone();
   try {
     const domainId = (await dz.send(new ListDomainsCommand({}))).items?.[0]?.id ?? '';
     const list = await dz.send(
@@ -133,7 +87,7 @@ async function ids(blueprint = 'Tooling'): Promise<{ domainId: string; blueprint
 
 /** Clients of an account: the home account's own, or its assumed role. */
 async function dataZoneOf(account: string): Promise<DataZoneClient> {
-  return account === HOME ? emu.dataZone() : (await emu.asAccount(account)).dataZone();
+  return account === HOME ? h.emu.dataZone() : (await h.emu.asAccount(account)).dataZone();
 }
 
 /** GetEnvironmentBlueprintConfiguration as `account`: the output, or the error's name. */
@@ -158,7 +112,7 @@ async function readAs(
 }
 
 function stored(account: string): Record<string, unknown> | undefined {
-  const state = emu.emulator.world.services.datazone as {
+  const state = h.emu.emulator.world.services.datazone as {
     blueprintConfigurations: Record<
       string,
       { accountId: string; globalParameters?: Record<string, unknown> }
@@ -264,30 +218,10 @@ describe('BlueprintConfiguration apply', () => {
     expect(await planLines(pruned)).toEqual([]);
   });
 
-  it('succeeds when the configuration to delete is already gone', async () => {
-    await applyOk(domain() + association(MEMBER) + config({ account: MEMBER }));
-    const planned = await planManifests(
-      domain() + association(MEMBER) + config({ account: MEMBER, absent: true }),
-      emu.endpoint,
-    );
-    const { domainId, blueprintId } = await ids();
-    const dz = await dataZoneOf(MEMBER);
-    await dz.send(
-      new DeleteEnvironmentBlueprintConfigurationCommand({
-        domainIdentifier: domainId,
-        environmentBlueprintIdentifier: blueprintId,
-      }),
-    );
-    dz.destroy();
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-    expect(await readAs(MEMBER)).toBe('ResourceNotFoundException');
-  });
-
   it('adopts a configuration put beforehand: one configuration, converged', async () => {
     await applyOk(domain());
     const { domainId, blueprintId } = await ids();
-    const dz = emu.dataZone();
+    const dz = h.emu.dataZone();
     await dz.send(
       new PutEnvironmentBlueprintConfigurationCommand({
         domainIdentifier: domainId,
@@ -305,34 +239,35 @@ describe('BlueprintConfiguration apply', () => {
     expect(stored(HOME)).toBeUndefined();
   });
 
-  it('converges when the put commits but answers 500', async () => {
-    await applyOk(domain());
-    emu.emulator.control.setFaults([
-      { operation: 'PutEnvironmentBlueprintConfiguration', commitThenFailPct: 100, count: 1 },
-    ]);
-    const yaml = domain() + config({ spec: FULL_SPEC });
-    await applyOk(yaml);
-    expect(
-      emu.emulator.control.stats().operations['datazone.PutEnvironmentBlueprintConfiguration']?.byStatus,
-    ).toEqual({ 500: 1, 200: 1 });
-    expect(stored(HOME)).toEqual({ mode: 'strict' });
-    expect(await planLines(yaml)).toEqual([]);
+  itSurvivesRaces(h, {
+    commitThenFail: {
+      title: 'converges when the put commits but answers 500',
+      operation: 'PutEnvironmentBlueprintConfiguration',
+      before: domain(),
+      yaml: domain() + config({ spec: FULL_SPEC }),
+      byStatus: { 500: 1, 200: 1 },
+      async check() {
+        expect(stored(HOME)).toEqual({ mode: 'strict' });
+      },
+    },
+    alreadyGone: {
+      what: 'a configuration',
+      before: domain() + association(MEMBER) + config({ account: MEMBER }),
+      tombstone: domain() + association(MEMBER) + config({ account: MEMBER, absent: true }),
+      async deleteAfterPlan() {
+        const { domainId, blueprintId } = await ids();
+        const dz = await dataZoneOf(MEMBER);
+        await dz.send(
+          new DeleteEnvironmentBlueprintConfigurationCommand({
+            domainIdentifier: domainId,
+            environmentBlueprintIdentifier: blueprintId,
+          }),
+        );
+        dz.destroy();
+      },
+      async check() {
+        expect(await readAs(MEMBER)).toBe('ResourceNotFoundException');
+      },
+    },
   });
 });
-
-/** Applies an already computed plan (as applyManifests does after planning). */
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes;
-}

@@ -9,36 +9,19 @@ import {
   CreateProjectProfileCommand,
   DeleteProjectProfileCommand,
   GetProjectProfileCommand,
-  ListDomainsCommand,
   ListProjectProfilesCommand,
-  type DataZoneClient,
 } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
+import { describe, expect, test } from 'vitest';
 import { profileRequest, targetMembers } from '../../../src/apply/operations/project-profile-request.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
-import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { withEmulator } from '../../helpers/emulator.js';
+import { actionLines } from '../../helpers/apply.js';
+import { HOME, domainManifest, fastEmulator, itSurvivesRaces, observedId } from './support.js';
 
-const emu = withEmulator({ behaviour: { durations: { domainCreate: 0, domainDelete: 0 } } });
-const HOME = '111122223333';
+const h = fastEmulator();
+const { applyOk, converged, domainId } = h;
 const OTHER = '444455556666';
 
 function domainYaml(prune = false): string {
-  return `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata:
-  name: corp
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution
-${prune ? '  reconcile:\n    prune: [ProjectProfile]\n' : ''}---
+  return `${domainManifest({ prune: prune ? 'ProjectProfile' : undefined })}---
 apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata:
@@ -95,54 +78,11 @@ const FULL = `  description: Data engineering teams
 const BASIC = '  status: DISABLED';
 const BOTH = [domainYaml(), profile('Data Engineer', FULL), profile('Basic', BASIC)].join('');
 
-let dz: DataZoneClient;
-beforeEach(async () => {
-  await emu.emulator.control.reset();
-  emu.emulator.control.clearFaults();
-  emu.emulator.control.resetStats();
-  dz = emu.dataZone();
-});
-afterEach(() => dz.destroy());
-
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes;
-}
-
-async function apply(yaml: string) {
-  const run = await applyManifests(yaml, emu.endpoint);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function converged(yaml: string) {
-  const again = await planManifests(yaml, emu.endpoint);
-  expect(actionLines(again.plan)).toEqual([]);
-  again.clients.destroy();
-}
-
-async function domainId(): Promise<string> {
-  const [domain] = (await dz.send(new ListDomainsCommand({}))).items ?? [];
-  return domain?.id ?? '';
-}
-
 async function profiles() {
   const id = await domainId();
-  const items = (await dz.send(new ListProjectProfilesCommand({ domainIdentifier: id }))).items ?? [];
+  const items = (await h.dz.send(new ListProjectProfilesCommand({ domainIdentifier: id }))).items ?? [];
   const all = await Promise.all(
-    items.map((p) => dz.send(new GetProjectProfileCommand({ domainIdentifier: id, identifier: p.id }))),
+    items.map((p) => h.dz.send(new GetProjectProfileCommand({ domainIdentifier: id, identifier: p.id }))),
   );
   return all.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
 }
@@ -177,7 +117,7 @@ describe('profile requests', () => {
 
 describe('ProjectProfile operation', () => {
   test('creates profiles with every target form; a second plan has no changes', async () => {
-    await apply(BOTH);
+    await applyOk(BOTH);
     const [basic, full] = await profiles();
     expect(basic).toMatchObject({ name: 'Basic', status: 'DISABLED' });
     expect(
@@ -198,7 +138,7 @@ describe('ProjectProfile operation', () => {
   });
 
   test('an update sends the complete environment list and every other field', async () => {
-    await apply(BOTH);
+    await applyOk(BOTH);
     const changed = [
       domainYaml(),
       profile(
@@ -213,7 +153,7 @@ describe('ProjectProfile operation', () => {
       ),
       profile('Basic', BASIC),
     ].join('');
-    const run = await apply(changed);
+    const run = await applyOk(changed);
     expect(actionLines(run.plan)).toEqual(['update ProjectProfile/Data Engineer']);
     const [, full] = await profiles();
     expect(full).toMatchObject({
@@ -226,8 +166,8 @@ describe('ProjectProfile operation', () => {
   });
 
   test('a tombstone deletes a profile; prune deletes an undeclared one', async () => {
-    await apply(BOTH);
-    await apply(
+    await applyOk(BOTH);
+    await applyOk(
       [
         domainYaml(),
         profile('Data Engineer', FULL),
@@ -235,56 +175,52 @@ describe('ProjectProfile operation', () => {
       ].join(''),
     );
     expect((await profiles()).map((p) => p.name)).toEqual(['Data Engineer']);
-    const run = await apply(domainYaml(true));
+    const run = await applyOk(domainYaml(true));
     expect(actionLines(run.plan)).toEqual(['delete ProjectProfile/Data Engineer']);
     expect(await profiles()).toEqual([]);
   });
 
-  test('adopts a profile created after the plan and brings it to the manifest', async () => {
-    await apply(domainYaml());
-    const planned = await planManifests(
-      [domainYaml(), profile('Data Engineer', FULL)].join(''),
-      emu.endpoint,
-    );
-    await dz.send(
-      new CreateProjectProfileCommand({
-        domainIdentifier: await domainId(),
-        name: 'Data Engineer',
-        status: 'DISABLED',
-      }),
-    );
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.filter((o) => o.change.action !== 'noop').map((o) => o.status)).toEqual(['done']);
-    const all = await profiles();
-    expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ status: 'ENABLED', description: 'Data engineering teams' });
-    expect(all[0]?.environmentConfigurations).toHaveLength(3);
-  });
-
-  test('a CreateProjectProfile that commits but answers 500 is adopted: no duplicate', async () => {
-    await apply(domainYaml());
-    emu.emulator.control.setFaults([{ operation: 'CreateProjectProfile', commitThenFailPct: 100, count: 1 }]);
-    await apply(BOTH);
-    expect(emu.emulator.control.stats().operations['datazone.CreateProjectProfile']?.byStatus['500']).toBe(1);
-    expect((await profiles()).map((p) => p.name)).toEqual(['Basic', 'Data Engineer']);
-    await converged(BOTH);
-  });
-
-  test('deleting a profile that is already gone succeeds', async () => {
-    await apply(BOTH);
-    const planned = await planManifests(
-      [domainYaml(), profile('Basic', BASIC, 'lifecycle:\n  ensure: absent\n')].join(''),
-      emu.endpoint,
-    );
-    const basic = planned.observation.resources.find(
-      (r) => r.address.kind === 'ProjectProfile' && r.address.name === 'Basic',
-    );
-    await dz.send(
-      new DeleteProjectProfileCommand({ domainIdentifier: await domainId(), identifier: basic?.id }),
-    );
-    const outcomes = await applyPlanned(planned);
-    expect(
-      outcomes.filter((o) => o.change.action !== 'noop').map((o) => `${o.status} ${o.change.action}`),
-    ).toEqual(['done delete']);
+  itSurvivesRaces(h, {
+    adoption: {
+      what: 'a profile',
+      before: domainYaml(),
+      yaml: [domainYaml(), profile('Data Engineer', FULL)].join(''),
+      async createAfterPlan() {
+        await h.dz.send(
+          new CreateProjectProfileCommand({
+            domainIdentifier: await domainId(),
+            name: 'Data Engineer',
+            status: 'DISABLED',
+          }),
+        );
+      },
+      async check() {
+        const all = await profiles();
+        expect(all).toHaveLength(1);
+        expect(all[0]).toMatchObject({ status: 'ENABLED', description: 'Data engineering teams' });
+        expect(all[0]?.environmentConfigurations).toHaveLength(3);
+      },
+    },
+    commitThenFail: {
+      operation: 'CreateProjectProfile',
+      before: domainYaml(),
+      yaml: BOTH,
+      async check() {
+        expect((await profiles()).map((p) => p.name)).toEqual(['Basic', 'Data Engineer']);
+      },
+    },
+    alreadyGone: {
+      what: 'a profile',
+      before: BOTH,
+      tombstone: [domainYaml(), profile('Basic', BASIC, 'lifecycle:\n  ensure: absent\n')].join(''),
+      async deleteAfterPlan(planned) {
+        await h.dz.send(
+          new DeleteProjectProfileCommand({
+            domainIdentifier: await domainId(),
+            identifier: observedId(planned, 'ProjectProfile', 'Basic'),
+          }),
+        );
+      },
+    },
   });
 });

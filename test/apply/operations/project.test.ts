@@ -10,43 +10,24 @@ import {
   CreateProjectCommand,
   DeleteProjectCommand,
   GetProjectCommand,
-  ListDomainsCommand,
   ListProjectMembershipsCommand,
   ListProjectsCommand,
-  type DataZoneClient,
 } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
+import { describe, expect, test } from 'vitest';
 import { memberChanges } from '../../../src/apply/operations/project-members.js';
 import { userParameters } from '../../../src/apply/operations/project-request.js';
 import { projectPatch } from '../../../src/apply/operations/project.js';
 import type { NormalProject } from '../../../src/model/normalized.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
-import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { withEmulator } from '../../helpers/emulator.js';
+import { actionLines, applyManifests } from '../../helpers/apply.js';
+import { HOME, domainManifest, fastEmulator, itSurvivesRaces, observedId } from './support.js';
 
-const emu = withEmulator({
-  behaviour: { durations: { domainCreate: 0, domainDelete: 0, projectDeploy: 0, projectDelete: 0 } },
-});
-const HOME = '111122223333';
+const h = fastEmulator({ projectDeploy: 0, projectDelete: 0 });
+const { applyOk, converged, domainId } = h;
 const CALLER = `user:arn:aws:iam::${HOME}:user/emulator`;
 const SARAH = `arn:aws:iam::${HOME}:role/SarahAdmin`;
 
 function base(o: { prune?: boolean; provisioningRole?: boolean } = {}): string {
-  return `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata:
-  name: corp
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution
-${o.prune ? '  reconcile:\n    prune: [Project]\n' : ''}---
+  return `${domainManifest({ prune: o.prune ? 'Project' : undefined })}---
 apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata: { name: HR, domain: corp }
@@ -110,59 +91,16 @@ ${o.members ?? `    - { user: "${SARAH}", designation: PROJECT_CONTRIBUTOR }\n  
 
 const FULL = base() + project();
 
-let dz: DataZoneClient;
-beforeEach(async () => {
-  await emu.emulator.control.reset();
-  emu.emulator.control.clearFaults();
-  emu.emulator.control.resetStats();
-  dz = emu.dataZone();
-});
-afterEach(() => dz.destroy());
-
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes.filter((o) => o.change.action !== 'noop');
-}
-
-async function apply(yaml: string) {
-  const run = await applyManifests(yaml, emu.endpoint);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function converged(yaml: string) {
-  const again = await planManifests(yaml, emu.endpoint);
-  expect(actionLines(again.plan)).toEqual([]);
-  again.clients.destroy();
-}
-
-async function domainId(): Promise<string> {
-  const [domain] = (await dz.send(new ListDomainsCommand({}))).items ?? [];
-  return domain?.id ?? '';
-}
-
 async function projects() {
   const id = await domainId();
-  return (await dz.send(new ListProjectsCommand({ domainIdentifier: id }))).items ?? [];
+  return (await h.dz.send(new ListProjectsCommand({ domainIdentifier: id }))).items ?? [];
 }
 
 async function projectDetail() {
   const id = await domainId();
   const [only] = await projects();
-  const got = await dz.send(new GetProjectCommand({ domainIdentifier: id, identifier: only?.id }));
-  const members = await dz.send(
+  const got = await h.dz.send(new GetProjectCommand({ domainIdentifier: id, identifier: only?.id }));
+  const members = await h.dz.send(
     new ListProjectMembershipsCommand({ domainIdentifier: id, projectIdentifier: only?.id, maxResults: 50 }),
   );
   return { project: got, designations: (members.members ?? []).map((m) => m.designation).sort() };
@@ -232,7 +170,7 @@ describe('project requests', () => {
 
 describe('Project operation', () => {
   test('creates the project, waits for its deployment, adds its members; a second plan has no changes', async () => {
-    const run = await apply(FULL);
+    const run = await applyOk(FULL);
     expect(actionLines(run.plan)).toContain('create Project/analytics');
     const { project: p, designations } = await projectDetail();
     expect(p.environmentDeploymentDetails?.overallDeploymentStatus).toBe('SUCCESSFUL');
@@ -249,7 +187,7 @@ describe('Project operation', () => {
   });
 
   test('updates description, unit, tags, parameters and members in place', async () => {
-    await apply(FULL);
+    await applyOk(FULL);
     const [before] = await projects();
     const changed =
       base() +
@@ -260,7 +198,7 @@ describe('Project operation', () => {
         tags: '{ team: data, owner: me }',
         members: `    - { user: "${SARAH}", designation: PROJECT_OWNER }\n    - { group: stewards, designation: PROJECT_CATALOG_STEWARD }`,
       });
-    const run = await apply(changed);
+    const run = await applyOk(changed);
     expect(actionLines(run.plan)).toEqual(['update Project/analytics']);
     const [after] = await projects();
     expect(after?.id).toBe(before?.id);
@@ -277,10 +215,10 @@ describe('Project operation', () => {
   });
 
   test('replaces the project when an environment target changes', async () => {
-    await apply(FULL);
+    await applyOk(FULL);
     const [before] = await projects();
     const moved = base() + project({ region: 'us-west-2' });
-    const run = await apply(moved);
+    const run = await applyOk(moved);
     expect(actionLines(run.plan)).toEqual(['replace Project/analytics']);
     const now = await projects();
     expect(now).toHaveLength(1);
@@ -289,7 +227,7 @@ describe('Project operation', () => {
   });
 
   test('a failed deployment is an ApplyError naming the environment and the reason', async () => {
-    const run = await applyManifests(base({ provisioningRole: false }) + project(), emu.endpoint);
+    const run = await applyManifests(base({ provisioningRole: false }) + project(), h.emu.endpoint);
     run.clients.destroy();
     const failed = run.outcomes.find((o) => o.change.address.kind === 'Project');
     expect(failed?.status).toBe('failed');
@@ -297,56 +235,60 @@ describe('Project operation', () => {
   });
 
   test('a tombstone deletes the project; prune deletes an undeclared one', async () => {
-    await apply(FULL);
-    await apply(base() + project({ extra: 'lifecycle:\n  ensure: absent\n' }));
+    await applyOk(FULL);
+    await applyOk(base() + project({ extra: 'lifecycle:\n  ensure: absent\n' }));
     expect(await projects()).toEqual([]);
-    await apply(FULL);
-    const run = await apply(base({ prune: true }));
+    await applyOk(FULL);
+    const run = await applyOk(base({ prune: true }));
     expect(actionLines(run.plan)).toEqual(['delete Project/analytics']);
     expect(await projects()).toEqual([]);
   });
 
-  test('adopts a project created after the plan and brings it to the manifest', async () => {
-    await apply(base());
-    const planned = await planManifests(FULL, emu.endpoint);
-    const [profile] = planned.observation.resources.filter((r) => r.address.kind === 'ProjectProfile');
-    await dz.send(
-      new CreateProjectCommand({
-        domainIdentifier: await domainId(),
-        name: 'analytics',
-        projectProfileId: profile?.id,
-        userParameters: [
-          {
-            environmentConfigurationName: 'Tooling',
-            environmentResolvedAccount: { awsAccountId: HOME, regionName: 'us-east-1' },
-          },
-        ],
-      }),
-    );
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-    expect(await projects()).toHaveLength(1);
-    await converged(FULL);
-  });
-
-  test('a CreateProject that commits but answers 500 is adopted: no duplicate', async () => {
-    await apply(base());
-    emu.emulator.control.setFaults([{ operation: 'CreateProject', commitThenFailPct: 100, count: 1 }]);
-    await apply(FULL);
-    expect(emu.emulator.control.stats().operations['datazone.CreateProject']?.byStatus['500']).toBe(1);
-    expect(await projects()).toHaveLength(1);
-    await converged(FULL);
-  });
-
-  test('deleting a project that is already gone succeeds', async () => {
-    await apply(FULL);
-    const planned = await planManifests(
-      base() + project({ extra: 'lifecycle:\n  ensure: absent\n' }),
-      emu.endpoint,
-    );
-    const [only] = await projects();
-    await dz.send(new DeleteProjectCommand({ domainIdentifier: await domainId(), identifier: only?.id }));
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => `${o.status} ${o.change.action}`)).toEqual(['done delete']);
+  itSurvivesRaces(h, {
+    adoption: {
+      what: 'a project',
+      before: base(),
+      yaml: FULL,
+      async createAfterPlan(planned) {
+        await h.dz.send(
+          new CreateProjectCommand({
+            domainIdentifier: await domainId(),
+            name: 'analytics',
+            projectProfileId: observedId(planned, 'ProjectProfile', 'Data Engineer'),
+            userParameters: [
+              {
+                environmentConfigurationName: 'Tooling',
+                environmentResolvedAccount: { awsAccountId: HOME, regionName: 'us-east-1' },
+              },
+            ],
+          }),
+        );
+      },
+      async check() {
+        expect(await projects()).toHaveLength(1);
+        await converged(FULL);
+      },
+    },
+    commitThenFail: {
+      operation: 'CreateProject',
+      before: base(),
+      yaml: FULL,
+      async check() {
+        expect(await projects()).toHaveLength(1);
+      },
+    },
+    alreadyGone: {
+      what: 'a project',
+      before: FULL,
+      tombstone: base() + project({ extra: 'lifecycle:\n  ensure: absent\n' }),
+      async deleteAfterPlan(planned) {
+        await h.dz.send(
+          new DeleteProjectCommand({
+            domainIdentifier: await domainId(),
+            identifier: observedId(planned, 'Project', 'analytics'),
+          }),
+        );
+      },
+    },
   });
 });

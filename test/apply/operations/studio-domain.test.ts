@@ -15,16 +15,8 @@ import {
   type DescribeDomainCommandOutput,
   type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
-import {
-  actionLines,
-  applyManifests,
-  expectAllDone,
-  planManifests,
-  type PlannedRun,
-} from '../../helpers/apply.js';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { resolveDesired } from '../../../src/plan/planner.js';
+import { actionLines } from '../../helpers/apply.js';
+import { applyPlanned, emulatorPerTest, itSurvivesRaces } from './support.js';
 
 interface StudioOptions {
   authMode?: string;
@@ -57,33 +49,16 @@ ${o.kms ? `  kmsKeyId: ${o.kms}\n` : ''}  defaultUserSettings:
 ${tags ? `  tags:\n${tags}` : ''}`;
 }
 
-let emu: TestEmulator;
+const h = emulatorPerTest({
+  behaviour: { durations: { studioCreate: 100, studioUpdate: 100, studioDelete: 100 } },
+});
+const { applyOk, plan, planLines } = h;
+
 let sm: SageMakerClient;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({
-    behaviour: { durations: { studioCreate: 100, studioUpdate: 100, studioDelete: 100 } },
-  });
-  sm = emu.sageMaker();
+beforeEach(() => {
+  sm = h.emu.sageMaker();
 });
-
-afterEach(async () => {
-  sm.destroy();
-  await emu.close();
-});
-
-async function applyOk(yaml: string) {
-  const run = await applyManifests(yaml, emu.endpoint);
-  expectAllDone(run);
-  run.clients.destroy();
-  return run;
-}
-
-async function planLines(yaml: string): Promise<string[]> {
-  const run = await planManifests(yaml, emu.endpoint);
-  run.clients.destroy();
-  return actionLines(run.plan);
-}
+afterEach(() => sm.destroy());
 
 async function domains(): Promise<{ id: string; name: string; status: string }[]> {
   const out = await sm.send(new ListDomainsCommand({ MaxResults: 100 }));
@@ -161,12 +136,12 @@ describe('StudioDomain apply', () => {
 
   it('updates tags alone without calling UpdateDomain', async () => {
     await applyOk(studio());
-    emu.emulator.control.resetStats();
+    h.emu.emulator.control.resetStats();
     const yaml = studio({ tags: {} });
     await applyOk(yaml);
     const d = await only();
     expect(await tagsOf(d.DomainArn ?? '')).toEqual({ 'sagemaker:domain-arn': d.DomainArn });
-    expect(emu.emulator.control.stats().operations['sagemaker.UpdateDomain']).toBeUndefined();
+    expect(h.emu.emulator.control.stats().operations['sagemaker.UpdateDomain']).toBeUndefined();
     expect(await planLines(yaml)).toEqual([]);
   });
 
@@ -194,53 +169,18 @@ describe('StudioDomain apply', () => {
     expect(await planLines(yaml)).toEqual([]);
   });
 
-  it('succeeds when the domain to delete is already gone', async () => {
-    await applyOk(studio());
-    const planned = await planManifests(studio({ absent: true }), emu.endpoint);
-    const { DomainId } = await only();
-    await sm.send(new DeleteDomainCommand({ DomainId }));
-    await emu.emulator.control.advanceClock(1_000);
-    expect(await domains()).toEqual([]);
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-  });
-
   it('deletes a domain that is still being deleted by waiting for it', async () => {
     await applyOk(studio());
-    const planned = await planManifests(studio({ absent: true }), emu.endpoint);
+    const planned = await plan(studio({ absent: true }));
     const { DomainId } = await only();
     await sm.send(new DeleteDomainCommand({ DomainId }));
     const outcomes = await applyPlanned(planned);
     expect(outcomes.map((o) => o.status)).toEqual(['done']);
     expect(await domains()).toEqual([]);
-  });
-
-  it('adopts a domain of the name created between plan and apply, and converges it', async () => {
-    const yaml = studio();
-    const planned = await planManifests(yaml, emu.endpoint);
-    expect(actionLines(planned.plan)).toEqual(['create StudioDomain/finance-studio']);
-    await sm.send(
-      new CreateDomainCommand({
-        DomainName: 'finance-studio',
-        AuthMode: 'IAM',
-        VpcId: 'vpc-0a1b2c',
-        SubnetIds: ['subnet-9'],
-        AppNetworkAccessType: 'PublicInternetOnly',
-        DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::111122223333:role/FinanceStudioExecution' },
-        Tags: [{ Key: 'stray', Value: 'z' }],
-      }),
-    );
-    const outcomes = await applyPlanned(planned);
-    expect(outcomes.map((o) => o.status)).toEqual(['done']);
-    const d = await only();
-    expect(d).toMatchObject({ SubnetIds: ['subnet-1', 'subnet-2'], AppNetworkAccessType: 'VpcOnly' });
-    expect(await tagsOf(d.DomainArn ?? '')).toEqual({ 'sagemaker:domain-arn': d.DomainArn, team: 'finance' });
-    expect(emu.emulator.control.stats().operations['sagemaker.CreateDomain']?.count).toBe(1);
-    expect(await planLines(yaml)).toEqual([]);
   });
 
   it('refuses to adopt a domain of the name whose immutable members differ', async () => {
-    const planned = await planManifests(studio(), emu.endpoint);
+    const planned = await plan(studio());
     await sm.send(
       new CreateDomainCommand({
         DomainName: 'finance-studio',
@@ -254,34 +194,54 @@ describe('StudioDomain apply', () => {
     expect(String((outcomes[0]!.error as Error).message)).toMatch(/authMode/);
   });
 
-  it('creates exactly one domain when CreateDomain commits but answers 500', async () => {
-    emu.emulator.control.setFaults([
-      { operation: 'CreateDomain', service: 'sagemaker', commitThenFailPct: 100, count: 1 },
-    ]);
-    const yaml = studio();
-    await applyOk(yaml);
-    expect(emu.emulator.control.stats().operations['sagemaker.CreateDomain']?.byStatus).toEqual({
-      500: 1,
-      400: 1,
-    });
-    expect((await only()).Status).toBe('InService');
-    expect(await planLines(yaml)).toEqual([]);
+  itSurvivesRaces(h, {
+    adoption: {
+      what: 'a studio domain',
+      yaml: studio(),
+      async createAfterPlan(planned) {
+        expect(actionLines(planned.plan)).toEqual(['create StudioDomain/finance-studio']);
+        await sm.send(
+          new CreateDomainCommand({
+            DomainName: 'finance-studio',
+            AuthMode: 'IAM',
+            VpcId: 'vpc-0a1b2c',
+            SubnetIds: ['subnet-9'],
+            AppNetworkAccessType: 'PublicInternetOnly',
+            DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::111122223333:role/FinanceStudioExecution' },
+            Tags: [{ Key: 'stray', Value: 'z' }],
+          }),
+        );
+      },
+      async check() {
+        const d = await only();
+        expect(d).toMatchObject({ SubnetIds: ['subnet-1', 'subnet-2'], AppNetworkAccessType: 'VpcOnly' });
+        expect(await tagsOf(d.DomainArn ?? '')).toEqual({
+          'sagemaker:domain-arn': d.DomainArn,
+          team: 'finance',
+        });
+        expect(h.emu.emulator.control.stats().operations['sagemaker.CreateDomain']?.count).toBe(1);
+        expect(await planLines(studio())).toEqual([]);
+      },
+    },
+    commitThenFail: {
+      operation: 'CreateDomain',
+      service: 'sagemaker',
+      yaml: studio(),
+      byStatus: { 500: 1, 400: 1 },
+      async check() {
+        expect((await only()).Status).toBe('InService');
+      },
+    },
+    alreadyGone: {
+      what: 'a studio domain',
+      before: studio(),
+      tombstone: studio({ absent: true }),
+      async deleteAfterPlan() {
+        const { DomainId } = await only();
+        await sm.send(new DeleteDomainCommand({ DomainId }));
+        await h.emu.emulator.control.advanceClock(1_000);
+        expect(await domains()).toEqual([]);
+      },
+    },
   });
 });
-
-/** Applies an already computed plan (as applyManifests does after planning). */
-async function applyPlanned(planned: PlannedRun) {
-  const { desired, domainAccount } = resolveDesired(planned.loaded.documents, planned.observation);
-  const outcomes = await applyPlan(planned.plan, {
-    clients: planned.clients,
-    desired,
-    observation: planned.observation,
-    domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
-    random: Math.random,
-    onEvent: () => undefined,
-    log: () => undefined,
-  });
-  planned.clients.destroy();
-  return outcomes;
-}
