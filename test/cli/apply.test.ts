@@ -12,25 +12,10 @@ import {
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, type TestEmulator, EXAMPLE_BEHAVIOUR, CLI_ENV } from '../helpers/emulator.js';
 
-const ENV = {
-  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-};
-const FAST = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
-  externalAccountIds: ['777788889999'],
-};
+const ENV = CLI_ENV;
+const FAST = EXAMPLE_BEHAVIOUR;
 
 /** A private copy of the example manifests, to edit. */
 function exampleCopy(): string {

@@ -7,25 +7,10 @@ import { CreateAccountPoolCommand, ListDomainsCommand } from '@aws-sdk/client-da
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { applyManifests } from '../helpers/apply.js';
-import { HOME_CREDENTIALS, startTestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, EXAMPLE_BEHAVIOUR, CLI_ENV } from '../helpers/emulator.js';
 
-const FAST = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
-  externalAccountIds: ['777788889999'],
-};
-const ENV = {
-  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-};
+const FAST = EXAMPLE_BEHAVIOUR;
+const ENV = CLI_ENV;
 
 describe('plan', () => {
   it.each(['text', 'markdown', 'json'] as const)(

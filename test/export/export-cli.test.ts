@@ -8,12 +8,9 @@ import { join } from 'node:path';
 import { CreateDomainCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, CLI_ENV } from '../helpers/emulator.js';
 
-const ENV = {
-  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-};
+const ENV = CLI_ENV;
 
 describe('export refusals', () => {
   it('exits 1 without --domain', async () => {

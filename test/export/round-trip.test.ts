@@ -20,25 +20,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { actionLines, applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
 import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, type TestEmulator, EXAMPLE_BEHAVIOUR, CLI_ENV } from '../helpers/emulator.js';
 
-const FAST = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
-  externalAccountIds: ['777788889999'],
-};
-const ENV = {
-  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-};
+const FAST = EXAMPLE_BEHAVIOUR;
+const ENV = CLI_ENV;
 const HOME = '111122223333';
 
 /** Every file under `dir`, by relative path, with its text. */

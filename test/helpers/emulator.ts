@@ -21,6 +21,27 @@ export const HOME_CREDENTIALS = {
   secretAccessKey: 'emulator-secret',
 } as const;
 
+/** Every async lifecycle immediate: for tests that are not about waiting. */
+export const INSTANT_DURATIONS = {
+  domainCreate: 0,
+  domainDelete: 0,
+  projectDeploy: 0,
+  projectDelete: 0,
+  ramAssociate: 0,
+  studioCreate: 0,
+  studioUpdate: 0,
+  studioDelete: 0,
+} as const;
+
+/** The example organisation's cloud: instant lifecycles, and APAC's 777788889999 outside the organisation. */
+export const EXAMPLE_BEHAVIOUR = { durations: INSTANT_DURATIONS, externalAccountIds: ['777788889999'] };
+
+/** Environment of a CLI run that calls the emulator as the home account (with `--endpoint-url`). */
+export const CLI_ENV: Readonly<Record<string, string>> = {
+  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
+};
+
 /** Credentials as the SDK takes them. */
 export interface TestCredentials {
   accessKeyId: string;

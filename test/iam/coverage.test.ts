@@ -18,13 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOperation, IAM_OPERATIONS } from '../../src/iam/operations.js';
 import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
 import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, type TestEmulator, CLI_ENV } from '../helpers/emulator.js';
 import { exampleManifests, find, writeManifests, type ManifestObject } from './manifest-edits.js';
 
-const ENV = {
-  AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-};
+const ENV = CLI_ENV;
 const ZERO = {
   domainCreate: 0,
   domainDelete: 0,
