@@ -4,7 +4,7 @@
  * them, so later stages can read fields without re-checking.
  */
 
-/** The nine kinds of v1alpha1. */
+/** The nine kinds of v1alpha1, in creation order (the planner's KIND_ORDER relies on it). */
 export const MANIFEST_KINDS = [
   'Domain',
   'DomainUnit',

@@ -3,19 +3,13 @@
  * normalised values compare (sets, keyed lists), and which fields cannot change in place.
  */
 import type { DiffRules } from '../diff/diff.js';
-import type { ManifestKind } from '../model/manifest.js';
+import { MANIFEST_KINDS, type ManifestKind } from '../model/manifest.js';
 
-/** Resource kinds in creation order; deletes run in reverse. Policy is not a resource. */
-export const KIND_ORDER: readonly ManifestKind[] = [
-  'Domain',
-  'DomainUnit',
-  'AccountAssociation',
-  'BlueprintConfiguration',
-  'AccountPool',
-  'ProjectProfile',
-  'Project',
-  'StudioDomain',
-];
+/**
+ * Resource kinds in creation order; deletes run in reverse. MANIFEST_KINDS is declared in that
+ * order already; Policy is not a resource.
+ */
+export const KIND_ORDER: readonly ManifestKind[] = MANIFEST_KINDS.filter((kind) => kind !== 'Policy');
 
 /** Position of a kind in KIND_ORDER. */
 export function kindRank(kind: ManifestKind): number {
