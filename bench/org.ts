@@ -5,7 +5,7 @@
  * configurations in every associated account, and its pools draw from the associated accounts in
  * the regions their blueprints are enabled in, so the organisation is coherent end to end.
  */
-import { prng } from '../test/helpers/generate.js';
+import { DESIGNATIONS, HOME_ACCOUNT, orgWriter, prng, REGIONS } from '../test/helpers/generate.js';
 
 /** Sizes of a benchmark organisation. */
 export interface BenchOrgSize {
@@ -29,10 +29,6 @@ export const ORG_AT_QUOTA: BenchOrgSize = {
   membersPerProject: 3,
 };
 
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1'];
-const DESIGNATIONS = ['PROJECT_CONTRIBUTOR', 'PROJECT_CATALOG_VIEWER', 'PROJECT_CATALOG_CONSUMER'];
-const HOME = '111122223333';
-
 /** The associated account number `i` of domain number `d` (distinct per domain). */
 function accountOf(d: number, i: number): string {
   return String(300000000000 + d * 1000 + i);
@@ -42,17 +38,7 @@ function accountOf(d: number, i: number): string {
 export function generateBenchOrg(seed: number, size: BenchOrgSize, domain = 'bench-data', d = 0): string {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const docs: string[] = [];
-  const doc = (kind: string, name: string, spec: string, scoped = true) =>
-    docs.push(
-      `apiVersion: smus-gitops/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n${scoped ? `  domain: ${domain}\n` : ''}spec:\n${spec}`,
-    );
-  doc(
-    'Domain',
-    domain,
-    `  region: us-east-1\n  account: "${HOME}"\n  executionRole: arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution\n  description: bench ${seed}\n  reconcile: { prune: [AccountPool, ProjectProfile], maxDeletes: 1000 }\n`,
-    false,
-  );
+  const { doc, yaml } = orgWriter(domain, `bench ${seed}`);
   for (let u = 0; u < size.units; u++) doc('DomainUnit', `unit-${u}`, `  description: unit ${u}\n`);
 
   const accounts: { id: string; regions: string[] }[] = [];
@@ -119,7 +105,7 @@ export function generateBenchOrg(seed: number, size: BenchOrgSize, domain = 'ben
     const target = pick(candidates.length > 0 ? candidates : fallback);
     const members = Array.from({ length: size.membersPerProject }, (_, m) =>
       m === 0
-        ? `    - { user: "arn:aws:iam::${HOME}:role/owner-${j}", designation: PROJECT_OWNER }`
+        ? `    - { user: "arn:aws:iam::${HOME_ACCOUNT}:role/owner-${j}", designation: PROJECT_OWNER }`
         : `    - { group: "group-${j}-${m}", designation: ${pick(DESIGNATIONS)} }`,
     ).join('\n');
     const unit =
@@ -130,5 +116,5 @@ export function generateBenchOrg(seed: number, size: BenchOrgSize, domain = 'ben
       `  description: project ${j}\n  profile: profile-${f}\n${unit}  target: { account: "${target.id}", region: ${target.region} }\n${members ? `  members:\n${members}\n` : ''}`,
     );
   }
-  return docs.join('---\n');
+  return yaml();
 }

@@ -26,8 +26,31 @@ export function prng(seed: number): () => number {
   };
 }
 
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1'];
-const DESIGNATIONS = ['PROJECT_CONTRIBUTOR', 'PROJECT_CATALOG_VIEWER', 'PROJECT_CATALOG_CONSUMER'];
+/** Regions generated accounts support. */
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1'];
+/** Designations of generated non-owner members. */
+export const DESIGNATIONS = ['PROJECT_CONTRIBUTOR', 'PROJECT_CATALOG_VIEWER', 'PROJECT_CATALOG_CONSUMER'];
+/** The domain account of generated organisations. */
+export const HOME_ACCOUNT = '111122223333';
+
+/**
+ * Collects the YAML documents of one generated organisation: `doc` appends one (scoped to the
+ * domain unless told otherwise), and the Domain document itself is written first.
+ */
+export function orgWriter(domain: string, description: string) {
+  const docs: string[] = [];
+  const doc = (kind: string, name: string, spec: string, scoped = true) =>
+    docs.push(
+      `apiVersion: smus-gitops/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n${scoped ? `  domain: ${domain}\n` : ''}spec:\n${spec}`,
+    );
+  doc(
+    'Domain',
+    domain,
+    `  region: us-east-1\n  account: "${HOME_ACCOUNT}"\n  executionRole: arn:aws:iam::${HOME_ACCOUNT}:role/service-role/AmazonSageMakerDomainExecution\n  description: ${description}\n  reconcile: { prune: [AccountPool, ProjectProfile], maxDeletes: 1000 }\n`,
+    false,
+  );
+  return { doc, yaml: () => docs.join('---\n') };
+}
 
 function account(n: number): string {
   return String(200000000000 + n);
@@ -37,17 +60,7 @@ function account(n: number): string {
 export function generateOrg(seed: number, size: OrgSize, domain = 'gen-data'): string {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const docs: string[] = [];
-  const doc = (kind: string, name: string, spec: string, scoped = true) =>
-    docs.push(
-      `apiVersion: smus-gitops/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n${scoped ? `  domain: ${domain}\n` : ''}spec:\n${spec}`,
-    );
-  doc(
-    'Domain',
-    domain,
-    `  region: us-east-1\n  account: "111122223333"\n  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution\n  description: generated ${seed}\n  reconcile: { prune: [AccountPool, ProjectProfile], maxDeletes: 1000 }\n`,
-    false,
-  );
+  const { doc, yaml } = orgWriter(domain, `generated ${seed}`);
   for (let u = 0; u < size.units; u++)
     doc('DomainUnit', `unit-${u}`, `  description: unit ${u} of ${seed}\n`);
   const poolAccounts: { account: string; regions: string[] }[][] = [];
@@ -90,5 +103,5 @@ export function generateOrg(seed: number, size: OrgSize, domain = 'gen-data'): s
       `  description: project ${j}\n  profile: profile-${f}\n${unit}  target: { account: "${target.account}", region: ${pick(target.regions)} }\n${members ? `  members:\n${members}\n` : ''}`,
     );
   }
-  return `${docs.join('---\n')}`;
+  return yaml();
 }
