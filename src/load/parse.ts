@@ -2,12 +2,15 @@
  * Parses the text of one manifest file into documents, each with its data and source map.
  * Pure: the caller reads the file. YAML errors become located diagnostics; a document with a
  * syntax error is not returned (its data cannot be trusted), the others in the file still are.
+ * Files inside the plain subset are read by the fast path (fast-yaml.ts) and their source maps
+ * are built by the exact path only when something asks for a location.
  */
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstExcessiveFlowNesting } from './flow-depth.js';
 import { LOAD_LIMITS } from './limits.js';
-import type { SourceMap } from './source-map.js';
+import { parsePlainDocuments } from './fast-yaml.js';
+import { lazySourceMap, type SourceMap } from './source-map.js';
 import { convertDocument } from './yaml-tree.js';
 
 /** One YAML document of a manifest file, converted to data. */
@@ -26,6 +29,8 @@ export interface LoadedDocument {
 export interface ParsedFile {
   documents: LoadedDocument[];
   diagnostics: Diagnostic[];
+  /** True when the documents' data came from the exact path (`yaml`), false for the fast path. */
+  exact: boolean;
 }
 
 function yamlErrorCode(code: string): Diagnostic['code'] {
@@ -46,9 +51,32 @@ function documentProblems(file: string, doc: Document): Diagnostic[] {
   });
 }
 
-/** Parses a manifest file's text. */
-export function parseManifestText(file: string, text: string): ParsedFile {
+/**
+ * Parses a manifest file's text: the fast path when the file allows it, else (or with `exact`)
+ * the `yaml` library, which owns every diagnostic and position.
+ */
+export function parseManifestText(file: string, text: string, exact = false): ParsedFile {
   const deep = firstExcessiveFlowNesting(text, LOAD_LIMITS.maxDepth);
+  const plain = exact || deep >= 0 ? undefined : parsePlainDocuments(text);
+  if (!plain) return parseExactly(file, text, deep);
+  let exactParse: ParsedFile | undefined;
+  const exactMap = (index: number): SourceMap | undefined => {
+    exactParse ??= parseExactly(file, text, -1);
+    return exactParse.documents.find((d) => d.index === index)?.sourceMap;
+  };
+  return {
+    documents: plain.map((data, index) => ({
+      file,
+      index,
+      data,
+      sourceMap: lazySourceMap(() => exactMap(index)),
+    })),
+    diagnostics: [],
+    exact: false,
+  };
+}
+
+function parseExactly(file: string, text: string, deep: number): ParsedFile {
   if (deep >= 0) {
     const line = text.slice(0, deep).split('\n').length;
     const p = { line, col: deep - text.lastIndexOf('\n', deep - 1) };
@@ -60,6 +88,7 @@ export function parseManifestText(file: string, text: string): ParsedFile {
           start: { line: p.line, col: p.col },
         }),
       ],
+      exact: true,
     };
   }
   const lineCounter = new LineCounter();
@@ -76,5 +105,5 @@ export function parseManifestText(file: string, text: string): ParsedFile {
     diagnostics.push(...tree.diagnostics);
     documents.push({ file, index, data: tree.value, sourceMap: tree.map });
   });
-  return { documents, diagnostics };
+  return { documents, diagnostics, exact: true };
 }

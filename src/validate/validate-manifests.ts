@@ -4,7 +4,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeManifestBytes } from '../load/decode.js';
-import { parseManifestText } from '../load/parse.js';
+import { parseManifestText, type ParsedFile } from '../load/parse.js';
 import type { ManifestKind } from '../model/manifest.js';
 import type { SchemaValidator, ValidDocument } from './schema-validator.js';
 import { checkSemantics, type DeferredReference } from './semantic/index.js';
@@ -28,6 +28,17 @@ export interface ValidationResult {
   counts: Partial<Record<ManifestKind, number>>;
 }
 
+function validateFile(parsed: ParsedFile, validator: SchemaValidator) {
+  const diagnostics = [...parsed.diagnostics];
+  const documents: ValidDocument[] = [];
+  for (const doc of parsed.documents) {
+    const result = validator.validate(doc);
+    diagnostics.push(...result.diagnostics);
+    if (result.valid) documents.push(result.valid);
+  }
+  return { exact: parsed.exact, diagnostics, documents, documentCount: parsed.documents.length };
+}
+
 /** Validates the contents of manifest files. */
 export function validateManifests(
   files: readonly ManifestFile[],
@@ -46,14 +57,14 @@ export function validateManifests(
       diagnostics.push(decoded.diagnostic);
       continue;
     }
-    const parsed = parseManifestText(entry.file, decoded.text);
-    diagnostics.push(...parsed.diagnostics);
-    documentCount += parsed.documents.length;
-    for (const doc of parsed.documents) {
-      const result = validator.validate(doc);
-      diagnostics.push(...result.diagnostics);
-      if (result.valid) documents.push(result.valid);
-    }
+    let file = validateFile(parseManifestText(entry.file, decoded.text), validator);
+    // Every diagnostic is made over the exact parse's data (the fast path is only trusted where
+    // nothing is wrong), so a file with a problem is parsed and validated again, exactly.
+    if (!file.exact && file.diagnostics.length > 0)
+      file = validateFile(parseManifestText(entry.file, decoded.text, true), validator);
+    diagnostics.push(...file.diagnostics);
+    documentCount += file.documentCount;
+    documents.push(...file.documents);
   }
   const semantic = checkSemantics(documents);
   diagnostics.push(...semantic.diagnostics);
