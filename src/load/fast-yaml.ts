@@ -19,10 +19,17 @@ import { LOAD_LIMITS } from './limits.js';
 const CORE = 'tag:yaml.org,2002:';
 
 /** One core tag: its forms (pattern → value), tried in order, as `yaml` tries its tags. */
-function scalarType(name: string, forms: [RegExp, (text: string) => unknown][]): jsYaml.Type {
-  // js-yaml keeps one implicit type per tag, so the forms of a tag live in one type.
+function scalarType(
+  name: string,
+  firstChars: string,
+  forms: [RegExp, (text: string) => unknown][],
+): jsYaml.Type {
+  // js-yaml keeps one implicit type per tag, so the forms of a tag live in one type. Most plain
+  // scalars are names and ARNs: the first character rules them out before any pattern runs.
   const formOf = (text: unknown) =>
-    typeof text === 'string' ? forms.find(([test]) => test.test(text)) : undefined;
+    typeof text === 'string' && (text === '' || firstChars.includes(text[0]!))
+      ? forms.find(([test]) => test.test(text))
+      : undefined;
   return new jsYaml.Type(`${CORE}${name}`, {
     kind: 'scalar',
     resolve: (text: unknown) => formOf(text) !== undefined,
@@ -32,14 +39,14 @@ function scalarType(name: string, forms: [RegExp, (text: string) => unknown][]):
 
 // The YAML 1.2 core schema: the `yaml` library's patterns and its order (null, bool, int, float).
 const CORE_PLAIN_SCALARS = [
-  scalarType('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-  scalarType('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T']]),
-  scalarType('int', [
+  scalarType('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  scalarType('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T']]),
+  scalarType('int', '0123456789+-', [
     [/^0o[0-7]+$/, (t) => parseInt(t.slice(2), 8)],
     [/^[-+]?[0-9]+$/, (t) => parseInt(t, 10)],
     [/^0x[0-9a-fA-F]+$/, (t) => parseInt(t.slice(2), 16)],
   ]),
-  scalarType('float', [
+  scalarType('float', '0123456789+-.', [
     [
       /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
       (t) => (t.slice(-3).toLowerCase() === 'nan' ? NaN : t[0] === '-' ? -Infinity : Infinity),

@@ -73,21 +73,34 @@ export function linkDependencies(
   domainAccounts: ReadonlyMap<string, string | undefined>,
 ): void {
   const active = changes.filter((c) => c.action !== 'noop' && c.action !== 'unmanaged');
-  const activeKeys = new Set(active.map((c) => key(c.address)));
+  const keyOf = new Map(active.map((c) => [c, key(c.address)]));
+  const activeKeys = new Set(keyOf.values());
   const configsByAccount = new Map<string, string[]>();
   for (const c of active) {
     if (c.address.kind !== 'BlueprintConfiguration') continue;
     const prefix = `BlueprintConfiguration/${c.address.domain ?? ''}/${c.address.account ?? ''}/`;
-    configsByAccount.set(prefix, [...(configsByAccount.get(prefix) ?? []), key(c.address)]);
+    const list = configsByAccount.get(prefix) ?? [];
+    list.push(keyOf.get(c)!);
+    configsByAccount.set(prefix, list);
   }
-  const deleted = new Set(active.filter((c) => c.action === 'delete').map((c) => key(c.address)));
+  const deletes = active.filter((c) => c.action === 'delete');
+  const deleted = new Set(deletes.map((c) => keyOf.get(c)!));
+  // Deletes look only at the active changes of their own domain (a plan may hold many domains).
+  const byDomain = new Map<string | undefined, Change[]>();
+  if (deletes.length > 0)
+    for (const c of active) {
+      const d = domainOf(c.address);
+      const list = byDomain.get(d) ?? [];
+      list.push(c);
+      byDomain.set(d, list);
+    }
   for (const change of active) {
-    const own = key(change.address);
+    const own = keyOf.get(change)!;
     const deps = new Set<string>();
     if (change.action === 'delete') {
-      for (const other of active) {
-        const k = key(other.address);
-        if (k === own || domainOf(other.address) !== domainOf(change.address)) continue;
+      for (const other of byDomain.get(domainOf(change.address)) ?? []) {
+        const k = keyOf.get(other)!;
+        if (k === own) continue;
         const later = kindRank(other.address.kind) > kindRank(change.address.kind);
         const descendant =
           other.address.kind === 'DomainUnit' &&
@@ -97,14 +110,16 @@ export function linkDependencies(
       }
     } else {
       const refs = references(change, normals.get(own), domainAccounts.get(change.address.domain ?? ''));
+      // A change never waits on a delete: deletes come after everything that may still reference them.
+      const add = (k: string) => {
+        if (k !== own && !deleted.has(k)) deps.add(k);
+      };
       for (const ref of refs) {
         if (ref.endsWith('/')) {
           // Any blueprint configuration of that account: a project deploys only where its blueprints are enabled.
-          for (const k of configsByAccount.get(ref) ?? []) deps.add(k);
-        } else if (activeKeys.has(ref) && ref !== own) deps.add(ref);
+          for (const k of configsByAccount.get(ref) ?? []) add(k);
+        } else if (activeKeys.has(ref)) add(ref);
       }
-      // A change never waits on a delete: deletes come after everything that may still reference them.
-      for (const d of deleted) deps.delete(d);
     }
     change.dependsOn = [...deps].sort();
   }

@@ -58,16 +58,21 @@ function createFields(normal: object | undefined) {
   return [{ path: '/id', after: KNOWN_AFTER_APPLY }, ...diffValues(normal ?? {}, {})];
 }
 
-function compareChanges(a: Change, b: Change): number {
+/** Sorts changes into plan order: creates and updates by kind, then deletes in reverse kind order. */
+function sortChanges(changes: Change[]): void {
+  // Keys are built once per change, not once per comparison.
+  const keyOf = new Map(changes.map((c) => [c, identityKey(c.address)]));
   const phase = (c: Change) => (c.action === 'delete' ? 1 : 0);
-  if (phase(a) !== phase(b)) return phase(a) - phase(b);
   const rank = (c: Change) => (phase(c) === 1 ? -kindRank(c.address.kind) : kindRank(c.address.kind));
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const [ka, kb] = [identityKey(a.address), identityKey(b.address)];
-  // Deletes of one kind run children first (HR/Benefits before HR): reverse key order.
-  const order =
-    ka < kb ? -1 : ka > kb ? 1 : (a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0;
-  return phase(a) === 1 ? -order : order;
+  changes.sort((a, b) => {
+    if (phase(a) !== phase(b)) return phase(a) - phase(b);
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    const [ka, kb] = [keyOf.get(a)!, keyOf.get(b)!];
+    // Deletes of one kind run children first (HR/Benefits before HR): reverse key order.
+    const order =
+      ka < kb ? -1 : ka > kb ? 1 : (a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0;
+    return phase(a) === 1 ? -order : order;
+  });
 }
 
 function decide(
@@ -199,7 +204,7 @@ export function buildPlan(input: PlanInput): Plan {
   const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
   refused.push(...targets.refused);
   changes.push(...ambiguous);
-  changes.sort(compareChanges);
+  sortChanges(changes);
   linkDependencies(changes, normals, new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])));
   const summary = Object.fromEntries(
     ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
