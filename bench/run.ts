@@ -103,7 +103,7 @@ function phaseLines(name: string, phases: PhaseResult[]): string[] {
 
 function cpuLines(cpu: CpuResult): string[] {
   const stages = (s: CpuResult['replan']) =>
-    `load ${s.loadMs} ms, validate ${s.validateMs} ms, read ${s.readMs} ms, diff+plan ${s.diffPlanMs} ms, total ${s.planMs} ms, peak RSS ${s.peakRssMb} MB, ${s.changes} changes`;
+    `load ${s.loadMs} ms, validate ${s.validateMs} ms, diff+plan ${s.diffPlanMs} ms: plan ${s.planMs} ms (CPU ${s.planCpuMs} ms); read ${s.readMs} ms; peak RSS ${s.peakRssMb} MB, ${s.changes} changes`;
   return [
     `cpu (${cpu.domains} domains, ${cpu.projects} projects, no latency, no limits):`,
     `  cold plan   ${stages(cpu.coldPlan)}`,

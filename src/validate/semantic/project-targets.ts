@@ -10,6 +10,21 @@ import { checkAssociatedAccount } from './references.js';
 import { report, type CheckContext } from './context.js';
 import type { DocOf } from './inventory.js';
 
+type PoolAccount = NonNullable<DocOf<'AccountPool'>['manifest']['spec']['accounts']>[number];
+
+// A pool's accounts by id, built once per pool: ten thousand projects look into the same hundred pools.
+const accountsById = new WeakMap<DocOf<'AccountPool'>, Map<string, PoolAccount[]>>();
+
+function poolAccountsWithId(pool: DocOf<'AccountPool'>, id: string): PoolAccount[] {
+  let byId = accountsById.get(pool);
+  if (!byId) {
+    byId = new Map();
+    for (const a of pool.manifest.spec.accounts ?? []) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
+    accountsById.set(pool, byId);
+  }
+  return byId.get(id) ?? [];
+}
+
 function poolCheck(
   ctx: CheckContext,
   project: DocOf<'Project'>,
@@ -23,9 +38,7 @@ function poolCheck(
   );
   // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
   if (pools.some((p) => !p || p.manifest.spec.customHandler)) return;
-  const entries = pools.flatMap((p) =>
-    (p?.manifest.spec.accounts ?? []).filter((a) => a.id === target.account),
-  );
+  const entries = pools.flatMap((p) => (p ? poolAccountsWithId(p, target.account) : []));
   const poolNames = (env.target.accountPools ?? []).join(', ');
   if (entries.length === 0) {
     report(
