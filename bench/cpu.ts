@@ -69,7 +69,7 @@ export async function runCpuScenario(
     const clients = benchClients(emulator.endpoint);
     const began = performance.now();
     let finished = 0;
-    const planned = await planLoaded(loaded, clients, 32);
+    const planned = await planLoaded(loaded, clients, 64, Infinity);
     const outcomes = await applyPlanned(loaded, planned, clients, {
       concurrency: 128,
       maxSleepMs: 10,

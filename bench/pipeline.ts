@@ -66,15 +66,20 @@ export interface Planned {
   plan: Plan;
 }
 
-/** Reads live state and plans (the plan command's work after loading). */
+/**
+ * Reads live state and plans (the plan command's work after loading). `rateScale` scales the
+ * read's rate budgets as the emulator's limits are scaled (Infinity: an emulator without limits).
+ */
 export async function planLoaded(
   loaded: LoadResult,
   clients: ClientFactory,
   readConcurrency?: number,
+  rateScale?: number,
 ): Promise<Planned> {
   const observation = await readLive(readScope(loaded.documents), {
     clients,
     ...(readConcurrency ? { concurrency: readConcurrency } : {}),
+    ...(rateScale ? { rateScale } : {}),
   });
   const plan = buildPlan({
     documents: loaded.documents,

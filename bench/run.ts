@@ -17,7 +17,7 @@ import { benchBehaviour, runNetworkScenario, type PhaseResult } from './scenario
 export interface BenchReport {
   scale: number;
   latency: { fixedMs: number; jitterMs: number };
-  /** Executor and read concurrency when set (the tool's defaults otherwise: 32 and 8). */
+  /** Executor and read concurrency when set (the tool's defaults otherwise: 256 and 64). */
   concurrency: { apply: number | null; read: number | null };
   machine: { cpus: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   scenarios: {

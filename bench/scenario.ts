@@ -45,7 +45,7 @@ export interface NetworkSettings {
 
 /** Emulator behaviour of the benchmark: realistic page size, default async durations. */
 export function benchBehaviour(extra: BehaviourPatch = {}): BehaviourPatch {
-  // The tool sends no maxResults; 50 is the page size the DataZone list APIs commonly answer with.
+  // The tool asks for the model's largest page; 50 answers any other caller as DataZone commonly does.
   return { defaultPageSize: 50, ...extra };
 }
 
@@ -122,7 +122,7 @@ export async function runNetworkScenario(
     const planPhase = async (phase: 'cold-plan' | 'replan') => {
       await emulator.takeCounts();
       const began = performance.now();
-      const planned = await planLoaded(loaded, clients, settings.readConcurrency);
+      const planned = await planLoaded(loaded, clients, settings.readConcurrency, settings.scale);
       const wall = performance.now() - began;
       const counts = await emulator.takeCounts();
       const critical = planCriticalPathMs(callsByOperation(counts), settings.latency.fixedMs);

@@ -47,6 +47,11 @@ export interface EmulatorBehaviour {
   };
   /** Default page size when the caller sends no maxResults (small, to exercise pagination). */
   defaultPageSize: number;
+  /**
+   * Most items any page holds, even when the caller asks for more (AWS allows a service to answer
+   * fewer than maxResults): tests set it small to page a caller that sends maxResults. Unset: none.
+   */
+  maxPageSize?: number;
   /** Answer 403 AccessDeniedException instead of 404 for missing domains and projects. */
   notFoundAsAccessDenied: boolean;
   /** Answer not-found for the first N reads of a resource after its create (eventual consistency). */

@@ -108,6 +108,9 @@ const DATAZONE = rows('datazone', {
   DeleteProjectMembership: dzWrite,
   GetUserProfile: dzRead,
   GetGroupProfile: dzRead,
+  // Member names in bulk (large domains): one search page instead of a lookup per member.
+  SearchUserProfiles: dzRead,
+  SearchGroupProfiles: dzRead,
 });
 
 const RAM = rows('ram', {

@@ -16,6 +16,8 @@ import type { NormalAccountAssociation } from '../model/normalized.js';
 import type { DomainContext } from './domain-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaRam } from './pacing.js';
+import { RAM_MAX_RESULTS } from './page-sizes.js';
 
 const LIVE_STATUSES = new Set(['ASSOCIATED', 'ASSOCIATING']);
 
@@ -35,20 +37,32 @@ export interface AssociationRead {
 export async function readAccountAssociations(dc: DomainContext): Promise<AssociationRead> {
   const { domain, clients, read } = dc;
   const ram = clients.ram;
-  const shares = await read.list<ResourceShare>('GetResourceShares', dc.where, async (nextToken) => {
-    const out = await ram.send(
-      new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareStatus: 'ACTIVE', nextToken }),
-    );
-    return { items: out.resourceShares, nextToken: out.nextToken };
-  });
+  const shares = await read.list<ResourceShare>(
+    'GetResourceShares',
+    dc.where,
+    viaRam(clients),
+    async (nextToken) => {
+      const out = await ram.send(
+        new GetResourceSharesCommand({
+          resourceOwner: 'SELF',
+          resourceShareStatus: 'ACTIVE',
+          maxResults: RAM_MAX_RESULTS,
+          nextToken,
+        }),
+      );
+      return { items: out.resourceShares, nextToken: out.nextToken };
+    },
+  );
   const holding = await read.list<ResourceShareAssociation>(
     'GetResourceShareAssociations',
     `${dc.where} resource`,
+    viaRam(clients),
     async (nextToken) => {
       const out = await ram.send(
         new GetResourceShareAssociationsCommand({
           associationType: 'RESOURCE',
           resourceArn: domain.arn,
+          maxResults: RAM_MAX_RESULTS,
           nextToken,
         }),
       );
@@ -68,11 +82,13 @@ export async function readAccountAssociations(dc: DomainContext): Promise<Associ
     read.list<ResourceShareAssociation>(
       'GetResourceShareAssociations',
       `${dc.where} principals`,
+      viaRam(clients),
       async (nextToken) => {
         const out = await ram.send(
           new GetResourceShareAssociationsCommand({
             associationType: 'PRINCIPAL',
             resourceShareArns: domainShares.map((s) => s.resourceShareArn ?? ''),
+            maxResults: RAM_MAX_RESULTS,
             nextToken,
           }),
         );
@@ -125,10 +141,12 @@ async function sharePermission(
   const items = await dc.read.list(
     'ListResourceSharePermissions',
     `${dc.where} share ${share.name ?? ''}`,
+    viaRam(dc.clients),
     async (nextToken) => {
       const out = await dc.clients.ram.send(
         new ListResourceSharePermissionsCommand({
           resourceShareArn: share.resourceShareArn ?? '',
+          maxResults: RAM_MAX_RESULTS,
           nextToken,
         }),
       );

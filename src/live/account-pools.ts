@@ -16,6 +16,8 @@ import { isWanted, type DomainContext } from './domain-context.js';
 import { NameIndex } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
 
 /**
  * Meta key of a custom-handler pool's accounts, as JSON `[{id, regions}]` (absent when the pool has
@@ -26,9 +28,13 @@ export const HANDLER_ACCOUNTS_META = 'handlerAccounts';
 
 /** Every pool of the domain; undefined when the list failed. */
 export function listAccountPools(dc: DomainContext): Promise<AccountPoolSummary[] | undefined> {
-  return dc.read.list('ListAccountPools', dc.where, async (nextToken) => {
+  return dc.read.list('ListAccountPools', dc.where, viaDataZone(dc.clients), async (nextToken) => {
     const out = await dc.clients.dataZone.send(
-      new ListAccountPoolsCommand({ domainIdentifier: dc.domain.id, nextToken }),
+      new ListAccountPoolsCommand({
+        domainIdentifier: dc.domain.id,
+        maxResults: DATAZONE_MAX_RESULTS,
+        nextToken,
+      }),
     );
     return { items: out.items, nextToken: out.nextToken };
   });
@@ -76,7 +82,7 @@ export async function readAccountPools(
         meta: { domainId: domain.id, poolId: id },
       };
       if (!isWanted(dc.scope, 'AccountPool', name)) return liveResource(base);
-      const got = await read.get('GetAccountPool', `${dc.where} pool ${name}`, () =>
+      const got = await read.get('GetAccountPool', `${dc.where} pool ${name}`, viaDataZone(clients), () =>
         clients.dataZone.send(new GetAccountPoolCommand({ domainIdentifier: domain.id, identifier: id })),
       );
       if (!got.ok) {
@@ -103,9 +109,15 @@ async function listHandlerAccounts(dc: DomainContext, id: string, name: string) 
   const items = await dc.read.list(
     'ListAccountsInAccountPool',
     `${dc.where} pool ${name}`,
+    viaDataZone(dc.clients),
     async (nextToken) => {
       const out = await dc.clients.dataZone.send(
-        new ListAccountsInAccountPoolCommand({ domainIdentifier: dc.domain.id, identifier: id, nextToken }),
+        new ListAccountsInAccountPoolCommand({
+          domainIdentifier: dc.domain.id,
+          identifier: id,
+          maxResults: DATAZONE_MAX_RESULTS,
+          nextToken,
+        }),
       );
       return { items: out.items, nextToken: out.nextToken };
     },

@@ -14,6 +14,8 @@ import type { DomainContext } from './domain-context.js';
 import type { NameIndex } from './resolve-names.js';
 import { liveResource } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
 
 /** An account whose configurations are read, with the clients acting as it. */
 export interface ConfigurationAccount {
@@ -47,9 +49,14 @@ export async function readBlueprintConfigurations(
   const items = await read.list(
     'ListEnvironmentBlueprintConfigurations',
     `${dc.where} account ${target.account}`,
+    viaDataZone(target.clients),
     async (nextToken) => {
       const out = await target.clients.dataZone.send(
-        new ListEnvironmentBlueprintConfigurationsCommand({ domainIdentifier: domain.id, nextToken }),
+        new ListEnvironmentBlueprintConfigurationsCommand({
+          domainIdentifier: domain.id,
+          maxResults: DATAZONE_MAX_RESULTS,
+          nextToken,
+        }),
       );
       return { items: out.items, nextToken: out.nextToken };
     },

@@ -7,6 +7,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../aws/clients.js';
 import type { ReadContext } from './read-context.js';
 import type { Observation } from './types.js';
+import { viaSts } from './pacing.js';
 
 const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
 
@@ -18,7 +19,7 @@ export function principalArnOf(arn: string): string {
 
 /** The caller's identity; empty strings (and a recorded failure) when STS could not be asked. */
 export async function readCaller(read: ReadContext, clients: AwsClients): Promise<Observation['caller']> {
-  const got = await read.get('GetCallerIdentity', `region ${clients.region}`, () =>
+  const got = await read.get('GetCallerIdentity', `region ${clients.region}`, viaSts(clients), () =>
     clients.sts.send(new GetCallerIdentityCommand({})),
   );
   if (!got.ok) {

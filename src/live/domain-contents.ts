@@ -10,9 +10,9 @@ import { listAccountPools, poolNames, readAccountPools } from './account-pools.j
 import { readAccountAssociations, type AssociationRead } from './account-associations.js';
 import { readBlueprintConfigurations, type ConfigurationAccount } from './blueprint-configurations.js';
 import { listBlueprintNames } from './blueprints.js';
-import type { DomainContext } from './domain-context.js';
+import { isWanted, type DomainContext } from './domain-context.js';
 import { readDomainUnits, walkDomainUnits } from './domain-units.js';
-import type { MemberNames } from './members.js';
+import { BULK_PROFILES_FROM, type MemberNames } from './members.js';
 import {
   listProjectProfiles,
   profileNames,
@@ -90,6 +90,12 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     profiles: profileNames(await profiles),
     members: env.members,
   }));
+
+  // Many projects to read: list the domain's people in bulk while the projects are read.
+  void projects.then((listed) => {
+    const wanted = (listed ?? []).filter((p) => isWanted(dc.scope, 'Project', p.name ?? '')).length;
+    if (wanted >= BULK_PROFILES_FROM) void env.members.prefetch(dc.clients, dc.domain.id);
+  });
 
   const parts = await Promise.all([
     tree.then((t) => readDomainUnits(dc, t)),

@@ -14,6 +14,8 @@ import { isWanted, type DomainContext } from './domain-context.js';
 import { UnitPaths } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 
 /** A unit found in the walk. */
 export interface WalkedUnit {
@@ -44,11 +46,13 @@ export async function walkDomainUnits(dc: DomainContext): Promise<UnitTree> {
         const items = await read.list(
           'ListDomainUnitsForParent',
           `${dc.where} unit ${parent.path || '(root)'}`,
+          viaDataZone(clients),
           async (nextToken) => {
             const out = await clients.dataZone.send(
               new ListDomainUnitsForParentCommand({
                 domainIdentifier: domain.id,
                 parentDomainUnitIdentifier: parent.id,
+                maxResults: DATAZONE_DOMAINS_MAX_RESULTS,
                 nextToken,
               }),
             );
@@ -83,7 +87,7 @@ export async function readDomainUnits(dc: DomainContext, tree: UnitTree): Promis
         meta: { domainId: domain.id, parentId: unit.parentId, unitId: unit.id },
       };
       if (!isWanted(dc.scope, 'DomainUnit', unit.path)) return liveResource(base);
-      const got = await read.get('GetDomainUnit', `${dc.where} unit ${unit.path}`, () =>
+      const got = await read.get('GetDomainUnit', `${dc.where} unit ${unit.path}`, viaDataZone(clients), () =>
         clients.dataZone.send(new GetDomainUnitCommand({ domainIdentifier: domain.id, identifier: unit.id })),
       );
       if (!got.ok) {

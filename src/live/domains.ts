@@ -18,11 +18,15 @@ import type { LiveDomain } from './domain-context.js';
 import type { ReadContext } from './read-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 
 /** Every domain the caller sees in the clients' region (its own and those shared with it). */
 export function listDomains(read: ReadContext, clients: AwsClients): Promise<DomainSummary[] | undefined> {
-  return read.list('ListDomains', `region ${clients.region}`, async (nextToken) => {
-    const out = await clients.dataZone.send(new ListDomainsCommand({ nextToken }));
+  return read.list('ListDomains', `region ${clients.region}`, viaDataZone(clients), async (nextToken) => {
+    const out = await clients.dataZone.send(
+      new ListDomainsCommand({ maxResults: DATAZONE_DOMAINS_MAX_RESULTS, nextToken }),
+    );
     return { items: out.items, nextToken: out.nextToken };
   });
 }
@@ -58,13 +62,13 @@ export async function readDomain(
   const id = summary.id ?? '';
   const name = summary.name ?? '';
   const where = `domain ${name} (${id})`;
-  const got = await read.get('GetDomain', where, () =>
+  const got = await read.get('GetDomain', where, viaDataZone(clients), () =>
     clients.dataZone.send(new GetDomainCommand({ identifier: id })),
   );
   if (!got.ok && got.gone) return undefined;
   const arn = (got.ok ? got.value.arn : undefined) ?? summary.arn ?? '';
   const tags = got.ok
-    ? await read.get('ListTagsForResource', where, () =>
+    ? await read.get('ListTagsForResource', where, viaDataZone(clients), () =>
         clients.dataZone.send(new ListTagsForResourceCommand({ resourceArn: arn })),
       )
     : undefined;

@@ -17,6 +17,8 @@ import { isWanted, type DomainContext } from './domain-context.js';
 import { NameIndex, type UnitPaths } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
 
 /** The names a profile's ids resolve through. */
 export interface ProfileNames {
@@ -27,9 +29,13 @@ export interface ProfileNames {
 
 /** Every profile of the domain; undefined when the list failed. */
 export function listProjectProfiles(dc: DomainContext): Promise<ProjectProfileSummary[] | undefined> {
-  return dc.read.list('ListProjectProfiles', dc.where, async (nextToken) => {
+  return dc.read.list('ListProjectProfiles', dc.where, viaDataZone(dc.clients), async (nextToken) => {
     const out = await dc.clients.dataZone.send(
-      new ListProjectProfilesCommand({ domainIdentifier: dc.domain.id, nextToken }),
+      new ListProjectProfilesCommand({
+        domainIdentifier: dc.domain.id,
+        maxResults: DATAZONE_MAX_RESULTS,
+        nextToken,
+      }),
     );
     return { items: out.items, nextToken: out.nextToken };
   });
@@ -111,8 +117,14 @@ export async function readProjectProfiles(
         lastUpdatedAt: profile.lastUpdatedAt,
       };
       if (!isWanted(dc.scope, 'ProjectProfile', name)) return liveResource(base);
-      const got = await read.get('GetProjectProfile', `${dc.where} profile ${name}`, () =>
-        clients.dataZone.send(new GetProjectProfileCommand({ domainIdentifier: domain.id, identifier: id })),
+      const got = await read.get(
+        'GetProjectProfile',
+        `${dc.where} profile ${name}`,
+        viaDataZone(clients),
+        () =>
+          clients.dataZone.send(
+            new GetProjectProfileCommand({ domainIdentifier: domain.id, identifier: id }),
+          ),
       );
       if (!got.ok) {
         return got.gone

@@ -17,6 +17,8 @@ import type { MemberNames } from './members.js';
 import type { NameIndex, UnitPaths } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaDataZone } from './pacing.js';
+import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
 
 /** The names a project's ids resolve through. */
 export interface ProjectNames {
@@ -27,9 +29,13 @@ export interface ProjectNames {
 
 /** Every project of the domain; undefined when the list failed. */
 export function listProjects(dc: DomainContext): Promise<ProjectSummary[] | undefined> {
-  return dc.read.list('ListProjects', dc.where, async (nextToken) => {
+  return dc.read.list('ListProjects', dc.where, viaDataZone(dc.clients), async (nextToken) => {
     const out = await dc.clients.dataZone.send(
-      new ListProjectsCommand({ domainIdentifier: dc.domain.id, nextToken }),
+      new ListProjectsCommand({
+        domainIdentifier: dc.domain.id,
+        maxResults: DATAZONE_MAX_RESULTS,
+        nextToken,
+      }),
     );
     return { items: out.items, nextToken: out.nextToken };
   });
@@ -84,16 +90,22 @@ function compare(a: string, b: string): number {
 
 /** Every member of a project in manifest form; undefined when the list or a profile lookup failed. */
 async function readMembers(dc: DomainContext, projectId: string, where: string, members: MemberNames) {
-  const items = await dc.read.list('ListProjectMemberships', where, async (nextToken) => {
-    const out = await dc.clients.dataZone.send(
-      new ListProjectMembershipsCommand({
-        domainIdentifier: dc.domain.id,
-        projectIdentifier: projectId,
-        nextToken,
-      }),
-    );
-    return { items: out.members, nextToken: out.nextToken };
-  });
+  const items = await dc.read.list(
+    'ListProjectMemberships',
+    where,
+    viaDataZone(dc.clients),
+    async (nextToken) => {
+      const out = await dc.clients.dataZone.send(
+        new ListProjectMembershipsCommand({
+          domainIdentifier: dc.domain.id,
+          projectIdentifier: projectId,
+          maxResults: DATAZONE_MAX_RESULTS,
+          nextToken,
+        }),
+      );
+      return { items: out.members, nextToken: out.nextToken };
+    },
+  );
   if (!items) return undefined;
   const resolved = await Promise.all(
     items.map(async (m) => {
@@ -125,7 +137,7 @@ export async function readProjects(
         lastUpdatedAt: project.updatedAt,
       };
       if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
-      const got = await read.get('GetProject', where, () =>
+      const got = await read.get('GetProject', where, viaDataZone(clients), () =>
         clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
       );
       if (!got.ok && got.gone) return undefined;

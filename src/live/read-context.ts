@@ -1,13 +1,15 @@
 /**
- * The shared machinery of one read: every SDK call goes through the concurrency limiter, a list
- * that fails (after the SDK's retries) becomes a ReadFailure instead of an exception, and a Get
- * that answers not-found is reported as gone. Kind readers only ever see results, never throws,
+ * The shared machinery of one read: every SDK call is paced (rate budget) and retried when
+ * pacing is given (pacing.ts) and runs under the concurrency limiter, a list that fails (after
+ * the retries) becomes a ReadFailure instead of an exception, and a Get that answers not-found
+ * is reported as gone. Kind readers only ever see results, never throws,
  * so one failing call never stops the rest of the read.
  */
 import type { ReadFailure } from './types.js';
 import { errorMessage, isGoneError } from './errors.js';
 import type { Limiter } from './limit.js';
 import { collectPages, type Page } from './paginate.js';
+import type { ReadPacing, Via } from './pacing.js';
 
 /** What the readers report while they work (the CLI decides whether and how to show it). */
 export interface LiveReadEvent {
@@ -26,10 +28,19 @@ export type GetOutcome<T> = { ok: true; value: T } | { ok: false; gone: boolean 
 export class ReadContext {
   readonly failures: ReadFailure[] = [];
 
+  /**
+   * `limit` bounds the calls in flight; without `pacing` a call is made once, through `limit`
+   * only (the apply passes a limiter that budgets and retries itself).
+   */
   constructor(
     private readonly limit: Limiter,
     private readonly emit: (event: LiveReadEvent) => void = () => undefined,
+    private readonly pacing?: ReadPacing,
   ) {}
+
+  private send<T>(via: Via, operation: string, call: () => Promise<T>): Promise<T> {
+    return this.pacing ? this.pacing.run(via, operation, this.limit, call) : this.limit(call);
+  }
 
   /** Records a failure (complete becomes false) and reports it. */
   fail(operation: string, scope: string, message: string): void {
@@ -46,20 +57,39 @@ export class ReadContext {
   async list<T>(
     operation: string,
     scope: string,
+    via: Via,
     fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
   ): Promise<T[] | undefined> {
     try {
-      return await collectPages((token) => this.limit(() => fetchPage(token)));
+      return await collectPages((token) => this.send(via, operation, () => fetchPage(token)));
     } catch (error) {
       this.fail(operation, scope, errorMessage(error));
       return undefined;
     }
   }
 
-  /** One call that reads a single resource; not-found is `gone`, any other error a recorded failure. */
-  async get<T>(operation: string, scope: string, call: () => Promise<T>): Promise<GetOutcome<T>> {
+  /**
+   * Reads every page of a list that is only a shortcut (the read can do without it): undefined
+   * when any page fails, reported as a skip and not recorded as a failure.
+   */
+  async tryList<T>(
+    operation: string,
+    scope: string,
+    via: Via,
+    fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
+  ): Promise<T[] | undefined> {
     try {
-      return { ok: true, value: await this.limit(call) };
+      return await collectPages((token) => this.send(via, operation, () => fetchPage(token)));
+    } catch (error) {
+      this.skip(operation, scope, `not used: ${errorMessage(error)}`);
+      return undefined;
+    }
+  }
+
+  /** One call that reads a single resource; not-found is `gone`, any other error a recorded failure. */
+  async get<T>(operation: string, scope: string, via: Via, call: () => Promise<T>): Promise<GetOutcome<T>> {
+    try {
+      return { ok: true, value: await this.send(via, operation, call) };
     } catch (error) {
       if (isGoneError(error)) {
         this.emit({ level: 'debug', code: 'live.gone', operation, scope, message: errorMessage(error) });

@@ -16,6 +16,8 @@ import { compact, ownTags, type NormalStudioDomain } from '../model/normalized.j
 import type { ReadContext } from './read-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
+import { viaSageMaker } from './pacing.js';
+import { SAGEMAKER_MAX_RESULTS, SAGEMAKER_TAGS_MAX_RESULTS } from './page-sizes.js';
 
 /** The normalised value of a studio domain (the mirror of the StudioDomain manifest's desired value). */
 export function normalizeStudioDomain(domain: DescribeDomainCommandOutput, tags: Tag[]): NormalStudioDomain {
@@ -45,8 +47,11 @@ export async function readStudioDomains(
   const listed = await read.list<DomainDetails>(
     'ListDomains',
     `studio domains in region ${clients.region}`,
+    viaSageMaker(clients),
     async (token) => {
-      const out = await sageMaker.send(new ListDomainsCommand({ NextToken: token }));
+      const out = await sageMaker.send(
+        new ListDomainsCommand({ MaxResults: SAGEMAKER_MAX_RESULTS, NextToken: token }),
+      );
       return { items: out.Domains, nextToken: out.NextToken };
     },
   );
@@ -63,7 +68,7 @@ export async function readStudioDomains(
         meta: { domainId: id, arn: summary.DomainArn, status: summary.Status },
         lastUpdatedAt: summary.LastModifiedTime,
       };
-      const described = await read.get('DescribeDomain', where, () =>
+      const described = await read.get('DescribeDomain', where, viaSageMaker(clients), () =>
         sageMaker.send(new DescribeDomainCommand({ DomainId: id })),
       );
       if (!described.ok) {
@@ -72,8 +77,14 @@ export async function readStudioDomains(
           : liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: 'DescribeDomain' } });
       }
       const arn = described.value.DomainArn ?? summary.DomainArn ?? '';
-      const tags = await read.list<Tag>('ListTags', where, async (token) => {
-        const out = await sageMaker.send(new ListTagsCommand({ ResourceArn: arn, NextToken: token }));
+      const tags = await read.list<Tag>('ListTags', where, viaSageMaker(clients), async (token) => {
+        const out = await sageMaker.send(
+          new ListTagsCommand({
+            ResourceArn: arn,
+            MaxResults: SAGEMAKER_TAGS_MAX_RESULTS,
+            NextToken: token,
+          }),
+        );
         return { items: out.Tags, nextToken: out.NextToken };
       });
       const meta = { domainId: id, arn, status: described.value.Status ?? summary.Status };

@@ -55,7 +55,7 @@ describe('plan', () => {
         ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
         { env: ENV },
       );
-      emu.emulator.control.setBehaviour({ shuffleLists: true, defaultPageSize: 2 });
+      emu.emulator.control.setBehaviour({ shuffleLists: true, maxPageSize: 2 });
       const shuffled = await runCli(
         ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
         { env: ENV },

@@ -101,7 +101,7 @@ describe('export round trip', () => {
       expect(files['projects.yaml']).toContain('target:\n    account: "444455556666"\n    region: us-east-1');
 
       // The same live state listed in another order, in small pages: the same bytes.
-      emu.emulator.control.setBehaviour({ shuffleLists: true, defaultPageSize: 2 });
+      emu.emulator.control.setBehaviour({ shuffleLists: true, maxPageSize: 2 });
       const again = await exportTo(emu, 'corp-data', 'per-kind');
       expect(readTree(again)).toEqual(files);
 

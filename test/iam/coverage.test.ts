@@ -11,11 +11,14 @@
  * Also a static check: every `new XxxCommand(` in src/ (the emulator aside) has a table row, and
  * every row is still called somewhere.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddTagsCommand, ListDomainsCommand } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOperation, IAM_OPERATIONS } from '../../src/iam/operations.js';
+import { BULK_PROFILES_FROM } from '../../src/live/members.js';
+import { generateBenchOrg } from '../../bench/org.js';
 import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator, CLI_ENV } from '../helpers/emulator.js';
@@ -128,6 +131,24 @@ beforeAll(async () => {
   // ordered after theirs today (reported to the lead), and the order is not what this test is about.
   await applyDocs(tombstoned(pruned, false));
   await applyDocs(tombstoned(pruned, true));
+
+  // A domain large enough that plan lists member profiles in bulk (SearchUserProfiles/-Group).
+  const dir = mkdtempSync(join(tmpdir(), 'smus-iam-bulk-'));
+  try {
+    const size = {
+      units: 1,
+      associations: 1,
+      pools: 1,
+      accountsPerPool: 1,
+      profiles: 1,
+      membersPerProject: 1,
+    };
+    writeFileSync(join(dir, 'org.yaml'), generateBenchOrg(3, { ...size, projects: BULK_PROFILES_FROM }));
+    await tool(['apply', dir, '--auto-approve'], 0);
+    await tool(['plan', dir, '--detailed-exitcode'], 0, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import type { ClientFactory } from '../../src/aws/clients.js';
 import { readLive } from '../../src/live/read-live.js';
 import { withEmulator } from '../helpers/emulator.js';
 import * as org from './org.js';
-import { createDomain, factoryFor, fullScope, LIVE_EMULATOR_OPTIONS, seedOrg } from './seed.js';
+import { createDomain, factoryFor, fullScope, LIVE_EMULATOR_OPTIONS, seedOrg, virtualTime } from './seed.js';
 
 const emu = withEmulator(LIVE_EMULATOR_OPTIONS);
 let clients: ClientFactory;
@@ -32,7 +32,7 @@ const keysOf = (resources: { key: string }[]) => resources.map((r) => r.key);
 describe('readLive when calls fail', () => {
   test('a list failing after retries: incomplete, one failure recorded, everything else still read', async () => {
     emu.emulator.control.setFaults([{ operation: 'ListProjects', error500Pct: 100 }]);
-    const observation = await readLive(fullScope(), { clients });
+    const observation = await readLive(fullScope(), { clients, ...virtualTime() });
     expect(observation.complete).toBe(false);
     expect(observation.failures).toEqual([
       {
@@ -50,7 +50,7 @@ describe('readLive when calls fail', () => {
 
   test('a Get answering not-found for a listed resource: gone, and the observation stays complete', async () => {
     emu.emulator.control.setFaults([{ operation: 'GetAccountPool', notFoundPct: 100 }]);
-    const observation = await readLive(fullScope(), { clients });
+    const observation = await readLive(fullScope(), { clients, ...virtualTime() });
     expect(observation.complete).toBe(true);
     expect(keysOf(observation.resources).filter((k) => k.startsWith('AccountPool/'))).toEqual([]);
     // Names still resolve through the list: the profile keeps its pool name.
@@ -60,17 +60,42 @@ describe('readLive when calls fail', () => {
 
   test('403 "not permitted" for a domain that was just listed counts as gone (reference §3)', async () => {
     emu.emulator.control.setBehaviour({ notFoundAsAccessDenied: true, readAfterCreateMisses: 1 });
-    const first = await readLive(fullScope(), { clients });
+    const first = await readLive(fullScope(), { clients, ...virtualTime() });
     expect(first.complete).toBe(true);
     expect(keysOf(first.resources)).toEqual(['StudioDomain/us-east-1/studio-a']);
     // The miss is served once: the next read finds the domain.
-    const second = await readLive(fullScope(), { clients });
+    const second = await readLive(fullScope(), { clients, ...virtualTime() });
     expect(keysOf(second.resources)).toContain('Domain/corp');
+  });
+
+  test('transient failures (5xx, throttling, resets) are retried: the read completes', async () => {
+    emu.emulator.control.setFaults([
+      { operation: 'GetProject', error500Pct: 100, count: 2 },
+      { operation: 'ListProjects', throttlePct: 100, count: 2 },
+      { operation: 'ListAccountPools', resetPct: 100, count: 1 },
+    ]);
+    emu.emulator.control.resetStats();
+    const observation = await readLive(fullScope(), { clients, ...virtualTime() });
+    expect(observation.failures).toEqual([]);
+    expect(observation.complete).toBe(true);
+    const calls = emu.emulator.control.stats().operations;
+    // Two projects: one Get each, plus the two failed tries.
+    expect(calls['datazone.GetProject']?.count).toBe(4);
+    expect(calls['datazone.ListProjects']?.count).toBe(3);
+    expect(calls['datazone.ListAccountPools']?.count).toBe(2);
+  });
+
+  test('a transient failure that outlasts the retries is a failure like any other', async () => {
+    // Two projects × three tries each, every one answered 500.
+    emu.emulator.control.setFaults([{ operation: 'GetProject', error500Pct: 100, count: 6 }]);
+    const observation = await readLive(fullScope(), { clients, maxRetries: 2, ...virtualTime() });
+    expect(observation.complete).toBe(false);
+    expect(observation.failures.map((f) => f.operation)).toEqual(['GetProject', 'GetProject']);
   });
 
   test('a Get failing otherwise: the resource stays, unread and marked, and the read is incomplete', async () => {
     emu.emulator.control.setFaults([{ operation: 'GetProject', error500Pct: 100, count: 1 }]);
-    const observation = await readLive(fullScope(), { clients });
+    const observation = await readLive(fullScope(), { clients, maxRetries: 0, ...virtualTime() });
     expect(observation.complete).toBe(false);
     expect(observation.failures).toEqual([
       {
@@ -88,7 +113,7 @@ describe('readLive when calls fail', () => {
 
   test('a failing member lookup leaves the project unread rather than reporting a wrong member list', async () => {
     emu.emulator.control.setFaults([{ operation: 'GetGroupProfile', error500Pct: 100 }]);
-    const observation = await readLive(fullScope(), { clients });
+    const observation = await readLive(fullScope(), { clients, ...virtualTime() });
     const analytics = observation.resources.find((r) => r.key === 'Project/corp/analytics');
     expect(analytics?.normal).toBeUndefined();
     expect(analytics?.meta.readFailed).toBe('ListProjectMemberships');
@@ -102,7 +127,7 @@ describe('readLive when calls fail', () => {
       { operation: 'GetProjectProfile', notFoundPct: 100 },
     ]);
     const events: { code: string; operation: string }[] = [];
-    await readLive(fullScope(), { clients, log: (e) => events.push(e) });
+    await readLive(fullScope(), { clients, log: (e) => events.push(e), ...virtualTime() });
     expect(events).toContainEqual(
       expect.objectContaining({ code: 'live.failure', operation: 'ListAccountPools' }),
     );

@@ -2,6 +2,7 @@
  * Seeds the emulator from the example organisation (org.ts) with direct SDK calls, as a user or
  * the console would have created it, and builds the ClientFactory and ReadScope the readers use.
  */
+import type { Timing } from '../../src/apply/rate-budget.js';
 import {
   CreateAccountPoolCommand,
   CreateDomainCommand,
@@ -45,6 +46,24 @@ export function factoryFor(emu: TestEmulator): ClientFactory {
     maxAttempts: 1,
     requestTimeoutMs: 10_000,
   });
+}
+
+/**
+ * Pacing options with virtual time: sleeps advance a clock instead of waiting, so rate pacing
+ * and retry backoff cost nothing in tests (and jitter is fixed).
+ */
+export function virtualTime(): { timing: Timing; random: () => number } {
+  let now = 0;
+  return {
+    timing: {
+      now: () => now,
+      sleep: (ms) => {
+        now += ms;
+        return Promise.resolve();
+      },
+    },
+    random: () => 0.5,
+  };
 }
 
 /** The scope that reads the whole organisation (every kind pruned, so everything is fetched). */

@@ -17,6 +17,11 @@ export interface PageRequest {
 export interface PageOptions<T> {
   /** Page size when the caller sends none. */
   defaultPageSize: number;
+  /**
+   * Most items a page holds whatever the caller asks for (AWS documents that a service may
+   * return fewer items than maxResults); unset: the caller's maxResults is honoured.
+   */
+  maxPageSize?: number;
   /** Identifies the listing (operation + filters); a token is only valid for the same listing. */
   listingKey: string;
   /** When set, items are ordered by a hash of (seed, key(item)) instead of their natural order. */
@@ -49,10 +54,12 @@ function order<T>(items: readonly T[], options: PageOptions<T>): T[] {
 
 /** Returns the page of `items` that the request asks for. */
 export function paginate<T>(items: readonly T[], request: PageRequest, options: PageOptions<T>): Page<T> {
-  const size =
+  const asked =
     typeof request.maxResults === 'number' && request.maxResults > 0
       ? request.maxResults
       : options.defaultPageSize;
+  const cap = options.maxPageSize;
+  const size = cap !== undefined && cap > 0 ? Math.min(asked, cap) : asked;
   let offset = 0;
   if (typeof request.nextToken === 'string' && request.nextToken !== '') {
     offset = decodeToken(request.nextToken, options);

@@ -34,6 +34,7 @@ export const SHUFFLE_SEED = 20180510;
 export function pageOptions<T>(call: DzCall, listingKey: string, key: (item: T) => string) {
   return {
     defaultPageSize: call.ctx.options.defaultPageSize,
+    maxPageSize: call.ctx.options.maxPageSize,
     listingKey: `${call.op}:${call.ctx.accountId}:${listingKey}`,
     shuffleSeed: call.ctx.options.shuffleLists ? SHUFFLE_SEED : undefined,
     key,

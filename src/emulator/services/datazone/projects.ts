@@ -18,7 +18,7 @@ import { EmulatorServiceError } from '../../types.js';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
-import { deploymentDetails, projectPhase } from './lifecycle.js';
+import { deploymentDetails, markProjectDeleting, projectPhase } from './lifecycle.js';
 import { addMember, memberKey } from './memberships.js';
 import { planDeployment, projectResourceTags } from './project-checks.js';
 import {
@@ -180,7 +180,7 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
 const deleteProject: DzHandler<DeleteProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.identifier ?? '');
-  project.deletingSince ??= call.nowMs;
+  markProjectDeleting(call.state, project, call.nowMs);
   return {};
 };
 

@@ -16,6 +16,7 @@ export function ramPage<T>(
 ): Page<T> {
   return paginate(items, input, {
     defaultPageSize: ctx.options.defaultPageSize,
+    maxPageSize: ctx.options.maxPageSize,
     listingKey: `ram:${ctx.accountId}:${ctx.region}:${listingKey}`,
     shuffleSeed: ctx.options.shuffleLists ? 7 : undefined,
     key,

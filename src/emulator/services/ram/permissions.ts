@@ -112,6 +112,7 @@ export function listPermissions(input: Record<string, unknown>, ctx: CallContext
   const items = customerOnly ? [] : MANAGED_PERMISSIONS;
   const page = paginate(items, input, {
     defaultPageSize: ctx.options.defaultPageSize,
+    maxPageSize: ctx.options.maxPageSize,
     listingKey: `ram:ListPermissions:${resourceType ?? ''}:${String(input.permissionType ?? 'ALL')}`,
     invalidTokenCode: 'InvalidNextTokenException',
   });
@@ -125,6 +126,7 @@ export function listResourceSharePermissions(world: EmulatorWorld) {
     const share = findVisibleShare(state, String(input.resourceShareArn), ctx);
     const page = paginate(effectivePermissions(state, share), input, {
       defaultPageSize: ctx.options.defaultPageSize,
+      maxPageSize: ctx.options.maxPageSize,
       listingKey: `ram:ListResourceSharePermissions:${share.arn}`,
       invalidTokenCode: 'InvalidNextTokenException',
     });

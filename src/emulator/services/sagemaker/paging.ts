@@ -20,6 +20,7 @@ export function sageMakerPage<T>(
       { nextToken: input.NextToken, maxResults: input.MaxResults },
       {
         defaultPageSize: ctx.options.defaultPageSize,
+        maxPageSize: ctx.options.maxPageSize,
         listingKey: `sagemaker:${ctx.accountId}:${ctx.region}:${listingKey}`,
         shuffleSeed: ctx.options.shuffleLists ? 7 : undefined,
         key,
