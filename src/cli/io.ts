@@ -1,3 +1,5 @@
+import type { Timing } from '../apply/rate-budget.js';
+
 /**
  * The CLI's view of the process: streams, environment, working directory. Commands receive it
  * instead of touching `process`, so that tests run them in-process and compare whole outputs.
@@ -17,6 +19,12 @@ export interface CliIo {
   readonly interrupted: Promise<void>;
   /** Asks a yes/no question on the terminal; absent when there is no terminal to ask on. */
   readonly confirm?: (question: string) => Promise<boolean>;
+  /**
+   * Clock and sleep of the live read's and apply's rate budgets, backoff and waits; real time
+   * when absent. The reliability campaigns inject a virtual clock: against an emulator without
+   * rate limits, real waiting proves nothing and would dominate their run time.
+   */
+  readonly timing?: Timing;
 }
 
 /** The `CliIo` of the real process. */

@@ -15,9 +15,17 @@ export const SIZES = {
 
 /**
  * The long campaigns are split into parts, one test file each, so that vitest's two worker
- * processes share them evenly (one file runs in one process).
+ * processes share them evenly (one file runs in one process). Measured per-run costs (2 cores):
+ * fault ≈ 1 s, mostly CPU; crash ≈ 2.3 s, mostly CPU (a subprocess per kill); model ≈ 16 s, of
+ * which ≈ 2 s CPU (the rest is the SDK's own retry backoff, real time); hostile ≈ 3 ms.
  */
-export const PARTS = { fault: 2, model: 4 };
+export const PARTS = { fault: 2, crash: 3, model: 4 };
+
+/**
+ * Sequences of a model part run this many at a time in its process: a sequence mostly waits
+ * (the SDK's retry backoff), so a few overlap on one core without slowing each other down.
+ */
+export const MODEL_LANES = 6;
 
 /** Runs of part `part` (0-based) out of `parts` for a total of `total`. */
 export function runsOfPart(total: number, part: number, parts: number): number {

@@ -110,7 +110,7 @@ export async function runApply(
       desired,
       observation: run.observation,
       domainAccount,
-      timing: { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      timing: io.timing ?? { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       random: Math.random,
       concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 256),
       onEvent: progress.onEvent,

@@ -66,6 +66,8 @@ export async function makePlan(
     const observation = await readLive(scope, {
       clients: connection.clients,
       log: (event) => log.debug(event),
+      // The read's pacing and retry waits run on the injected clock, as apply's do (CliIo.timing).
+      ...(io.timing ? { timing: io.timing } : {}),
     });
     for (const failure of observation.failures) {
       io.stderr(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}\n`);

@@ -58,3 +58,20 @@ export function formatCounts(name: string, counts: CampaignCounts): string {
 export function canary(seed: number): string {
   return `canary-${seed.toString(36)}-Zq8XwV3pL0s9`;
 }
+
+/** The counts of several campaigns (or lanes of one) added up. */
+export function mergeCounts(all: readonly CampaignCounts[]): CampaignCounts {
+  const total = emptyCounts();
+  for (const c of all) {
+    total.runs += c.runs;
+    total.converged += c.converged;
+    total.duplicates += c.duplicates;
+    total.unmanagedOrProtectedTouched += c.unmanagedOrProtectedTouched;
+    total.deletesAfterIncompleteObservation += c.deletesAfterIncompleteObservation;
+    total.stalePlansApplied += c.stalePlansApplied;
+    total.canariesSeen += c.canariesSeen;
+    for (const [what, n] of Object.entries(c.exercised)) exercised(total, what, n);
+    for (const text of c.problems) problem(total, text);
+  }
+  return total;
+}

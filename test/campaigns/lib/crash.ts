@@ -10,6 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/serve
 import { runCli } from '../../helpers/cli.js';
 import { prng } from '../../helpers/generate.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
+import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
@@ -98,9 +99,13 @@ export async function runCrashCampaign(points: readonly KillPoint[], seed = 1): 
       });
       const crashed = await applyKilled(emulator, at, secret);
       exercised(counts, crashed.killed ? 'killedMidApply' : 'finishedBeforeKill');
-      const rerun = await runCli([...APPLY, '--endpoint-url', emulator.endpoint], { env: env(secret) });
+      const rerun = await runCampaignCli([...APPLY, '--endpoint-url', emulator.endpoint], {
+        env: env(secret),
+      });
       emulator.control.resetStats();
-      const again = await runCli([...APPLY, '--endpoint-url', emulator.endpoint], { env: env(secret) });
+      const again = await runCampaignCli([...APPLY, '--endpoint-url', emulator.endpoint], {
+        env: env(secret),
+      });
       const mutating = emulator.control.stats().mutating;
       if (rerun.exitCode === 0 && again.exitCode === 0 && mutating === 0) counts.converged += 1;
       else

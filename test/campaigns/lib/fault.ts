@@ -6,7 +6,7 @@
  * incomplete read, and the canary secret (the tool's secret key) in any log, error or plan.
  */
 import type { FaultSpec } from '../../../src/emulator/server.js';
-import { startEmulator } from '../../../src/emulator/server.js';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
 import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
 import {
   actionLines,
@@ -62,6 +62,20 @@ const OPERATIONS = [
   'GetProject',
 ];
 
+/**
+ * The client's per-request timeout, and a hang longer than it: the hung request times out on the
+ * client, then commits on the server. Both are short because only their order matters here.
+ */
+const REQUEST_TIMEOUT_MS = 500;
+const HANG_MS = 600;
+
+/**
+ * The documented TPS budgets, scaled up: the campaign's emulator has no rate limits, so pacing
+ * the calls at AWS's rates would only add real waiting. The budgets' adaptive part (halving on a
+ * throttle, recovering on success) still runs against the injected throttling.
+ */
+const RATE_SCALE = 1_000;
+
 /** Random fault rules of one run. */
 export function randomFaults(random: () => number): FaultSpec[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -73,8 +87,34 @@ export function randomFaults(random: () => number): FaultSpec[] {
       resetPct: Math.round(random() * 4),
     },
     { operation: pick(OPERATIONS), commitThenFailPct: 100, count: 1 + Math.floor(random() * 2) },
-    { operation: pick(OPERATIONS), hangMs: 1_100, count: 1 },
+    { operation: pick(OPERATIONS), hangMs: HANG_MS, count: 1 },
   ];
+}
+
+/**
+ * Watches for the injected hang to be drawn (its rule's count used up) while faults are armed,
+ * so that a run can wait for the hung request to land (HANG_MS after it began, and it began
+ * before the first request event that sees the rule used up) instead of always sleeping.
+ */
+function watchHang(emulator: RunningEmulator): { disarm(): void; landed(): Promise<void> } {
+  let armed = true;
+  let begunBy: number | undefined;
+  const pending = () => emulator.control.faults().some((f) => f.hangMs && (f.count ?? 1) > 0);
+  const off = emulator.control.on('request', () => {
+    if (armed && begunBy === undefined && !pending()) begunBy = Date.now();
+  });
+  return {
+    disarm() {
+      if (armed && begunBy === undefined && !pending()) begunBy = Date.now();
+      armed = false;
+      off();
+    },
+    async landed() {
+      // A margin for the handler itself and for a busy event loop.
+      const wait = begunBy === undefined ? 0 : begunBy + HANG_MS + 100 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    },
+  };
 }
 
 /** Runs `runs` fault runs starting at `firstSeed`. */
@@ -92,7 +132,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
     const output: string[] = [];
     const clients = benchClients(emulator.endpoint, {
       maxAttempts: 1,
-      requestTimeoutMs: 1_000,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
       secretAccessKey: secret,
     });
     try {
@@ -101,9 +141,13 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
         writeManifests(generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50)),
       ]);
       emulator.control.setFaults(randomFaults(random));
+      const hang = watchHang(emulator);
       let converged = false;
       for (let attempt = 1; attempt <= 7 && !converged; attempt++) {
-        if (attempt === 4) emulator.control.clearFaults();
+        if (attempt === 4) {
+          hang.disarm();
+          emulator.control.clearFaults();
+        }
         const planned = await planLoaded(loaded, clients);
         output.push(JSON.stringify(planned.plan), JSON.stringify(planned.observation.failures));
         if (!planned.observation.complete) exercised(counts, 'incompleteReads');
@@ -113,6 +157,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
         }
         const outcomes = await applyPlanned(loaded, planned, clients, {
           maxSleepMs: 20,
+          rateScale: RATE_SCALE,
           random,
           log: (event, message) => output.push(message, JSON.stringify(event)),
         });
@@ -120,7 +165,10 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
         for (const o of outcomes) if (o.error) output.push(String(o.error), (o.error as Error)?.stack ?? '');
         converged = planned.observation.complete && outcomes.every((o) => o.status === 'done');
       }
+      hang.disarm();
       emulator.control.clearFaults();
+      // The hung request commits after its client gave up; let it land before counting calls.
+      await hang.landed();
       emulator.control.resetStats();
       const after = await planLoaded(loaded, clients);
       const left = actionLines(after.plan);

@@ -5,7 +5,8 @@
  * interrupt an apply midway — and runs them through the real CLI (in-process) against the
  * emulator. After every command: no natural key exists twice, the planted unmanaged domain is
  * untouched, no plan made after an incomplete read deletes anything, a saved plan made stale (by
- * an edit or by an out-of-band change to a resource it acts on) is never applied, and the canary
+ * an edit that changed the manifests, or by any change since, out of band or by an apply in
+ * between, to a project it acts on) is never applied, and the canary
  * secret key appears in no output. When the sequence ends the faults stop, and the applies must
  * converge to a plan with no changes.
  */
@@ -19,8 +20,9 @@ import type { FaultSpec } from '../../../src/emulator/server.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import type { SavedPlan } from '../../../src/plan/types.js';
-import { runCli, type CliRun } from '../../helpers/cli.js';
+import type { CliRun } from '../../helpers/cli.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
+import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
@@ -101,6 +103,19 @@ function liveProjects(emulator: RunningEmulator): { id: string; domainId: string
     .map((p) => ({ id: p.id, domainId: p.domainId, name: p.name }));
 }
 
+/**
+ * Each live project's id and description by name: a saved plan that acts on a project whose
+ * entry changed since (deleted or described out of band, or recreated) is stale.
+ */
+function projectStates(emulator: RunningEmulator): Map<string, string> {
+  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
+  return new Map(
+    Object.values(dz.projects ?? {})
+      .filter((p) => p.deletingSince === undefined)
+      .map((p) => [p.name, JSON.stringify([p.id, p.description])]),
+  );
+}
+
 /** Actionable changes of a saved plan, by `Kind/name`. */
 function actedOn(file: string): Set<string> {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
@@ -148,7 +163,7 @@ export async function runSequence(
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const cli = async (argv: string[], interrupted?: Promise<void>): Promise<CliRun> => {
-    const run = await runCli([...argv, '--endpoint-url', emulator.endpoint, '--log-level', 'debug'], {
+    const run = await runCampaignCli([...argv, '--endpoint-url', emulator.endpoint, '--log-level', 'debug'], {
       env,
       ...(interrupted ? { interrupted } : {}),
     });
@@ -164,7 +179,7 @@ export async function runSequence(
     credentials: { accessKeyId: 'AKIAEMULATOROTHER001', secretAccessKey: 'someone-else' },
     maxAttempts: 1,
   });
-  let saved: { version: number; touched: Set<string> } | undefined;
+  let saved: { version: number; projects: Map<string, string> } | undefined;
   const trace: string[] = [];
   try {
     const planted = await plantUnmanagedDomain(emulator, {
@@ -179,6 +194,7 @@ export async function runSequence(
       );
       switch (command.t) {
         case 'edit': {
+          const before = yamlOf(base, desired);
           const p = desired.projects[command.i % desired.projects.length]!;
           if (command.op === 'describe') p.description = `edited ${desired.version + 1}`;
           else if (command.op === 'add')
@@ -188,6 +204,12 @@ export async function runSequence(
               absent: false,
             });
           else p.absent = command.op === 'tombstone';
+          // Tombstoning an absent project (or reviving a present one) leaves the manifests as they
+          // were: a plan saved before such an edit is not stale, and applying it is right.
+          if (yamlOf(base, desired) === before) {
+            exercised(counts, 'edit.unchanged');
+            break;
+          }
           desired.version += 1;
           write();
           break;
@@ -195,7 +217,7 @@ export async function runSequence(
         case 'plan': {
           const run = await cli(['plan', manifests, '--out', planFile]);
           if (run.exitCode === 0 || run.exitCode === 2) {
-            saved = { version: desired.version, touched: new Set() };
+            saved = { version: desired.version, projects: projectStates(emulator) };
             if (/failed for/.test(run.stderr)) exercised(counts, 'incompleteReads');
             if (/failed for/.test(run.stderr) && hasDeletes(planFile)) {
               counts.deletesAfterIncompleteObservation += 1;
@@ -207,7 +229,11 @@ export async function runSequence(
         case 'applySaved': {
           if (!saved) break;
           const acts = actedOn(planFile);
-          const stale = saved.version !== desired.version || [...saved.touched].some((k) => acts.has(k));
+          const now = projectStates(emulator);
+          const changed = [...new Set([...saved.projects.keys(), ...now.keys()])]
+            .filter((name) => saved?.projects.get(name) !== now.get(name))
+            .map((name) => `Project/${name}`);
+          const stale = saved.version !== desired.version || changed.some((k) => acts.has(k));
           emulator.control.resetStats();
           const run = await cli(['apply', manifests, '--plan', planFile, '--auto-approve']);
           const mutating = emulator.control.stats().mutating;
@@ -243,9 +269,9 @@ export async function runSequence(
               await oob.send(
                 new DeleteProjectCommand({ domainIdentifier: target.domainId, identifier: target.id }),
               );
-            saved?.touched.add(`Project/${target.name}`);
           } catch {
-            // An injected fault may refuse the out-of-band change too; then nothing changed.
+            // An injected fault may refuse the change, or commit it and then fail; whether a saved
+            // plan went stale is judged from the projects themselves (see projectStates).
           }
           break;
         }
