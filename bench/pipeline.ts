@@ -64,6 +64,8 @@ export function benchClients(
 export interface Planned {
   observation: Observation;
   plan: Plan;
+  /** Wall time of the live read and of the diff and plan after it, in ms. */
+  timings: { readMs: number; planMs: number };
 }
 
 /**
@@ -76,18 +78,24 @@ export async function planLoaded(
   readConcurrency?: number,
   rateScale?: number,
 ): Promise<Planned> {
-  const observation = await readLive(readScope(loaded.documents), {
+  const scoping = performance.now();
+  const scope = readScope(loaded.documents);
+  const began = performance.now();
+  const observation = await readLive(scope, {
     clients,
     ...(readConcurrency ? { concurrency: readConcurrency } : {}),
     ...(rateScale ? { rateScale } : {}),
   });
+  const read = performance.now();
   const plan = buildPlan({
     documents: loaded.documents,
     observation,
     deferred: loaded.deferred,
     digest: sha256,
   });
-  return { observation, plan };
+  // Working out what to read is the tool's own work, as the diff and plan are: not the read's.
+  const planMs = began - scoping + (performance.now() - read);
+  return { observation, plan, timings: { readMs: read - began, planMs } };
 }
 
 /** How apply runs. */
@@ -123,7 +131,8 @@ export async function applyPlanned(
       sleep: (ms) => new Promise((r) => setTimeout(r, cap === undefined ? ms : Math.min(ms, cap))),
     },
     random: options.random ?? Math.random,
-    concurrency: options.concurrency ?? 32,
+    // The tool's own default unless told (the CLI's --concurrency).
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     maxRetries: options.maxRetries ?? 8,
     ...(options.rateScale ? { rateScale: options.rateScale } : {}),
     ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),

@@ -89,7 +89,7 @@ function phaseLines(name: string, phases: PhaseResult[]): string[] {
   const lines = [`${name}:`];
   for (const p of phases) {
     lines.push(
-      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)}  failed ${p.failed}  throttled ${p.throttled}  changes ${p.changes}`,
+      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)}  failed ${p.failed}  throttled ${p.throttled}  changes ${p.changes}${p.toolMs === undefined ? '' : `  + diff/plan ${p.toolMs.toFixed(0)} ms`}`,
     );
     const top = Object.entries(p.calls)
       .sort(([, a], [, b]) => b - a)
