@@ -23,6 +23,8 @@ describe('fault campaign (small)', () => {
         deletesAfterIncompleteObservation: 0,
         canariesSeen: 0,
       });
+      // The delete-safety count means something only if reads really were incomplete.
+      expect(counts.exercised['incompleteReads'] ?? 0).toBeGreaterThan(0);
     },
   );
 });

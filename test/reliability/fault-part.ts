@@ -21,6 +21,7 @@ export function faultPart(part: number): void {
         stalePlansApplied: 0,
         canariesSeen: 0,
       });
+      expect(counts.exercised['incompleteReads'] ?? 0).toBeGreaterThan(0);
     });
   });
 }

@@ -4,6 +4,9 @@
  * commit-then-fail; after three faulty attempts the faults stop and the applies must converge.
  * Each run counts duplicates, touches of a planted unmanaged domain, plans with deletes after an
  * incomplete read, and the canary secret (the tool's secret key) in any log, error or plan.
+ * Every other run starts from an applied organisation with one more account pool, which the
+ * manifests then drop (a prune candidate) while ListAccountPools keeps failing past the read's
+ * retries: the read is incomplete, and a delete planned then would be on a guess.
  */
 import type { FaultSpec } from '../../../src/emulator/server.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
@@ -117,6 +120,27 @@ function watchHang(emulator: RunningEmulator): { disarm(): void; landed(): Promi
   };
 }
 
+/**
+ * Applies the organisation plus one more pool (a copy of its first, named doomed-pool), without
+ * faults, so that the run's manifests (without it) make it a prune candidate.
+ */
+async function applyWithDoomedPool(
+  yaml: string,
+  clients: ReturnType<typeof benchClients>,
+  counts: CampaignCounts,
+  seed: number,
+): Promise<void> {
+  const pool = yaml.split('---\n').find((d) => d.includes('kind: AccountPool'))!;
+  const doomed = pool.replace(/name: "pool-0"/, 'name: "doomed-pool"');
+  const loaded = await loadOrThrow([writeManifests(`${yaml}---\n${doomed}`)]);
+  const outcomes = await applyPlanned(loaded, await planLoaded(loaded, clients), clients, {
+    maxSleepMs: 20,
+    rateScale: RATE_SCALE,
+  });
+  if (outcomes.some((o) => o.status !== 'done'))
+    problem(counts, `seed ${seed}: the fault-free set-up failed`);
+}
+
 /** Runs `runs` fault runs starting at `firstSeed`. */
 export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<CampaignCounts> {
   const counts = emptyCounts();
@@ -137,10 +161,15 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
     });
     try {
       const planted = await plantUnmanagedDomain(emulator, { ...BENCH_CREDENTIALS, secretAccessKey: secret });
-      const loaded = await loadOrThrow([
-        writeManifests(generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50)),
+      const yaml = generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50);
+      const pruneUnderFaults = seed % 2 === 0;
+      if (pruneUnderFaults) await applyWithDoomedPool(yaml, clients, counts, seed);
+      const loaded = await loadOrThrow([writeManifests(yaml)]);
+      emulator.control.setFaults([
+        ...randomFaults(random),
+        // Enough failures to outlast the read's retries for the faulty attempts.
+        ...(pruneUnderFaults ? [{ operation: 'ListAccountPools', error500Pct: 100, count: 60 }] : []),
       ]);
-      emulator.control.setFaults(randomFaults(random));
       const hang = watchHang(emulator);
       let converged = false;
       for (let attempt = 1; attempt <= 7 && !converged; attempt++) {
