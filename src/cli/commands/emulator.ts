@@ -19,6 +19,7 @@ interface EmulatorCommandOptions {
   rateLimits: 'documented' | 'off';
   rateLimitScale: number;
   pageSize?: number;
+  maxPageSize?: number;
   seed: number;
 }
 
@@ -65,6 +66,7 @@ export function emulatorOptions(options: EmulatorCommandOptions, cwd: string): E
   if (options.account) behaviour.homeAccountId = options.account;
   if (options.externalAccounts) behaviour.externalAccountIds = options.externalAccounts;
   if (options.pageSize !== undefined) behaviour.defaultPageSize = options.pageSize;
+  if (options.maxPageSize !== undefined) behaviour.maxPageSize = options.maxPageSize;
   const latency =
     options.latencyMs !== undefined || options.jitterMs !== undefined
       ? { fixedMs: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 }
@@ -100,6 +102,7 @@ export const registerEmulatorCommand: CommandRegistrar = (program, io, setExit) 
     .option('--rate-limits <mode>', 'per-operation TPS limits: documented or off', rateLimits, 'off')
     .option('--rate-limit-scale <x>', 'multiply every TPS limit', positiveNumber, 1)
     .option('--page-size <n>', 'default page size of list operations', integer)
+    .option('--max-page-size <n>', 'largest page of any list, whatever maxResults asks for', integer)
     .option('--seed <n>', 'seed of ids, jitter and faults', integer, 1)
     .action(async (options: EmulatorCommandOptions) => {
       const emulatorOpts = emulatorOptions(options, io.cwd);

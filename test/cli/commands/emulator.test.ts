@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { emulatorOptions } from '../../../src/cli/commands/emulator.js';
 import { main } from '../../../src/cli/main.js';
 import type { CliIo } from '../../../src/cli/io.js';
 
@@ -65,5 +66,16 @@ describe('emulator command', () => {
     expect(await main(['emulator', '--rate-limits', 'sometimes'], io)).toBe(1);
     expect(err.join('')).toContain('expected documented or off');
     expect(await main(['emulator', '--account', '12'], fakeIo(tmpdir()).io)).toBe(1);
+  });
+});
+
+describe('emulator command options', () => {
+  it('maps --page-size and --max-page-size to the behaviour', () => {
+    const base = { port: 0, host: '127.0.0.1', rateLimits: 'off' as const, rateLimitScale: 1, seed: 1 };
+    expect(emulatorOptions({ ...base, pageSize: 5, maxPageSize: 2 }, '/tmp').behaviour).toEqual({
+      defaultPageSize: 5,
+      maxPageSize: 2,
+    });
+    expect(emulatorOptions(base, '/tmp').behaviour).toEqual({});
   });
 });
