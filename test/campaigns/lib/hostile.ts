@@ -4,15 +4,20 @@
  * nesting, prototype keys, tags, NULs, invalid UTF-8), validated as `validate` would. No input
  * may throw, pollute a prototype, or fail without a located error; none may ever reach a plan.
  * "Converged" here means: the input ended as valid, or as rejected with a located error.
+ * Each input that decodes is also read by both YAML paths: whenever the fast path (js-yaml)
+ * accepts it, the exact path (`yaml`) must read it without error and to the same data.
  */
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { generateBenchOrg } from '../../../bench/org.js';
 import { hasErrors } from '../../../src/diagnostics/diagnostic.js';
 import { discoverManifestFiles } from '../../../src/load/files.js';
+import { decodeManifestBytes } from '../../../src/load/decode.js';
 import { manifestSchemaValidator } from '../../../src/load/load-manifests.js';
+import { parseManifestText } from '../../../src/load/parse.js';
 import { validateManifests } from '../../../src/validate/validate-manifests.js';
 import { prng } from '../../helpers/generate.js';
-import { canary, emptyCounts, problem, type CampaignCounts } from './counts.js';
+import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 
 const SNIPPETS = [
   ':',
@@ -85,6 +90,20 @@ function mutate(text: string, random: () => number): Uint8Array {
   return bytes;
 }
 
+/** Why the fast YAML path and the exact one read `bytes` differently, or undefined when they agree. */
+function yamlPathsDisagree(bytes: Uint8Array, counts: CampaignCounts): string | undefined {
+  const decoded = decodeManifestBytes('hostile.yaml', bytes);
+  if (!decoded.ok) return undefined;
+  // As the loader does: the fast path only where its pre-checks let it.
+  const fast = parseManifestText('hostile.yaml', decoded.text);
+  if (fast.exact) return undefined;
+  exercised(counts, 'fastYamlPath');
+  const exact = parseManifestText('hostile.yaml', decoded.text, true);
+  if (exact.diagnostics.some((d) => d.severity === 'error')) return 'the exact path reports an error';
+  const [a, b] = [fast.documents.map((d) => d.data), exact.documents.map((d) => d.data)];
+  return isDeepStrictEqual(a, b) ? undefined : 'the two paths read different data';
+}
+
 /** Runs `runs` hostile inputs. */
 export async function runHostileCampaign(runs: number, seed = 1): Promise<CampaignCounts> {
   const counts = emptyCounts();
@@ -117,6 +136,8 @@ export async function runHostileCampaign(runs: number, seed = 1): Promise<Campai
     } catch (error) {
       problem(counts, `input ${i}: threw ${String(error)}`);
     }
+    const disagreement = yamlPathsDisagree(bytes, counts);
+    if (disagreement) problem(counts, `input ${i}: ${disagreement}`);
     const polluted = ({} as Record<string, unknown>)['polluted'] !== undefined;
     if (polluted) {
       counts.unmanagedOrProtectedTouched += 1;
