@@ -112,12 +112,17 @@ export function compact<T>(value: T): T {
     return (items.length > 0 ? items : undefined) as T;
   }
   if (value !== null && typeof value === 'object') {
+    // A plain loop: every desired and live value of a 10,000-project plan passes through here.
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const c = compact(v);
-      if (c !== undefined) out[k] = c;
+    let kept = 0;
+    for (const k of Object.keys(value)) {
+      const c = compact((value as Record<string, unknown>)[k]);
+      if (c !== undefined) {
+        out[k] = c;
+        kept++;
+      }
     }
-    return (Object.keys(out).length > 0 ? out : undefined) as T;
+    return (kept > 0 ? out : undefined) as T;
   }
   return (value === '' ? undefined : value) as T;
 }

@@ -24,14 +24,22 @@ export interface DesiredResource {
 /** Looks up a profile's normalised value by domain and name (desired first, then live). */
 export type ProfileLookup = (domain: string, name: string) => NormalProjectProfile | undefined;
 
+// Per profile value: a thousand projects share a profile.
+const choiceCache = new WeakMap<NormalProjectProfile, Set<string>>();
+
 /** Environments of a profile whose account and region the project chooses (pools, or any associated account). */
 function choiceEnvironments(profile: NormalProjectProfile | undefined): Set<string> | undefined {
   if (!profile) return undefined;
-  return new Set(
-    (profile.environments ?? [])
-      .filter((e) => e.target.accountPools || e.target.allAssociatedAccounts)
-      .map((e) => e.name),
-  );
+  let choice = choiceCache.get(profile);
+  if (!choice) {
+    choice = new Set(
+      (profile.environments ?? [])
+        .filter((e) => e.target.accountPools || e.target.allAssociatedAccounts)
+        .map((e) => e.name),
+    );
+    choiceCache.set(profile, choice);
+  }
+  return choice;
 }
 
 /**
