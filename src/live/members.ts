@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-datazone';
 import type { AwsClients } from '../aws/clients.js';
 import type { ReadContext } from './read-context.js';
+import { viaDataZone } from './pacing.js';
 import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
 
 /**
@@ -23,7 +24,6 @@ import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
  * Gets of the few members named cost less than paging through every profile of the domain.
  */
 export const BULK_PROFILES_FROM = 50;
-import { viaDataZone } from './pacing.js';
 
 /** Resolves membership details to `user:<arn|username>` / `group:<name>`, with a per-run cache. */
 export class MemberNames {
