@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { INSTANT_DURATIONS } from '../src/emulator/behaviour.js';
 import type { CpuStages } from './cpu-child.js';
 import { startHostedEmulator } from './emulator-host.js';
 import { generateBenchOrg, ORG_AT_QUOTA, type BenchOrgSize } from './org.js';
@@ -50,16 +51,7 @@ export async function runCpuScenario(
     rateLimits: 'off',
     behaviour: {
       defaultPageSize: 50,
-      durations: {
-        domainCreate: 0,
-        domainDelete: 0,
-        projectDeploy: 0,
-        projectDelete: 0,
-        ramAssociate: 0,
-        studioCreate: 0,
-        studioUpdate: 0,
-        studioDelete: 0,
-      },
+      durations: INSTANT_DURATIONS,
     },
   });
   try {

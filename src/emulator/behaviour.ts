@@ -8,6 +8,18 @@ import type { EmulatorBehaviour } from './types.js';
 /** The home account: credentials STS did not issue act as this account. */
 export const DEFAULT_HOME_ACCOUNT = '111122223333';
 
+/** Every async lifecycle immediate: for tests and benchmarks that are not about waiting. */
+export const INSTANT_DURATIONS: Readonly<EmulatorBehaviour['durations']> = {
+  domainCreate: 0,
+  domainDelete: 0,
+  projectDeploy: 0,
+  projectDelete: 0,
+  ramAssociate: 0,
+  studioCreate: 0,
+  studioUpdate: 0,
+  studioDelete: 0,
+};
+
 /** A fresh copy of the default behaviour. */
 export function defaultBehaviour(): EmulatorBehaviour {
   return {

@@ -6,21 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { actionLines, applyManifests, planManifests } from '../helpers/apply.js';
-import { startTestEmulator } from '../helpers/emulator.js';
+import { INSTANT_DURATIONS, startTestEmulator } from '../helpers/emulator.js';
 import { generateOrg } from '../helpers/generate.js';
 import { duplicateNaturalKeys } from '../helpers/world.js';
 
 const FAST = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
+  durations: INSTANT_DURATIONS,
 };
 const SIZE = { units: 2, pools: 2, accountsPerPool: 2, profiles: 2, projects: 3, membersPerProject: 2 };
 // 50 in the acceptance run (SMUS_FAULT_RUNS=50); 10 keep the default suite within CI's budget.

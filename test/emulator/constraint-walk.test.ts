@@ -12,7 +12,7 @@ import * as stsSdk from '@aws-sdk/client-sts';
 import { serviceModel, shapeOf, type MemberRef } from '../../src/emulator/model/index.js';
 import { SERVICE_CODES } from '../../src/emulator/service-wire.js';
 import type { ServiceName } from '../../src/emulator/types.js';
-import { withEmulator, type ClientFactories } from '../helpers/emulator.js';
+import { INSTANT_DURATIONS, withEmulator, type ClientFactories } from '../helpers/emulator.js';
 import { conformingValue, violationsOf } from './conforming-values.js';
 
 const SDKS: Record<ServiceName, Record<string, unknown>> = {
@@ -140,14 +140,5 @@ describe('generated constraint walk', () => {
 });
 
 function zeroDurations() {
-  return {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  };
+  return { ...INSTANT_DURATIONS };
 }

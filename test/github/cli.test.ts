@@ -13,22 +13,13 @@ import { runDrift } from '../../src/cli/run/drift-run.js';
 import { planMarker } from '../../src/github/markers.js';
 import { applyManifests } from '../helpers/apply.js';
 import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator } from '../helpers/emulator.js';
+import { HOME_CREDENTIALS, INSTANT_DURATIONS, startTestEmulator } from '../helpers/emulator.js';
 import { extractMermaid, parseMermaid } from './mermaid-grammar.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 
 const FAST = {
   behaviour: {
-    durations: {
-      domainCreate: 0,
-      domainDelete: 0,
-      projectDeploy: 0,
-      projectDelete: 0,
-      ramAssociate: 0,
-      studioCreate: 0,
-      studioUpdate: 0,
-      studioDelete: 0,
-    },
+    durations: INSTANT_DURATIONS,
   },
 };
 

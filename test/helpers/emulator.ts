@@ -13,24 +13,16 @@ import { DataZoneClient, type DataZoneClientConfig } from '@aws-sdk/client-dataz
 import { RAMClient, type RAMClientConfig } from '@aws-sdk/client-ram';
 import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
 import { AssumeRoleCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import { INSTANT_DURATIONS } from '../../src/emulator/behaviour.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
+
+/** Every async lifecycle immediate (the emulator's own constant, re-exported for tests). */
+export { INSTANT_DURATIONS };
 
 /** Static credentials of the home account (any access key that STS did not issue). */
 export const HOME_CREDENTIALS = {
   accessKeyId: 'AKIAEMULATORTEST0001',
   secretAccessKey: 'emulator-secret',
-} as const;
-
-/** Every async lifecycle immediate: for tests that are not about waiting. */
-export const INSTANT_DURATIONS = {
-  domainCreate: 0,
-  domainDelete: 0,
-  projectDeploy: 0,
-  projectDelete: 0,
-  ramAssociate: 0,
-  studioCreate: 0,
-  studioUpdate: 0,
-  studioDelete: 0,
 } as const;
 
 /** The example organisation's cloud: instant lifecycles, and APAC's 777788889999 outside the organisation. */

@@ -21,20 +21,10 @@ import { BULK_PROFILES_FROM } from '../../src/live/members.js';
 import { generateBenchOrg } from '../../bench/org.js';
 import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
 import { runCli } from '../helpers/cli.js';
-import { startTestEmulator, type TestEmulator, CLI_ENV } from '../helpers/emulator.js';
+import { startTestEmulator, type TestEmulator, CLI_ENV, EXAMPLE_BEHAVIOUR } from '../helpers/emulator.js';
 import { exampleManifests, find, writeManifests, type ManifestObject } from './manifest-edits.js';
 
 const ENV = CLI_ENV;
-const ZERO = {
-  domainCreate: 0,
-  domainDelete: 0,
-  projectDeploy: 0,
-  projectDelete: 0,
-  ramAssociate: 0,
-  studioCreate: 0,
-  studioUpdate: 0,
-  studioDelete: 0,
-};
 const ACCOUNTS = { account: '111122223333', domainAccount: '111122223333' };
 
 /** `service.Operation` keys the tool sent, all runs together and the read-only runs alone. */
@@ -103,7 +93,7 @@ function tombstoned(docs: ManifestObject[], domainToo: boolean): ManifestObject[
 }
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ behaviour: { externalAccountIds: ['777788889999'], durations: ZERO } });
+  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
   const example = exampleManifests();
   await applyDocs(example, [], true);
   await tool(['drift', 'manifests-example'], 0, true);

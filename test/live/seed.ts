@@ -19,22 +19,13 @@ import { CreateDomainCommand as CreateStudioDomainCommand } from '@aws-sdk/clien
 import { ClientFactory } from '../../src/aws/clients.js';
 import { MANIFEST_KINDS, type ManifestOf } from '../../src/model/manifest.js';
 import type { ReadScope } from '../../src/live/types.js';
-import { HOME_CREDENTIALS, type TestEmulator } from '../helpers/emulator.js';
+import { HOME_CREDENTIALS, INSTANT_DURATIONS, type TestEmulator } from '../helpers/emulator.js';
 import * as org from './org.js';
 
 /** Emulator options of the live tests: async states settle at once. */
 export const LIVE_EMULATOR_OPTIONS = {
   behaviour: {
-    durations: {
-      domainCreate: 0,
-      domainDelete: 0,
-      projectDeploy: 0,
-      projectDelete: 0,
-      ramAssociate: 0,
-      studioCreate: 0,
-      studioUpdate: 0,
-      studioDelete: 0,
-    },
+    durations: INSTANT_DURATIONS,
   },
 };
 

@@ -13,7 +13,12 @@ import {
   paginateListEnvironmentBlueprints,
 } from '@aws-sdk/client-datazone';
 import { runCli, type CliRun } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import {
+  HOME_CREDENTIALS,
+  INSTANT_DURATIONS,
+  startTestEmulator,
+  type TestEmulator,
+} from '../helpers/emulator.js';
 
 /** The emulator's home account: the tool's own and the domain's. */
 export const HOME = '111122223333';
@@ -25,16 +30,7 @@ export const EXTERNAL = '777788889999';
 export function startFastEmulator(): Promise<TestEmulator> {
   return startTestEmulator({
     behaviour: {
-      durations: {
-        domainCreate: 0,
-        domainDelete: 0,
-        projectDeploy: 0,
-        projectDelete: 0,
-        ramAssociate: 0,
-        studioCreate: 0,
-        studioUpdate: 0,
-        studioDelete: 0,
-      },
+      durations: INSTANT_DURATIONS,
       externalAccountIds: [EXTERNAL],
     },
   });

@@ -8,6 +8,7 @@
  * manifests then drop (a prune candidate) while ListAccountPools keeps failing past the read's
  * retries: the read is incomplete, and a delete planned then would be on a guess.
  */
+import { INSTANT_DURATIONS } from '../../../src/emulator/behaviour.js';
 import type { FaultSpec } from '../../../src/emulator/server.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
 import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
@@ -27,16 +28,7 @@ import { plantUnmanagedDomain } from './unmanaged.js';
 
 /** Emulator behaviour without async durations (the waits are not what this campaign tests). */
 export const FAST_BEHAVIOUR = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
+  durations: INSTANT_DURATIONS,
 };
 
 /** A small organisation: every kind, a few of each. */

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-datazone';
 import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
 import { afterEach, expect } from 'vitest';
-import { withEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { INSTANT_DURATIONS, withEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
 /** The account every test acts as by default (the emulator's home account). */
 export const HOME = '111122223333';
@@ -21,21 +21,10 @@ export const OTHER = '444455556666';
 /** A domain execution role of the home account. */
 export const EXECUTION_ROLE = `arn:aws:iam::${HOME}:role/service-role/AmazonSageMakerDomainExecution`;
 
-/** Durations all 0: async states settle at once unless a test changes them. */
-export const ZERO_DURATIONS = {
-  domainCreate: 0,
-  domainDelete: 0,
-  projectDeploy: 0,
-  projectDelete: 0,
-  ramAssociate: 0,
-  studioCreate: 0,
-  studioUpdate: 0,
-  studioDelete: 0,
-};
-
 /** An emulator for the enclosing file, failing any test after which a handler crashed. */
 export function dataZoneEmulator(): TestEmulator {
-  const emu = withEmulator({ behaviour: { durations: ZERO_DURATIONS, defaultPageSize: 5 } });
+  // Async states settle at once unless a test changes them.
+  const emu = withEmulator({ behaviour: { durations: INSTANT_DURATIONS, defaultPageSize: 5 } });
   afterEach(() => {
     expect(emu.emulator.control.internalErrors()).toEqual([]);
   });

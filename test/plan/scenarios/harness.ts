@@ -12,7 +12,12 @@ import { afterAll, beforeAll } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { applyManifests, expectAllDone } from '../../helpers/apply.js';
 import { runCli, type CliRun } from '../../helpers/cli.js';
-import { HOME_CREDENTIALS, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import {
+  HOME_CREDENTIALS,
+  INSTANT_DURATIONS,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator.js';
 
 /** A manifest document as plain data (what a transform edits). */
 export interface Doc {
@@ -84,16 +89,7 @@ export function writeDocs(docs: readonly Doc[]): string {
 
 /** Emulator behaviour with every asynchronous state immediate (the scenarios test plans, not waits). */
 export const FAST = {
-  durations: {
-    domainCreate: 0,
-    domainDelete: 0,
-    projectDeploy: 0,
-    projectDelete: 0,
-    ramAssociate: 0,
-    studioCreate: 0,
-    studioUpdate: 0,
-    studioDelete: 0,
-  },
+  durations: INSTANT_DURATIONS,
 } as const;
 
 /** Starts a seeded emulator and applies the base organisation (every change must complete). */
