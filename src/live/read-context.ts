@@ -54,34 +54,40 @@ export class ReadContext {
   }
 
   /** Reads every page of a list; undefined (and a recorded failure) when any page fails. */
-  async list<T>(
+  list<T>(
     operation: string,
     scope: string,
     via: Via,
     fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
   ): Promise<T[] | undefined> {
-    try {
-      return await collectPages((token) => this.send(via, operation, () => fetchPage(token)));
-    } catch (error) {
-      this.fail(operation, scope, errorMessage(error));
-      return undefined;
-    }
+    return this.pages(operation, via, fetchPage, (message) => this.fail(operation, scope, message));
   }
 
   /**
    * Reads every page of a list that is only a shortcut (the read can do without it): undefined
    * when any page fails, reported as a skip and not recorded as a failure.
    */
-  async tryList<T>(
+  tryList<T>(
     operation: string,
     scope: string,
     via: Via,
     fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
   ): Promise<T[] | undefined> {
+    return this.pages(operation, via, fetchPage, (message) =>
+      this.skip(operation, scope, `not used: ${message}`),
+    );
+  }
+
+  private async pages<T>(
+    operation: string,
+    via: Via,
+    fetchPage: (nextToken: string | undefined) => Promise<Page<T>>,
+    failed: (message: string) => void,
+  ): Promise<T[] | undefined> {
     try {
       return await collectPages((token) => this.send(via, operation, () => fetchPage(token)));
     } catch (error) {
-      this.skip(operation, scope, `not used: ${errorMessage(error)}`);
+      failed(errorMessage(error));
       return undefined;
     }
   }
