@@ -9,10 +9,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `smus-gitops <argv>` in `cwd` (default: the project root) and captures its output. */
+/**
+ * Runs `smus-gitops <argv>` in `cwd` (default: the project root) and captures its output; the
+ * CLI's waits run on `timing` when given (real time otherwise).
+ */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: Record<string, string>; interrupted?: Promise<void> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    interrupted?: Promise<void>;
+    timing?: CliIo['timing'];
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -27,6 +35,7 @@ export async function runCli(
     cwd: options.cwd ?? process.cwd(),
     isTTY: false,
     interrupted: options.interrupted ?? new Promise(() => undefined),
+    ...(options.timing ? { timing: options.timing } : {}),
   };
   const exitCode = await main(argv, io);
   return { exitCode, stdout, stderr };
