@@ -4,9 +4,10 @@
  * no unmanaged touch and no canary. (`npm run test:reliability` kills after every mutating
  * request and at 200 random times.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { formatCounts } from './lib/counts.js';
 import { cleanApply, randomKillPoints, runCrashCampaign } from './lib/crash.js';
+import { expectClean } from './lib/expect-clean.js';
 
 describe('crash campaign (small)', () => {
   it('converges after SIGKILLs at chosen and random points', { timeout: 180_000 }, async () => {
@@ -18,13 +19,6 @@ describe('crash campaign (small)', () => {
     ];
     const counts = await runCrashCampaign(points);
     process.stdout.write(formatCounts('crash (small)', counts));
-    expect(counts.problems).toEqual([]);
-    expect(counts).toMatchObject({
-      runs: 3,
-      converged: 3,
-      duplicates: 0,
-      unmanagedOrProtectedTouched: 0,
-      canariesSeen: 0,
-    });
+    expectClean(counts, 3);
   });
 });
