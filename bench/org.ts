@@ -5,7 +5,7 @@
  * configurations in every associated account, and its pools draw from the associated accounts in
  * the regions their blueprints are enabled in, so the organisation is coherent end to end.
  */
-import { DESIGNATIONS, HOME_ACCOUNT, orgWriter, prng, REGIONS } from '../test/helpers/generate.js';
+import { orgWriter, prng, REGIONS, writeProject } from '../test/helpers/generate.js';
 
 /** Sizes of a benchmark organisation. */
 export interface BenchOrgSize {
@@ -103,18 +103,7 @@ export function generateBenchOrg(seed: number, size: BenchOrgSize, domain = 'ben
     );
     const fallback = first!.map((a) => ({ id: a.id, region: a.regions[0]! }));
     const target = pick(candidates.length > 0 ? candidates : fallback);
-    const members = Array.from({ length: size.membersPerProject }, (_, m) =>
-      m === 0
-        ? `    - { user: "arn:aws:iam::${HOME_ACCOUNT}:role/owner-${j}", designation: PROJECT_OWNER }`
-        : `    - { group: "group-${j}-${m}", designation: ${pick(DESIGNATIONS)} }`,
-    ).join('\n');
-    const unit =
-      size.units > 0 && random() < 0.5 ? `  domainUnit: unit-${Math.floor(random() * size.units)}\n` : '';
-    doc(
-      'Project',
-      `project-${j}`,
-      `  description: project ${j}\n  profile: profile-${f}\n${unit}  target: { account: "${target.id}", region: ${target.region} }\n${members ? `  members:\n${members}\n` : ''}`,
-    );
+    writeProject({ doc, random, j, f, size }, () => target);
   }
   return yaml();
 }

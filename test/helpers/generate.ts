@@ -56,6 +56,39 @@ function account(n: number): string {
   return String(200000000000 + n);
 }
 
+/** What writing a project needs from its organisation's generator. */
+export interface ProjectContext {
+  doc: ReturnType<typeof orgWriter>['doc'];
+  random: () => number;
+  /** The project's number and its profile's. */
+  j: number;
+  f: number;
+  size: { units: number; membersPerProject: number };
+}
+
+/**
+ * Writes project `j` of profile `f`: an owner and groups as members, half the time a domain unit,
+ * and the target `target()` gives (called last, so a generator may draw it after the members).
+ */
+export function writeProject(
+  { doc, random, j, f, size }: ProjectContext,
+  target: () => { id: string; region: string },
+): void {
+  const members = Array.from({ length: size.membersPerProject }, (_, m) =>
+    m === 0
+      ? `    - { user: "arn:aws:iam::${HOME_ACCOUNT}:role/owner-${j}", designation: PROJECT_OWNER }`
+      : `    - { group: "group-${j}-${m}", designation: ${DESIGNATIONS[Math.floor(random() * DESIGNATIONS.length)]} }`,
+  ).join('\n');
+  const unit =
+    size.units > 0 && random() < 0.5 ? `  domainUnit: unit-${Math.floor(random() * size.units)}\n` : '';
+  const { id, region } = target();
+  doc(
+    'Project',
+    `project-${j}`,
+    `  description: project ${j}\n  profile: profile-${f}\n${unit}  target: { account: "${id}", region: ${region} }\n${members ? `  members:\n${members}\n` : ''}`,
+  );
+}
+
 /** Builds the YAML of one organisation in domain `domain`. */
 export function generateOrg(seed: number, size: OrgSize, domain = 'gen-data'): string {
   const random = prng(seed);
@@ -90,18 +123,7 @@ export function generateOrg(seed: number, size: OrgSize, domain = 'gen-data'): s
   for (let j = 0; j < size.projects; j++) {
     const f = Math.floor(random() * size.profiles);
     const target = pick(poolAccounts[pick(profilePools[f]!)]!);
-    const members = Array.from({ length: size.membersPerProject }, (_, m) =>
-      m === 0
-        ? `    - { user: "arn:aws:iam::111122223333:role/owner-${j}", designation: PROJECT_OWNER }`
-        : `    - { group: "group-${j}-${m}", designation: ${pick(DESIGNATIONS)} }`,
-    ).join('\n');
-    const unit =
-      size.units > 0 && random() < 0.5 ? `  domainUnit: unit-${Math.floor(random() * size.units)}\n` : '';
-    doc(
-      'Project',
-      `project-${j}`,
-      `  description: project ${j}\n  profile: profile-${f}\n${unit}  target: { account: "${target.account}", region: ${pick(target.regions)} }\n${members ? `  members:\n${members}\n` : ''}`,
-    );
+    writeProject({ doc, random, j, f, size }, () => ({ id: target.account, region: pick(target.regions) }));
   }
   return yaml();
 }
