@@ -122,11 +122,4 @@ export function expectAllDone(run: AppliedRun): void {
 }
 
 /** The plan's actionable changes as `action Kind/name` lines (for readable assertions). */
-export function actionLines(plan: Plan): string[] {
-  return plan.changes
-    .filter((c) => c.action !== 'noop' && c.action !== 'unmanaged')
-    .map(
-      (c) =>
-        `${c.action} ${c.address.kind}/${c.address.name}${c.address.account ? `@${c.address.account}` : ''}`,
-    );
-}
+export { actionLines } from '../../bench/pipeline.js';
