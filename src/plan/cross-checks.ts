@@ -20,6 +20,7 @@ import type { LiveResource, Observation } from '../live/types.js';
 import { formatAddress, identityKey } from '../model/identity.js';
 import type { NormalAccountPool, NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { DesiredResource } from './desired.js';
+import { environmentTargets } from './dependencies.js';
 import type { Change, Refusal } from './types.js';
 
 /** What the checks look at. */
@@ -187,16 +188,6 @@ function offeredByPools(
   };
 }
 
-/** The account and region an environment deploys to: the profile's fixed one, else the project's choice. */
-function targetOf(
-  env: ProfileEnvironment,
-  project: NormalProject,
-): { account: string; region: string } | undefined {
-  if (env.target.account && env.target.region)
-    return { account: env.target.account, region: env.target.region };
-  return project.environments?.find((e) => e.name === env.name)?.target;
-}
-
 /** The findings about one environment of one project. */
 function checkEnvironment(
   facts: Facts,
@@ -236,8 +227,9 @@ export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
     if (!project) continue;
     // An unknown profile is reported by validation or as an unresolved reference.
     const profile = facts.profile(domain, project.profile);
+    const targets = new Map(environmentTargets(project, profile).map((t) => [t.name, t.target]));
     for (const env of profile?.environments ?? []) {
-      const target = targetOf(env, project);
+      const target = targets.get(env.name);
       if (!target) continue;
       for (const verdict of checkEnvironment(facts, domain, env, target)) {
         if (verdict.ok === true) continue;
