@@ -1,7 +1,7 @@
 /**
  * Plan-time checks of where new projects will land, with what only live data can tell (validation
- * already checked what the manifests alone decide). For every project the plan creates or
- * replaces, and every environment of its profile that has an account chosen:
+ * already checked what the manifests alone decide). For every project the plan creates,
+ * replaces or redeploys, and every environment of its profile that has an account chosen:
  *
  * - the account must be the domain's own or associated with the domain (declared and present, or
  *   live and not deleted by this plan);
@@ -220,7 +220,10 @@ export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
   const notes: string[] = [];
   for (const change of input.changes) {
     if (change.address.kind !== 'Project') continue;
-    if (change.action !== 'create' && change.action !== 'replace') continue;
+    // A redeploy lands where a create would: the same readiness applies.
+    const deploys =
+      change.action === 'create' || change.action === 'replace' || change.reason === 'deployment-failed';
+    if (!deploys) continue;
     const d = desiredByKey.get(identityKey(change.address));
     const project = d?.normal as NormalProject | undefined;
     const domain = change.address.domain ?? '';

@@ -18,6 +18,7 @@ import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
+import { judgeHealth } from './health-change.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 
 /** Everything the planner needs. */
@@ -157,6 +158,7 @@ export function buildPlan(input: PlanInput): Plan {
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
   const normals = new Map<string, object | undefined>();
+  const settleNotes: string[] = [];
   for (const key of new Set([...desiredByKey.keys(), ...liveByKey.keys()])) {
     const d = desiredByKey.get(key);
     const lives = liveByKey.get(key) ?? [];
@@ -191,6 +193,7 @@ export function buildPlan(input: PlanInput): Plan {
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
     if (!change) continue;
+    if (live && d && !d.absent) settleNotes.push(...judgeHealth(change, live));
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
@@ -226,6 +229,7 @@ export function buildPlan(input: PlanInput): Plan {
       (d) =>
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
     )
+    .concat(settleNotes)
     .sort()
     .concat(targets.notes);
   const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;
