@@ -267,16 +267,23 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   const summary = Object.fromEntries(
     ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
   ) as PlanSummary;
+  // The write-only blind spot is worth saying when the configuration is put, not on every in-sync run.
+  const putKeys = new Set(
+    changes
+      .filter((c) => c.action === 'create' || c.action === 'update' || c.action === 'replace')
+      .map((c) => identityKey(c.address)),
+  );
   const notes = resolved
     .filter(
       (d) =>
         d.manifest.kind === 'BlueprintConfiguration' &&
+        putKeys.has(d.key) &&
         d.manifest.spec.globalParameters &&
         Object.keys(d.manifest.spec.globalParameters).length > 0,
     )
     .map(
       (d) =>
-        `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
+        `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent with this put, but drift in them cannot be seen.`,
     )
     .concat(settleNotes)
     .sort()

@@ -48,11 +48,33 @@ function deploys(change: Change): boolean {
   return change.action === 'create' || change.action === 'replace' || change.reason === 'deployment-failed';
 }
 
+/**
+ * A pruned association whose account's blueprint configurations are pruned too: they must go
+ * first, but the tool reads them only through a declared role. Without one they would be left
+ * behind unseen, so the disassociation is refused with the way out.
+ */
+function cascadeRefusal(change: Change, desired: ReadonlyMap<string, DesiredResource>): Refusal | undefined {
+  if (change.address.kind !== 'AccountAssociation' || change.action !== 'delete') return undefined;
+  const domain = change.address.domain ?? '';
+  const domainDoc = desired.get(identityKey({ kind: 'Domain', name: domain }))?.manifest;
+  const prune = domainDoc?.kind === 'Domain' ? (domainDoc.spec.reconcile?.prune ?? []) : [];
+  const own = desired.get(identityKey(change.address))?.manifest;
+  const role = own?.kind === 'AccountAssociation' ? own.spec.assumeRoleArn : undefined;
+  if (!prune.includes('BlueprintConfiguration') || role) return undefined;
+  return {
+    address: change.address,
+    reason: 'incomplete-observation',
+    detail: `the blueprint configurations of account ${change.address.name} cannot be read without its role, so pruning them before the disassociation is impossible: keep the AccountAssociation as a tombstone (lifecycle.ensure: absent) with its assumeRoleArn, so its configurations are deleted first`,
+  };
+}
+
 /** The checks that need no further read. */
 export function staticPreflight(input: PreflightInput): Refusal[] {
   const { desired } = byKey(input);
   const refused: Refusal[] = [];
   for (const change of input.changes) {
+    const cascade = cascadeRefusal(change, desired);
+    if (cascade) refused.push(cascade);
     const d = desired.get(identityKey(change.address));
     if (
       !d ||
