@@ -7,6 +7,7 @@
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { EmulatorWorld } from '../../types.js';
+import type { TokenRecord } from '../idempotency.js';
 
 /** A V2 domain, owned by one account in one region. */
 export interface DomainRecord {
@@ -181,6 +182,8 @@ export interface DataZoneState {
   >;
   /** IAM Identity Center user names known to the emulated directory (set through the control hook). */
   ssoUsers?: string[];
+  /** Client-token ledger, keyed by `${operation}|${accountId}|${region}|${clientToken}`. */
+  idempotency?: Record<string, TokenRecord>;
   /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */
   quotas?: Partial<Record<string, number>>;
 }
