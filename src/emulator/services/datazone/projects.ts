@@ -20,7 +20,7 @@ import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
 import { deploymentDetails, markProjectDeleting, projectPhase } from './lifecycle.js';
 import { addMember, memberKey } from './memberships.js';
-import { planDeployment, projectResourceTags } from './project-checks.js';
+import { checkUserParameters, planDeployment, projectResourceTags } from './project-checks.js';
 import {
   checkNameFree,
   consumeReadMiss,
@@ -76,8 +76,12 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
   checkQuota(call, 'projectsPerDomain', projects.length + 1, 'projects per domain');
   const unit = findUnit(call, domain, input.domainUnitId ?? domain.rootDomainUnitId);
   const profile = input.projectProfileId ? findProfile(call, domain, input.projectProfileId) : undefined;
-  if (profile && profile.status !== 'ENABLED')
-    fail('ValidationException', `Project profile ${profile.id} is DISABLED.`);
+  if (profile && profile.status !== 'ENABLED') {
+    fail(
+      'ValidationException',
+      `Project profile ${profile.name} (${profile.id}) is DISABLED and cannot be used to create a project.`,
+    );
+  }
   const userParameters = input.userParameters ?? [];
   const plan = profile ? planDeployment(call, domain, profile, userParameters) : undefined;
   const resourceTags = projectResourceTags(call, profile, input.resourceTags ?? {});
@@ -165,6 +169,10 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
   if (input.glossaryTerms !== undefined) project.glossaryTerms = input.glossaryTerms;
   if (input.domainUnitId !== undefined) project.domainUnitId = findUnit(call, domain, input.domainUnitId).id;
   if (input.userParameters !== undefined) {
+    const profile = project.projectProfileId
+      ? call.state.projectProfiles[project.projectProfileId]
+      : undefined;
+    if (profile) checkUserParameters(profile, input.userParameters);
     project.userParameters = mergeUserParameters(project, input.userParameters) as Record<string, unknown>[];
   }
   if (input.resourceTags !== undefined || input.projectProfileVersion === 'latest') {
