@@ -172,20 +172,16 @@ const deleteProjectProfile: DzHandler<DeleteProjectProfileInput> = (input, call)
 
 const listProjectProfiles: DzHandler<ListProjectProfilesInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
-  let profiles = inDomain(call.state.projectProfiles, domain.id).filter(
+  const profiles = inDomain(call.state.projectProfiles, domain.id).filter(
     (profile) => input.name === undefined || profile.name.includes(input.name),
   );
   const sorted = input.sortBy !== undefined || input.sortOrder !== undefined;
-  if (sorted) {
-    const sign = input.sortOrder === 'DESCENDING' ? -1 : 1;
-    profiles = [...profiles].sort((a, b) => sign * a.name.localeCompare(b.name));
-  }
   const key = `${domain.id}:${input.name ?? ''}:${input.sortBy ?? ''}:${input.sortOrder ?? ''}`;
-  const options = pageOptions(call, key, (p: { id: string }) => p.id);
+  const options = pageOptions(call, key, (p: { id: string; name: string }) => p.id);
   const page = paginate(
     profiles.map(summary),
     input,
-    sorted ? { ...options, shuffleSeed: undefined } : options,
+    sorted ? { ...options, order: (p) => [p.name], descending: input.sortOrder === 'DESCENDING' } : options,
   );
   return { items: page.items, nextToken: page.nextToken };
 };
