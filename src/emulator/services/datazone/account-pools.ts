@@ -3,7 +3,7 @@
  * answer the emulator takes from `state.lambdaAccounts` (registered by the `lambda-accounts`
  * control hook; an unregistered Lambda answers an empty list). Names are unique per domain; at
  * most `accountPoolsPerDomain` pools; a pool referenced by a profile's environment configuration
- * cannot be deleted (ConflictException).
+ * cannot be deleted (ValidationException: DeleteAccountPool models no ConflictException).
  */
 import type {
   AccountInfo,
@@ -135,7 +135,7 @@ const deleteAccountPool: DzHandler<DeleteAccountPoolInput> = (input, call) => {
   );
   if (users.length > 0) {
     fail(
-      'ConflictException',
+      'ValidationException',
       `Account pool ${pool.id} is used by project profile(s) ${users.map((p) => p.id).join(', ')}.`,
     );
   }

@@ -75,6 +75,10 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
   checkNameFree(projects, input.name ?? '', 'project');
   checkQuota(call, 'projectsPerDomain', projects.length + 1, 'projects per domain');
   const unit = findUnit(call, domain, input.domainUnitId ?? domain.rootDomainUnitId);
+  // Unified Studio (V2) projects are always created from a project profile (decisions.md, item 10).
+  if (domain.domainVersion === 'V2' && !input.projectProfileId) {
+    fail('ValidationException', `A project of domain ${domain.id} (V2) requires a projectProfileId.`);
+  }
   const profile = input.projectProfileId ? findProfile(call, domain, input.projectProfileId) : undefined;
   if (profile && profile.status !== 'ENABLED') {
     fail(
