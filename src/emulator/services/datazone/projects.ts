@@ -18,9 +18,10 @@ import { EmulatorServiceError } from '../../types.js';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
-import { deploymentDetails, markProjectDeleting, projectPhase } from './lifecycle.js';
+import { deploymentDetails, failureReasons, markProjectDeleting, projectPhase } from './lifecycle.js';
 import { addMember, memberKey } from './memberships.js';
-import { checkUserParameters, planDeployment, projectResourceTags } from './project-checks.js';
+import { checkUserParameters, projectResourceTags } from './project-checks.js';
+import { prepareDelete, redeployIfFailed, settleUpdate, startDeployment } from './project-deployment.js';
 import {
   checkNameFree,
   consumeReadMiss,
@@ -52,6 +53,7 @@ function summary(project: ProjectRecord, call: DzCall) {
 function view(project: ProjectRecord, call: DzCall) {
   return {
     ...summary(project, call),
+    failureReasons: failureReasons(project, call),
     lastUpdatedAt: new Date(project.lastUpdatedAt),
     resourceTags: project.resourceTags,
     glossaryTerms: project.glossaryTerms,
@@ -87,7 +89,9 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
     );
   }
   const userParameters = input.userParameters ?? [];
-  const plan = profile ? planDeployment(call, domain, profile, userParameters) : undefined;
+  const deployment = profile
+    ? startDeployment(call, domain, profile, input.name ?? '', userParameters)
+    : undefined;
   const resourceTags = projectResourceTags(call, profile, input.resourceTags ?? {});
   const creator = callerProfileId(call, domain.id);
   const project: ProjectRecord = {
@@ -105,8 +109,9 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
     createdBy: creator,
     createdAt: call.nowMs,
     lastUpdatedAt: call.nowMs,
-    ...(plan ? { deploymentStartedAt: call.nowMs, hasDeployment: plan.hasDeployment } : {}),
-    ...(plan?.failure ? { deploymentFailure: plan.failure } : {}),
+    ...(deployment ? { deploymentStartedAt: deployment.deploymentStartedAt } : {}),
+    ...(deployment ? { hasDeployment: deployment.hasDeployment } : {}),
+    ...(deployment?.deploymentFailure ? { deploymentFailure: deployment.deploymentFailure } : {}),
     memberships: [{ member: { userId: creator }, designation: 'PROJECT_OWNER' }],
   };
   for (const assignment of input.membershipAssignments ?? []) {
@@ -161,7 +166,9 @@ function mergeUserParameters(project: ProjectRecord, updates: EnvironmentConfigu
 const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.identifier ?? '');
-  if (project.deletingSince !== undefined) fail('ConflictException', `Project ${project.id} is DELETING.`);
+  const phase = projectPhase(project, call);
+  if (phase === 'DELETING' || phase === 'DELETE_FAILED')
+    fail('ConflictException', `Project ${project.id} is ${phase}.`);
   if (input.projectProfileVersion !== undefined && input.projectProfileVersion !== 'latest') {
     fail('ValidationException', 'projectProfileVersion must be "latest".');
   }
@@ -185,6 +192,8 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
       : undefined;
     project.resourceTags = projectResourceTags(call, profile, input.resourceTags ?? ownTags(project));
   }
+  if (input.environmentDeploymentDetails !== undefined) redeployIfFailed(call, domain, project);
+  settleUpdate(call, project);
   project.lastUpdatedAt = call.nowMs;
   return view(project, call);
 };
@@ -192,6 +201,7 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
 const deleteProject: DzHandler<DeleteProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.identifier ?? '');
+  prepareDelete(call, project);
   markProjectDeleting(call.state, project, call.nowMs);
   return {};
 };

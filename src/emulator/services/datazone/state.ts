@@ -110,6 +110,10 @@ export interface ProjectRecord {
   /** False when the project's profile has no ON_CREATE environment (nothing to deploy). */
   hasDeployment?: boolean;
   deletingSince?: number;
+  /** Set when an injected fault fails this deletion: DELETE_FAILED once the delete duration passes. */
+  deleteFailure?: { code: string; message: string }[];
+  /** Set when an injected fault failed the last update: UPDATE_FAILED until an update succeeds. */
+  updateFailure?: { code: string; message: string }[];
   missesServed?: number;
   memberships: { member: { userId?: string; groupId?: string }; designation: string }[];
 }
