@@ -11,6 +11,8 @@ export const DIAGNOSTIC_CODES = {
   SG102: 'A manifest file is not valid UTF-8.',
   SG103: 'A manifest file looks binary (it contains NUL bytes).',
   SG104: 'No manifest files were found under the given paths.',
+  SG105: 'A manifest path is not a regular file (a device, FIFO or socket), so it is not read.',
+  SG106: 'A symbolic link leads outside the directory being read, so it is not followed.',
   SG110: 'The YAML is malformed.',
   SG111: 'A mapping has the same key twice.',
   SG112: 'Aliases expand to too many nodes (a "billion laughs" alias bomb).',
