@@ -64,6 +64,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       deps.rateScale ?? 1,
     ),
     roleFor: (domain, account) => roles.get(`${domain}/${account}`),
+    accountRole: (account) => [...roles].find(([key]) => key.endsWith(`/${account}`))?.[1],
     domainAccount: deps.domainAccount,
     deadline,
     maxRetries: deps.maxRetries ?? 8,

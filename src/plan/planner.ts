@@ -18,6 +18,7 @@ import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
+import { markAdoptions, studioPolicy, studioPruned, studioRefusals, withCallerAccount } from './studio-ownership.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 
 /** Everything the planner needs. */
@@ -138,10 +139,13 @@ export function resolveDesired(
       );
     }
   }
-  const desired = desiredResources(documents, {
-    defaultAccount: domainAccount,
-    profile: (domain, name) => desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name),
-  });
+  const desired = withCallerAccount(
+    desiredResources(documents, {
+      defaultAccount: domainAccount,
+      profile: (domain, name) => desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name),
+    }),
+    observation.caller.account,
+  );
   return { desired, domainAccount, domainDocs };
 }
 
@@ -153,6 +157,7 @@ export function buildPlan(input: PlanInput): Plan {
   const liveByKey = new Map<string, LiveResource[]>();
   for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
 
+  const studio = studioPolicy(documents);
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
   const normals = new Map<string, object | undefined>();
@@ -186,13 +191,17 @@ export function buildPlan(input: PlanInput): Plan {
     }
     const domain = (d?.address ?? live?.address)?.domain ?? '';
     const kind = (d?.address ?? live!.address).kind;
-    const pruned = domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false;
+    const pruned =
+      kind === 'StudioDomain'
+        ? !!live && studioPruned(studio, live.address, observation.caller.account)
+        : (domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false);
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
     if (!change) continue;
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
+  const adoptions = markAdoptions(changes, liveByKey);
   const refused = applySafetyRules({
     changes,
     ambiguous,
@@ -201,6 +210,7 @@ export function buildPlan(input: PlanInput): Plan {
     observation,
     deferred: input.deferred,
   });
+  refused.push(...studioRefusals(changes, studio));
   const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
   refused.push(...targets.refused);
   changes.push(...ambiguous);
@@ -221,7 +231,7 @@ export function buildPlan(input: PlanInput): Plan {
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
     )
     .sort()
-    .concat(targets.notes);
+    .concat(targets.notes, adoptions);
   const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;
   return { formatVersion: 1, summary, changes, refused, notes, fingerprint };
 }

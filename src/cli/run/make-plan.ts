@@ -12,6 +12,7 @@ import { readLive } from '../../live/read-live.js';
 import type { Observation, ReadScope } from '../../live/types.js';
 import { buildPlan } from '../../plan/planner.js';
 import { readScope } from '../../plan/scope.js';
+import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
 import { ExitCode } from '../exit-codes.js';
@@ -80,6 +81,12 @@ export async function makePlan(
         await connection.close();
         return { exit: ExitCode.Error };
       }
+    }
+    const studioGuard = studioAccountGuard(documents, observation);
+    for (const d of studioGuard) io.stderr(`${formatDiagnosticText(d)}\n`);
+    if (studioGuard.length > 0) {
+      await connection.close();
+      return { exit: ExitCode.Error };
     }
     const plan = buildPlan({ documents, observation, deferred: loaded.deferred, digest: sha256 });
     const warnings = loaded.diagnostics
