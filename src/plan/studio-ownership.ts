@@ -108,7 +108,7 @@ export function studioRefusals(changes: readonly Change[], policy: StudioPolicy)
       refused.push({
         address: change.address,
         reason: 'max-deletes',
-        detail: `the plan would delete ${destroyed.length} Studio domains; spec.reconcile.studioDomains.maxDeletes is ${policy.maxDeletes}`,
+        detail: `the plan would delete or replace ${destroyed.length} Studio domain${destroyed.length === 1 ? '' : 's'}; spec.reconcile.studioDomains.maxDeletes is ${policy.maxDeletes}`,
       });
     }
   }
