@@ -20,7 +20,7 @@ export interface ContextDeps {
   /** Role to assume in an associated account (from its AccountAssociation). */
   roleFor(domain: string, account: string): string | undefined;
   domainAccount(domain: string): string;
-  /** Role an AccountAssociation of any domain declares for an account (Studio domains there). */
+  /** Role the plan's read reached an account with, verified to be of it (Studio domains there). */
   accountRole?(account: string): string | undefined;
   /** Epoch ms after which nothing new is started and waits give up. */
   deadline: number;

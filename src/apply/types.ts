@@ -49,7 +49,7 @@ export interface OperationContext {
   domainAccount(domain: string): string;
   /** Clients acting through `roleArn` (a Studio domain in another account). */
   assumed(roleArn: string, region: string): AwsClients;
-  /** The role an AccountAssociation (of any domain) declares for `account`, if any. */
+  /** The role the plan's read reached `account` with, verified to be of it (Studio domains in another account). */
   accountRole(account: string): string | undefined;
   ids: IdRegistry;
   /** Managed blueprint id by name in a domain (ListEnvironmentBlueprints, cached per domain). */

@@ -111,7 +111,12 @@ export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Ob
   const failures: ReadFailure[] = [...read.failures].sort(
     (a, b) => compare(a.operation, b.operation) || compare(a.scope, b.scope) || compare(a.message, b.message),
   );
-  const observation: Observation = { resources, complete: failures.length === 0, failures, caller: callerIdentity };
+  const observation: Observation = {
+    resources,
+    complete: failures.length === 0,
+    failures,
+    caller: callerIdentity,
+  };
   if (studio.accounts.length > 0) observation.studioAccounts = studio.accounts;
   return observation;
 }

@@ -42,7 +42,9 @@ export function normalizeStudioDomain(domain: DescribeDomainCommandOutput, tags:
     },
     // The tool's own ownership tag is not the user's: never drift (model/studio-marker.ts).
     tags: ownTags(
-      Object.fromEntries(tags.filter((t) => !TOOL_TAG.test(t.Key ?? '')).map((t) => [t.Key ?? '', t.Value ?? ''])),
+      Object.fromEntries(
+        tags.filter((t) => !TOOL_TAG.test(t.Key ?? '')).map((t) => [t.Key ?? '', t.Value ?? '']),
+      ),
     ),
   };
   return compact(normal);

@@ -24,8 +24,11 @@ async function checkRole(
   region: string,
 ): Promise<StudioAccounts[number]> {
   const clients = factory.assumed(roleArn, region);
-  const got = await read.get('GetCallerIdentity', `account ${account} (role ${roleArn})`, viaSts(clients), () =>
-    clients.sts.send(new GetCallerIdentityCommand({})),
+  const got = await read.get(
+    'GetCallerIdentity',
+    `account ${account} (role ${roleArn})`,
+    viaSts(clients),
+    () => clients.sts.send(new GetCallerIdentityCommand({})),
   );
   if (!got.ok) return { account, roleArn, problem: `the role ${roleArn} could not be assumed` };
   const actual = got.value.Account ?? '';

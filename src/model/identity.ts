@@ -26,7 +26,11 @@ export function addressOf(manifest: Manifest): Address {
     case 'Domain':
       return { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
     case 'StudioDomain': {
-      const address: Address = { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
+      const address: Address = {
+        kind: manifest.kind,
+        name: manifest.metadata.name,
+        region: manifest.spec.region,
+      };
       // The planner drops the caller's own account again (plan/studio-ownership.ts): only another account shows.
       if (manifest.spec.account) address.account = manifest.spec.account;
       return address;

@@ -18,7 +18,13 @@ import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
-import { markAdoptions, studioPolicy, studioPruned, studioRefusals, withCallerAccount } from './studio-ownership.js';
+import {
+  markAdoptions,
+  studioPolicy,
+  studioPruned,
+  studioRefusals,
+  withCallerAccount,
+} from './studio-ownership.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 
 /** Everything the planner needs. */

@@ -10,7 +10,10 @@ import type { Observation } from '../live/types.js';
 import { locate, type ValidDocument } from '../validate/schema-validator.js';
 
 /** The located refusals (empty when every declared account was reached as itself). */
-export function studioAccountGuard(documents: readonly ValidDocument[], observation: Observation): Diagnostic[] {
+export function studioAccountGuard(
+  documents: readonly ValidDocument[],
+  observation: Observation,
+): Diagnostic[] {
   const problems = new Map(
     (observation.studioAccounts ?? []).flatMap((a) => (a.problem ? [[a.account, a.problem] as const] : [])),
   );

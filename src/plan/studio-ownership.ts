@@ -54,7 +54,8 @@ export function studioPruned(policy: StudioPolicy, address: Address, callerAccou
  */
 export function withCallerAccount(desired: DesiredResource[], callerAccount: string): DesiredResource[] {
   for (const d of desired) {
-    if (d.address.kind !== 'StudioDomain' || !d.address.account || d.address.account !== callerAccount) continue;
+    if (d.address.kind !== 'StudioDomain' || !d.address.account || d.address.account !== callerAccount)
+      continue;
     const { account: _own, ...address } = d.address;
     d.address = address;
     d.key = identityKey(address);

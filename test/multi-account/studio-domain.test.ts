@@ -81,7 +81,9 @@ describe('StudioDomain through the CLI', () => {
       return {
         domain,
         tags: Object.fromEntries(
-          tags.filter((t) => !/^(sagemaker|smus-gitops):/.test(t.Key ?? '')).map((t) => [t.Key ?? '', t.Value ?? '']),
+          tags
+            .filter((t) => !/^(sagemaker|smus-gitops):/.test(t.Key ?? ''))
+            .map((t) => [t.Key ?? '', t.Value ?? '']),
         ),
       };
     } finally {

@@ -49,12 +49,14 @@ function whereOf(ctx: OperationContext, input: OperationInput): StudioWhere {
   // Another account (the address carries it only then) is reached through its role, as the plan read it.
   const account = input.change.address.account;
   const roleArn = account
-    ? ((manifest?.kind === 'StudioDomain' ? manifest.spec.assumeRoleArn : undefined) ??
-      input.live?.meta.roleArn ??
-      ctx.accountRole(account))
+    ? (ctx.accountRole(account) ??
+      (manifest?.kind === 'StudioDomain' ? manifest.spec.assumeRoleArn : undefined) ??
+      input.live?.meta.roleArn)
     : undefined;
   if (account && !roleArn)
-    throw new ApplyError(`studio domain ${input.change.address.name}: no role to assume in account ${account}`);
+    throw new ApplyError(
+      `studio domain ${input.change.address.name}: no role to assume in account ${account}`,
+    );
   const clients = roleArn ? ctx.assumed(roleArn, region) : ctx.home(region);
   return {
     sageMaker: clients.sageMaker,
@@ -78,7 +80,10 @@ function declared(input: OperationInput): {
 async function markManaged(ctx: OperationContext, where: StudioWhere, arn: string): Promise<void> {
   await ctx.call('AddTags', where.scope, () =>
     where.sageMaker.send(
-      new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: STUDIO_MANAGED_TAG, Value: STUDIO_MANAGED_VALUE }] }),
+      new AddTagsCommand({
+        ResourceArn: arn,
+        Tags: [{ Key: STUDIO_MANAGED_TAG, Value: STUDIO_MANAGED_VALUE }],
+      }),
     ),
   );
 }

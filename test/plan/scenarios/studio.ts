@@ -106,7 +106,9 @@ export function studioScenarios(emu: () => TestEmulator): void {
     });
 
     it('studio-removed-pruned-incomplete-read: a failed Describe leaves it unread, nothing deleted', async () => {
-      emu().emulator.control.setFaults([{ operation: 'DescribeDomain', service: 'sagemaker', error500Pct: 100 }]);
+      emu().emulator.control.setFaults([
+        { operation: 'DescribeDomain', service: 'sagemaker', error500Pct: 100 },
+      ]);
       try {
         emu().emulator.control.resetStats();
         const run = await planJson(transformed(removed(PRUNE_HERE)), emu());
@@ -131,7 +133,11 @@ export function studioScenarios(emu: () => TestEmulator): void {
       it('studio-console-made-adopted-with-update: adoption and field updates in one change', async () => {
         const drifted = consoleDoc();
         drifted.spec['tags'] = { team: 'research' };
-        await expectScenario(emu(), ['studio-console-made-adopted-with-update', (d) => void d.push(drifted), 2]);
+        await expectScenario(emu(), [
+          'studio-console-made-adopted-with-update',
+          (d) => void d.push(drifted),
+          2,
+        ]);
         await deleteDomain(emu(), id);
       });
     });
