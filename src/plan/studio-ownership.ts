@@ -72,10 +72,17 @@ export function markAdoptions(changes: Change[], liveByKey: ReadonlyMap<string, 
   const notes: string[] = [];
   for (const change of changes) {
     if (change.address.kind !== 'StudioDomain') continue;
+    const live = liveByKey.get(identityKey(change.address))?.[0];
+    if (!live?.normal || live.meta[STUDIO_MANAGED_META] === 'true') continue;
+    if (change.action === 'replace') {
+      // Still a replace (it needs --allow-replace), but the reviewer must see whose domain goes.
+      notes.push(
+        `${formatAddress(change.address)}: the live Studio domain ${change.address.name} (${live.id}) was not created by smus-gitops; the replace deletes it.`,
+      );
+      continue;
+    }
     if (change.action !== 'noop' && change.action !== 'update') continue;
     if (change.reason !== 'in-sync' && change.reason !== 'drifted') continue;
-    const live = liveByKey.get(identityKey(change.address))?.[0];
-    if (!live || live.meta[STUDIO_MANAGED_META] === 'true') continue;
     change.action = 'update';
     change.reason = 'adopt';
     notes.push(

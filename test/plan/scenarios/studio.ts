@@ -138,6 +138,11 @@ export function studioScenarios(emu: () => TestEmulator): void {
           (d) => void d.push(drifted),
           2,
         ]);
+      });
+      it('studio-console-made-replace: a replace says it deletes a domain the tool did not create', async () => {
+        const moved = consoleDoc();
+        moved.spec['vpcId'] = 'vpc-0d0d0d0d';
+        await expectScenario(emu(), ['studio-console-made-replace', (d) => void d.push(moved), 2]);
         await deleteDomain(emu(), id);
       });
     });
