@@ -55,12 +55,11 @@ export async function readStudioPlaces(
     const account = p.account === callerAccount ? undefined : p.account;
     const key = `${account ?? ''}/${p.region}`;
     const seen = merged.get(key);
-    merged.set(
-      key,
-      seen
-        ? { ...seen, names: [...new Set([...seen.names, ...p.names])], prune: seen.prune || p.prune }
-        : { ...p, ...(account ? {} : { account: undefined }) },
-    );
+    const { account: _declared, ...rest } = p;
+    const place: StudioPlace = seen
+      ? { ...seen, names: [...new Set([...seen.names, ...p.names])].sort(), prune: seen.prune || p.prune }
+      : { ...rest, ...(account ? { account } : {}) };
+    merged.set(key, place);
   }
   const checks = new Map<string, Promise<StudioAccounts[number]>>();
   const reads = [...merged.values()].map(async (place): Promise<LiveResource[]> => {
