@@ -10,6 +10,8 @@
  */
 import { ListDomainsCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOperation } from '../../src/iam/operations.js';
+import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { withPlaceholders } from '../plan/scenarios/harness.js';
 import { HOME, cli, manifestDir, startFastEmulator } from './support.js';
@@ -122,9 +124,19 @@ describe('Studio domains in dev, staging and prod from one repository', () => {
   });
 
   it('one apply creates each in its own account and nowhere else; the next plan has no changes', async () => {
+    emu.emulator.control.resetStats();
     const run = await cli(emu, ['apply', manifestDir(SEED), '--auto-approve']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
+    // Every call it sent (AssumeRole, ListDomains, CreateDomain with the ownership tag, ...) is in
+    // the tool's policy, as the deployer roles of the Studio accounts need it too (docs/iam.md).
+    const allowed = allowedActions(buildToolPolicy('apply', { account: '*', domainAccount: '*' }));
+    const missing = Object.keys(emu.emulator.control.stats().operations).flatMap((key) => {
+      const [service = '', operation = ''] = key.split('.');
+      const row = findOperation(service, operation);
+      return row ? row.actions.filter((a) => !allowed.has(a)) : [key];
+    });
+    expect(missing).toEqual([]);
     for (const account of [DEV, STAGING, PROD])
       expect(await domainsOf(account)).toEqual(['ml-platform (managed)']);
     expect(await domainsOf(HOME)).toEqual([]);
