@@ -4,16 +4,48 @@
  * through a role whose credentials are of that account. When there is no role to reach it, or the
  * role turns out to be of another account, the run is refused before anything is planned, with a
  * located error at the document's `spec.account`. Pure: the reaching was done by the live read.
+ * Two StudioDomains that are one domain once the caller's account is known are refused too.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Observation } from '../live/types.js';
 import { locate, type ValidDocument } from '../validate/schema-validator.js';
 
-/** The located refusals (empty when every declared account was reached as itself). */
+/**
+ * Validation cannot know the caller's account, so a StudioDomain that names it and one that leaves
+ * it out (the same domain) pass as two; once the caller is known they are reported as duplicates.
+ */
+function sameDomainTwice(documents: readonly ValidDocument[], caller: string): Diagnostic[] {
+  const seen = new Map<string, ValidDocument>();
+  const out: Diagnostic[] = [];
+  for (const doc of documents) {
+    const m = doc.manifest;
+    if (m.kind !== 'StudioDomain') continue;
+    const account = m.spec.account === caller ? '' : (m.spec.account ?? '');
+    const key = `${account}/${m.spec.region}/${m.metadata.name}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, doc);
+      continue;
+    }
+    out.push(
+      diagnostic(
+        'SG300',
+        'error',
+        `StudioDomain ${m.metadata.name} (region ${m.spec.region}) is declared twice: account ${caller} is the caller's, the default (first in ${first.source.file})`,
+        locate(doc.source, '/metadata/name', false),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The located refusals: duplicates by the caller's account, then accounts not reached as themselves. */
 export function studioAccountGuard(
   documents: readonly ValidDocument[],
   observation: Observation,
 ): Diagnostic[] {
+  const twice = observation.caller.account ? sameDomainTwice(documents, observation.caller.account) : [];
+  if (twice.length > 0) return twice;
   const problems = new Map(
     (observation.studioAccounts ?? []).flatMap((a) => (a.problem ? [[a.account, a.problem] as const] : [])),
   );

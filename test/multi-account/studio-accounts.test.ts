@@ -116,6 +116,20 @@ describe('Studio domains in dev, staging and prod from one repository', () => {
     expect(emu.emulator.control.stats().mutating).toBe(0);
   });
 
+  it("refuses one domain declared twice, with and without the caller's account: located SG300", async () => {
+    emu.emulator.control.resetStats();
+    const dir = manifestDir({
+      'a.yaml': studio(HOME),
+      'b.yaml': studio(HOME).replace(`  account: "${HOME}"\n`, ''),
+    });
+    const run = await cli(emu, ['plan', dir]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      `${dir}/b.yaml:3:19  error  SG300  StudioDomain ml-platform (region us-east-1) is declared twice: account ${HOME} is the caller's, the default (first in ${dir}/a.yaml)\n`,
+    );
+    expect(emu.emulator.control.stats().mutating).toBe(0);
+  });
+
   it('plans one create per account, addressed by account (golden JSON)', async () => {
     const run = await planJson(SEED);
     expect(run.stderr).toBe('');
