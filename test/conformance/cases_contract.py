@@ -1,6 +1,11 @@
 """Cross-cutting contracts: client-token replays, commit-then-fail retries, paging under deletion."""
 
-from harness import EXECUTION_ROLE, OTHER, REGION, all_pages, case, check, equal, error_of
+import json
+import os
+import shutil
+import subprocess
+
+from harness import EXECUTION_ROLE, OTHER, REGION, all_pages, case, check, equal, error_of, log
 
 
 @case("tokens: CreateDomain and CreateDomainUnit replay the same token, refuse other input")
@@ -129,3 +134,23 @@ def paginators(ctx):
     blueprints = [b for page in dz.get_paginator("list_environment_blueprints").paginate(domainIdentifier=d, managed=True) for b in page["items"]]
     check(len(blueprints) >= 2, "managed blueprints listed through the paginator")
     error_of("ValidationException", dz.list_projects, domainIdentifier=d, nextToken="garbage")
+
+
+@case("tokens: the AWS CLI (v1) create-domain --client-token twice answers the same domain")
+def cli_client_token(ctx):
+    # The defect as reported: `aws datazone create-domain ... --client-token T` twice answered 409.
+    if shutil.which("aws") is None:
+        log("     (aws CLI not installed: checked through boto3 only)")
+        return
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIAHOMEEXAMPLE00001", AWS_SECRET_ACCESS_KEY="home-secret",
+               AWS_DEFAULT_REGION=REGION, AWS_MAX_ATTEMPTS="1")
+    command = ["aws", "datazone", "create-domain", "--endpoint-url", ctx.emulator.endpoint, "--name", "cli",
+               "--domain-execution-role", EXECUTION_ROLE, "--domain-version", "V2", "--client-token", "CLI-1",
+               "--output", "json"]
+    answers = []
+    for _ in range(2):
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+        equal(done.returncode, 0, f"aws exit status ({done.stderr.strip()})")
+        answers.append(json.loads(done.stdout)["id"])
+    equal(answers[0], answers[1], "same domain id")
+    equal(len(ctx.dz.list_domains()["items"]), 1, "one domain")

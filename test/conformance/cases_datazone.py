@@ -167,3 +167,23 @@ def memberships(ctx):
     dz.delete_project_membership(**ids, member={"userIdentifier": sarah})
     equal(len(dz.list_project_memberships(**ids)["members"]), 2, "members after delete")
     error_of("ResourceNotFoundException", dz.delete_project_membership, **ids, member={"userIdentifier": sarah})
+
+
+@case("errors: access, quotas, throttling, injected 500 and not-found-as-403")
+def more_errors(ctx):
+    dz = ctx.dz
+    domain = ctx.domain()
+    d = domain["id"]
+    other = ctx.account(OTHER)["datazone"]
+    error_of("AccessDeniedException", other.get_domain, identifier=d, status=403, message="not permitted")
+    ctx.control("POST", "service/datazone/quotas", {"projectsPerDomain": 1})
+    profile = ctx.profile(d)["id"]
+    dz.create_project(domainIdentifier=d, name="one", projectProfileId=profile)
+    error_of("ServiceQuotaExceededException", dz.create_project, domainIdentifier=d, name="two", projectProfileId=profile)
+    ctx.control("PUT", "faults", [{"operation": "GetDomain", "throttlePct": 100, "count": 1}])
+    error_of("ThrottlingException", dz.get_domain, identifier=d, status=429)
+    ctx.control("PUT", "faults", [{"operation": "GetDomain", "error500Pct": 100, "count": 1}])
+    error_of("InternalServerException", dz.get_domain, identifier=d, status=500)
+    ctx.control("PATCH", "behaviour", {"notFoundAsAccessDenied": True})
+    error_of("AccessDeniedException", dz.get_domain, identifier="dzd_unknown0000000", status=403)
+    error_of("InvalidParameterException", ctx.ram.list_permissions, resourceType="s3:Bucket")

@@ -38,6 +38,23 @@ ZERO_DURATIONS = {
 
 CASES = []
 
+# (service signing name, operation) of every call that answered 2xx, for the coverage check.
+SUCCEEDED = set()
+
+
+def _record_success(http_response, model, **_):
+    if http_response is not None and 200 <= http_response.status_code < 300:
+        SUCCEEDED.add((model.service_model.signing_name, model.name))
+
+
+def served_operations(root):
+    """The operations the emulator serves, from its generated constraint tables."""
+    served = set()
+    for service in ("datazone", "ram", "sagemaker", "sts"):
+        with open(os.path.join(root, "src", "emulator", "model", f"{service}.generated.json")) as table:
+            served.update((service, op) for op in json.load(table)["operations"])
+    return served
+
 
 def case(name):
     """Registers a conformance case (a function taking the Context)."""
@@ -109,11 +126,13 @@ class Context:
         if cached:
             return cached
         session = boto3.session.Session(region_name=REGION, **credentials)
-        config = Config(retries={"max_attempts": attempts, "mode": "standard"})
+        config = Config(retries={"total_max_attempts": attempts, "mode": "standard"})
         make = lambda service: session.client(  # noqa: E731 - a one-line factory
             service, endpoint_url=self.emulator.endpoint, config=config
         )
         made = {name: make(name) for name in ("datazone", "ram", "sagemaker", "sts")}
+        for client in made.values():
+            client.meta.events.register("after-call", _record_success)
         self.emulator.client_cache[key] = made
         return made
 

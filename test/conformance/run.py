@@ -84,6 +84,15 @@ def main():
             else:
                 passed += 1
                 harness.log(f"ok   {name}")
+        if not args.only:
+            # Every served operation must have answered 2xx at least once somewhere in the suite.
+            missing = sorted(harness.served_operations(root) - harness.SUCCEEDED)
+            if missing:
+                failed.append("coverage")
+                harness.log(f"FAIL coverage: no success path exercised for {missing}")
+            else:
+                passed += 1
+                harness.log(f"ok   coverage: all {len(harness.served_operations(root))} served operations succeeded")
     finally:
         emulator.close()
     harness.log(f"({time.monotonic() - started:.1f} s against {emulator.endpoint})")

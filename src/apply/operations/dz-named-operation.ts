@@ -6,6 +6,7 @@
  * supplies only the steps where its API differs, so the dispatch and the registry bookkeeping
  * live here once.
  */
+import { randomUUID } from 'node:crypto';
 import { assertNever, type ManifestOf } from '../../model/manifest.js';
 import { normalizeDesired } from '../../plan/normalize-desired.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
@@ -35,8 +36,9 @@ export interface NamedSteps<N> {
   desired?(input: OperationInput): N;
   /**
    * Creates or adopts the resource, records its id and brings it to the desired state.
-   * `generation` is '' for a create and the replaced id (or 'replace') for a replace, so a kind
-   * with client tokens gives a recreated resource a new one.
+   * `generation` is a fresh nonce for a create and the replaced id (or 'replace') for a replace, so
+   * a kind with client tokens gives a recreated resource a new one (a create after an earlier
+   * apply deleted the resource must not be answered with the deleted one).
    */
   ensure(target: NamedTarget, desired: N, generation: string): Promise<void>;
   /** Brings the existing resource `id` to the desired state. */
@@ -58,9 +60,9 @@ export function namedOperation<N>(steps: NamedSteps<N>): Operation {
       steps.desired ? steps.desired(input) : (desiredNormal(input, steps.kind) as N);
     switch (change.action) {
       case 'create':
-        return steps.ensure(target, desiredOf(), '');
+        return steps.ensure(target, desiredOf(), randomUUID());
       case 'update': {
-        if (!liveId) return steps.ensure(target, desiredOf(), '');
+        if (!liveId) return steps.ensure(target, desiredOf(), randomUUID());
         const desired = desiredOf();
         ctx.ids.set(steps.kind, d.name, name, liveId);
         return steps.update(target, liveId, desired);

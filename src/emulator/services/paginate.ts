@@ -65,9 +65,13 @@ function positionOf<T>(item: T, options: PageOptions<T>): SortPart[] {
   return [key];
 }
 
+// Code-point order, not localeCompare: every page sorts the whole listing (10,000 projects in the
+// bench), and the order only has to be total and stable, not linguistic.
 function comparePart(a: SortPart | undefined, b: SortPart | undefined): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a ?? '').localeCompare(String(b ?? ''));
+  const x = String(a ?? '');
+  const y = String(b ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function compare(a: readonly SortPart[], b: readonly SortPart[], descending: boolean): number {

@@ -62,11 +62,12 @@ const listEnvironmentBlueprints: DzHandler<ListEnvironmentBlueprintsInput> = (in
     .filter((b) => input.name === undefined || b.name === input.name)
     .map(summary);
   const key = `${domain.id}:${String(input.managed)}:${input.name ?? ''}`;
-  const page = paginate(
-    items,
-    input,
-    pageOptions(call, key, (b) => b.id ?? ''),
-  );
+  const options = pageOptions(call, key, (b: EnvironmentBlueprintSummary) => b.id ?? '');
+  // Managed blueprints are listed in the reference's order (they are never deleted); shuffled on demand.
+  const rank = (b: EnvironmentBlueprintSummary) => [
+    (MANAGED_BLUEPRINT_NAMES as readonly string[]).indexOf(b.name ?? ''),
+  ];
+  const page = paginate(items, input, call.ctx.options.shuffleLists ? options : { ...options, order: rank });
   return { items: page.items, nextToken: page.nextToken };
 };
 
