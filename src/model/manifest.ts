@@ -45,7 +45,17 @@ export interface ManifestBase<K extends ManifestKind, S> {
   kind: K;
   metadata: { name: string; domain?: string };
   lifecycle?: Lifecycle;
+  /**
+   * The spec. For a tombstone (`lifecycle.ensure: absent`) only the identity fields are checked and
+   * guaranteed (`region` of Domain and StudioDomain, `account` of BlueprintConfiguration): the
+   * validator supplies `{}` when it is left out, and nothing but identity may be read from it.
+   */
   spec: S;
+}
+
+/** True for a tombstone (`lifecycle.ensure: absent`): a document that carries only its identity. */
+export function isTombstone(manifest: { lifecycle?: Lifecycle }): boolean {
+  return manifest.lifecycle?.ensure === 'absent';
 }
 
 /** Domain spec. */

@@ -8,7 +8,7 @@
 import type { ProfileEnvironment, ProjectTarget } from '../../model/manifest.js';
 import { checkAssociatedAccount } from './references.js';
 import { report, type CheckContext } from './context.js';
-import type { DocOf } from './inventory.js';
+import { isPresent, type DocOf } from './inventory.js';
 
 type PoolAccount = NonNullable<DocOf<'AccountPool'>['manifest']['spec']['accounts']>[number];
 
@@ -65,6 +65,8 @@ function poolCheck(
 /** Runs the target checks for every project whose profile is declared. */
 export function checkProjectTargets(ctx: CheckContext): void {
   for (const project of ctx.inventory.ofKind('Project')) {
+    // A tombstone is never created: its target does not matter.
+    if (!isPresent(project)) continue;
     const spec = project.manifest.spec;
     const domain = project.manifest.metadata.domain ?? '';
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
