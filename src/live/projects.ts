@@ -84,6 +84,20 @@ function environmentsOf(project: GetProjectCommandOutput): NormalProject['enviro
     .sort((a, b) => compare(a.name, b.name));
 }
 
+/**
+ * Why a project failed, as people read it: each failed environment with its codes and messages
+ * (`Tooling (BlueprintNotEnabled: …)`), else the project's own failure reasons; undefined when none.
+ */
+export function projectFailure(project: GetProjectCommandOutput): string | undefined {
+  const line = (list: readonly { code?: string; message?: string }[] | undefined) =>
+    (list ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
+  const environments = Object.entries(project.environmentDeploymentDetails?.environmentFailureReasons ?? {})
+    .sort(([a], [b]) => compare(a, b))
+    .map(([env, list]) => `${env} (${line(list)})`);
+  if (environments.length > 0) return environments.join(', ');
+  return line(project.failureReasons) || undefined;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -155,6 +169,7 @@ export async function readProjects(
           ...base.meta,
           status: detail.projectStatus ?? project.projectStatus,
           deploymentStatus: detail.environmentDeploymentDetails?.overallDeploymentStatus,
+          failure: projectFailure(detail),
           profileId: detail.projectProfileId,
         },
         lastUpdatedAt: detail.lastUpdatedAt,

@@ -1,7 +1,7 @@
 /**
  * Plan-time checks of where new projects will land, with what only live data can tell (validation
- * already checked what the manifests alone decide). For every project the plan creates or
- * replaces, and every environment of its profile that has an account chosen:
+ * already checked what the manifests alone decide). For every project the plan creates,
+ * replaces or redeploys, and every environment of its profile that has an account chosen:
  *
  * - the account must be the domain's own or associated with the domain (declared and present, or
  *   live and not deleted by this plan);
@@ -20,6 +20,7 @@ import type { LiveResource, Observation } from '../live/types.js';
 import { formatAddress, identityKey } from '../model/identity.js';
 import type { NormalAccountPool, NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { DesiredResource } from './desired.js';
+import { environmentTargets } from './dependencies.js';
 import type { Change, Refusal } from './types.js';
 
 /** What the checks look at. */
@@ -187,16 +188,6 @@ function offeredByPools(
   };
 }
 
-/** The account and region an environment deploys to: the profile's fixed one, else the project's choice. */
-function targetOf(
-  env: ProfileEnvironment,
-  project: NormalProject,
-): { account: string; region: string } | undefined {
-  if (env.target.account && env.target.region)
-    return { account: env.target.account, region: env.target.region };
-  return project.environments?.find((e) => e.name === env.name)?.target;
-}
-
 /** The findings about one environment of one project. */
 function checkEnvironment(
   facts: Facts,
@@ -229,15 +220,19 @@ export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
   const notes: string[] = [];
   for (const change of input.changes) {
     if (change.address.kind !== 'Project') continue;
-    if (change.action !== 'create' && change.action !== 'replace') continue;
+    // A redeploy lands where a create would: the same readiness applies.
+    const deploys =
+      change.action === 'create' || change.action === 'replace' || change.reason === 'deployment-failed';
+    if (!deploys) continue;
     const d = desiredByKey.get(identityKey(change.address));
     const project = d?.normal as NormalProject | undefined;
     const domain = change.address.domain ?? '';
     if (!project) continue;
     // An unknown profile is reported by validation or as an unresolved reference.
     const profile = facts.profile(domain, project.profile);
+    const targets = new Map(environmentTargets(project, profile).map((t) => [t.name, t.target]));
     for (const env of profile?.environments ?? []) {
-      const target = targetOf(env, project);
+      const target = targets.get(env.name);
       if (!target) continue;
       for (const verdict of checkEnvironment(facts, domain, env, target)) {
         if (verdict.ok === true) continue;

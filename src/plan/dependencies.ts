@@ -1,7 +1,11 @@
 /**
- * The edges of the plan graph. A create or update waits for the resources it references (its
- * domain, parent unit, pools, profile, the associations and blueprint configurations of its
- * target accounts). Deletes run in reverse: a delete waits for every other change of a later kind
+ * The edges of the plan graph: every change depends on everything whose state it needs at the
+ * moment it runs. A create or update waits for the resources it references (its domain, parent
+ * unit, pools, profile) and, for a project, for what each environment needs where it deploys:
+ * the account's association and the blueprint configuration of that environment's blueprint in
+ * that account, whatever the profile form (fixed account, pools, all associated accounts) — the
+ * profile's fixed target or the project's choice. `environmentTargets` is the one place that
+ * resolves where a project's environments land; the cross-checks use it too. Deletes run in reverse: a delete waits for every other change of a later kind
  * in its domain (which may stop referencing it first) and, for domain units, for its descendants.
  *
  *   create:  Domain ──▶ Unit HR ──▶ Unit HR/Benefits      Pool ──▶ Profile ──▶ Project
@@ -11,6 +15,7 @@
  */
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { ProfileLookup } from './desired.js';
 import { kindRank } from './kinds.js';
 import type { Change } from './types.js';
 
@@ -23,8 +28,44 @@ function domainOf(address: Address): string | undefined {
   return address.kind === 'Domain' ? address.name : address.domain;
 }
 
+/** Where one environment of a project deploys. */
+export interface EnvironmentTarget {
+  name: string;
+  blueprint: string;
+  target: { account: string; region: string };
+}
+
+/**
+ * Where each environment of a project deploys: the profile's fixed account and region, else the
+ * project's choice for that environment. Environments with neither (no choice made yet) are left
+ * out; without the profile, only the project's own choices are known (blueprint unknown: '').
+ */
+export function environmentTargets(
+  project: NormalProject,
+  profile: NormalProjectProfile | undefined,
+): EnvironmentTarget[] {
+  const chosen = new Map((project.environments ?? []).map((e) => [e.name, e.target]));
+  if (!profile)
+    return (project.environments ?? []).flatMap((e) =>
+      e.target ? [{ name: e.name, blueprint: '', target: e.target }] : [],
+    );
+  return (profile.environments ?? []).flatMap((env) => {
+    const fixed =
+      env.target.account && env.target.region
+        ? { account: env.target.account, region: env.target.region }
+        : undefined;
+    const target = fixed ?? chosen.get(env.name);
+    return target ? [{ name: env.name, blueprint: env.blueprint, target }] : [];
+  });
+}
+
 /** Keys a non-delete change references (whether or not they change). */
-function references(change: Change, normal: object | undefined, domainAccount: string | undefined): string[] {
+function references(
+  change: Change,
+  normal: object | undefined,
+  domainAccount: string | undefined,
+  profile: ProfileLookup,
+): string[] {
   const a = change.address;
   const domain = a.domain ?? '';
   const refs: string[] = [];
@@ -51,12 +92,14 @@ function references(change: Change, normal: object | undefined, domainAccount: s
     case 'Project': {
       const p = normal as NormalProject | undefined;
       unit(p?.domainUnit);
-      if (p) refs.push(key({ kind: 'ProjectProfile', domain, name: p.profile }));
-      for (const env of p?.environments ?? []) {
-        if (!env.target) continue;
+      if (!p) break;
+      refs.push(key({ kind: 'ProjectProfile', domain, name: p.profile }));
+      for (const env of environmentTargets(p, profile(domain, p.profile))) {
         if (env.target.account !== domainAccount)
           refs.push(key({ kind: 'AccountAssociation', domain, name: env.target.account }));
-        refs.push(`BlueprintConfiguration/${domain}/${env.target.account}/`);
+        refs.push(
+          key({ kind: 'BlueprintConfiguration', domain, name: env.blueprint, account: env.target.account }),
+        );
       }
       break;
     }
@@ -71,18 +114,11 @@ export function linkDependencies(
   changes: Change[],
   normals: ReadonlyMap<string, object | undefined>,
   domainAccounts: ReadonlyMap<string, string | undefined>,
+  profile: ProfileLookup,
 ): void {
   const active = changes.filter((c) => c.action !== 'noop' && c.action !== 'unmanaged');
   const keyOf = new Map(active.map((c) => [c, key(c.address)]));
   const activeKeys = new Set(keyOf.values());
-  const configsByAccount = new Map<string, string[]>();
-  for (const c of active) {
-    if (c.address.kind !== 'BlueprintConfiguration') continue;
-    const prefix = `BlueprintConfiguration/${c.address.domain ?? ''}/${c.address.account ?? ''}/`;
-    const list = configsByAccount.get(prefix) ?? [];
-    list.push(keyOf.get(c)!);
-    configsByAccount.set(prefix, list);
-  }
   const deletes = active.filter((c) => c.action === 'delete');
   const deleted = new Set(deletes.map((c) => keyOf.get(c)!));
   // Deletes look only at the active changes of their own domain (a plan may hold many domains).
@@ -109,17 +145,17 @@ export function linkDependencies(
         if (later || descendant) deps.add(k);
       }
     } else {
-      const refs = references(change, normals.get(own), domainAccounts.get(change.address.domain ?? ''));
+      const refs = references(
+        change,
+        normals.get(own),
+        domainAccounts.get(change.address.domain ?? ''),
+        profile,
+      );
       // A change never waits on a delete: deletes come after everything that may still reference them.
       const add = (k: string) => {
         if (k !== own && !deleted.has(k)) deps.add(k);
       };
-      for (const ref of refs) {
-        if (ref.endsWith('/')) {
-          // Any blueprint configuration of that account: a project deploys only where its blueprints are enabled.
-          for (const k of configsByAccount.get(ref) ?? []) add(k);
-        } else if (activeKeys.has(ref)) add(ref);
-      }
+      for (const ref of refs) if (activeKeys.has(ref)) add(ref);
     }
     change.dependsOn = [...deps].sort();
   }

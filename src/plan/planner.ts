@@ -12,12 +12,13 @@ import type { NormalProject, NormalProjectProfile } from '../model/normalized.js
 import type { LiveResource, Observation } from '../live/types.js';
 import type { DeferredReference } from '../validate/semantic/index.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
-import { desiredResources, type DesiredResource } from './desired.js';
+import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
+import { judgeHealth } from './health-change.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 
 /** Everything the planner needs. */
@@ -108,6 +109,8 @@ export interface ResolvedDesired {
   desired: DesiredResource[];
   domainAccount(domain: string): string;
   domainDocs: ReadonlyMap<string, ManifestOf<'Domain'>>;
+  /** A profile as it will be: declared (present) first, else live. */
+  profile: ProfileLookup;
 }
 
 /** Resolves the desired side against what was observed (default accounts, undeclared profiles). */
@@ -138,17 +141,16 @@ export function resolveDesired(
       );
     }
   }
-  const desired = desiredResources(documents, {
-    defaultAccount: domainAccount,
-    profile: (domain, name) => desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name),
-  });
-  return { desired, domainAccount, domainDocs };
+  const profile: ProfileLookup = (domain, name) =>
+    desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name);
+  const desired = desiredResources(documents, { defaultAccount: domainAccount, profile });
+  return { desired, domainAccount, domainDocs, profile };
 }
 
 /** Builds the plan. */
 export function buildPlan(input: PlanInput): Plan {
   const { documents, observation } = input;
-  const { desired: resolved, domainAccount, domainDocs } = resolveDesired(documents, observation);
+  const { desired: resolved, domainAccount, domainDocs, profile } = resolveDesired(documents, observation);
   const desiredByKey = new Map(resolved.map((d) => [d.key, d]));
   const liveByKey = new Map<string, LiveResource[]>();
   for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
@@ -156,6 +158,7 @@ export function buildPlan(input: PlanInput): Plan {
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
   const normals = new Map<string, object | undefined>();
+  const settleNotes: string[] = [];
   for (const key of new Set([...desiredByKey.keys(), ...liveByKey.keys()])) {
     const d = desiredByKey.get(key);
     const lives = liveByKey.get(key) ?? [];
@@ -190,6 +193,7 @@ export function buildPlan(input: PlanInput): Plan {
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
     if (!change) continue;
+    if (live && d && !d.absent) settleNotes.push(...judgeHealth(change, live));
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
@@ -205,7 +209,12 @@ export function buildPlan(input: PlanInput): Plan {
   refused.push(...targets.refused);
   changes.push(...ambiguous);
   sortChanges(changes);
-  linkDependencies(changes, normals, new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])));
+  linkDependencies(
+    changes,
+    normals,
+    new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])),
+    profile,
+  );
   const summary = Object.fromEntries(
     ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
   ) as PlanSummary;
@@ -220,6 +229,7 @@ export function buildPlan(input: PlanInput): Plan {
       (d) =>
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
     )
+    .concat(settleNotes)
     .sort()
     .concat(targets.notes);
   const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;

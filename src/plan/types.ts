@@ -24,6 +24,7 @@ export type ChangeReason =
   | 'parent-replaced' // its parent is replaced, so it is recreated with it
   | 'tombstone' // lifecycle.ensure: absent
   | 'prune' // undeclared, and the domain prunes its kind
+  | 'deployment-failed' // its deployment, update, creation or deletion failed: redeploy, re-update or recreate
   | 'in-sync' // nothing to do
   | 'not-declared' // undeclared, kind not pruned: unmanaged
   | 'absent' // tombstoned and already gone: noop

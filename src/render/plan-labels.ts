@@ -43,6 +43,7 @@ export const REASON_TEXT: { readonly [R in ChangeReason]: string } = {
   'parent-replaced': 'its parent is replaced',
   tombstone: 'its manifest sets lifecycle.ensure: absent',
   prune: 'it is not declared and its domain prunes this kind',
+  'deployment-failed': 'its deployment or last lifecycle operation failed (see /status)',
   'in-sync': 'it matches the manifest',
   'not-declared': 'it is not declared and its kind is not pruned',
   absent: 'it is tombstoned and already gone',

@@ -10,24 +10,15 @@ import {
   type GetProjectCommandOutput,
 } from '@aws-sdk/client-datazone';
 import { ApplyError, type OperationContext } from '../types.js';
+import { projectFailure } from '../../live/projects.js';
 import { deleteTolerant, getOrGone, type DomainRef } from './dz-calls.js';
 
 // Environment deployments take minutes (CloudFormation stacks); the overall deadline still bounds the wait.
 const DEPLOY_TIMEOUT_MS = 60 * 60_000;
 
-/** `code: message` lines of a project's failure reasons. */
-function projectFailures(project: GetProjectCommandOutput): string {
-  return (project.failureReasons ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
-}
-
 /** The environments that failed to deploy and why, `env (code: message)`. */
 export function deploymentFailures(project: GetProjectCommandOutput): string {
-  const reasons = project.environmentDeploymentDetails?.environmentFailureReasons ?? {};
-  const parts = Object.entries(reasons).map(
-    ([env, list]) =>
-      `${env} (${(list ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ')})`,
-  );
-  return parts.length > 0 ? parts.join(', ') : projectFailures(project) || 'no reason given';
+  return projectFailure(project) ?? 'no reason given';
 }
 
 /**
@@ -42,9 +33,7 @@ export function settledProject(
   if (!project) return undefined;
   switch (project.projectStatus) {
     case 'UPDATE_FAILED':
-      throw new ApplyError(
-        `project ${name} failed to update: ${projectFailures(project) || 'no reason given'}`,
-      );
+      throw new ApplyError(`project ${name} failed to update: ${deploymentFailures(project)}`);
     case 'DELETING':
     case 'DELETE_FAILED':
       throw new ApplyError(`project ${name} is being deleted (${project.projectStatus}) by someone else`);
@@ -100,9 +89,7 @@ export async function deleteProject(
         d.clients.dataZone.send(new GetProjectCommand({ domainIdentifier: d.id, identifier: id })),
       );
       if (got?.projectStatus === 'DELETE_FAILED') {
-        throw new ApplyError(
-          `project ${name} failed to delete: ${projectFailures(got) || 'no reason given'}`,
-        );
+        throw new ApplyError(`project ${name} failed to delete: ${deploymentFailures(got)}`);
       }
       return got === undefined ? true : undefined;
     });

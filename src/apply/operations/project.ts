@@ -104,21 +104,37 @@ export function projectPatch(
   return patch;
 }
 
+/** How an update must treat the live project: as read, re-sent whole, or redeployed too. */
+type UpdateMode = 'patch' | 'resend' | 'redeploy';
+
+/** The mode a planned update needs, from the live statuses the plan saw (plan/health.ts). */
+function updateMode(meta: Readonly<Record<string, string>> | undefined): UpdateMode {
+  if (meta?.deploymentStatus === 'FAILED_VALIDATION' || meta?.deploymentStatus === 'FAILED_DEPLOYMENT')
+    return 'redeploy';
+  return meta?.status === 'UPDATE_FAILED' ? 'resend' : 'patch';
+}
+
 async function updateProject(
   ctx: OperationContext,
   d: DomainRef,
   project: { id: string; name: string },
   desired: NormalProject,
   live: NormalProject | undefined,
+  mode: UpdateMode = 'patch',
 ): Promise<void> {
-  const patch = projectPatch(desired, live, { domainUnitId: unitId(ctx, d, desired.domainUnit) });
+  // A failed update left the live fields unknown: send every mutable one again.
+  const known = mode === 'resend' ? undefined : live;
+  const patch = projectPatch(desired, known, { domainUnitId: unitId(ctx, d, desired.domainUnit) });
+  // Redeploying asks DataZone to run the ON_CREATE deployments again (docs/emulator/decisions.md).
+  if (mode === 'redeploy')
+    patch.environmentDeploymentDetails = { overallDeploymentStatus: 'PENDING_DEPLOYMENT' };
   if (Object.keys(patch).length > 0) {
     await ctx.call('UpdateProject', d.scope, () =>
       d.clients.dataZone.send(
         new UpdateProjectCommand({ domainIdentifier: d.id, identifier: project.id, ...patch }),
       ),
     );
-    await waitSettled(ctx, d, project.id, project.name, false);
+    await waitSettled(ctx, d, project.id, project.name, mode === 'redeploy');
   }
 }
 
@@ -139,7 +155,8 @@ export const projectOperation: Operation = namedOperation<NormalProject>({
   desired: (input) => desiredNormal(input, 'Project', (m) => normalizeProject(m, undefined)) as NormalProject,
   ensure: ensureProject,
   async update({ ctx, d, name, input }, id, desired) {
-    await updateProject(ctx, d, { id, name }, desired, input.live?.normal as NormalProject | undefined);
+    const live = input.live?.normal as NormalProject | undefined;
+    await updateProject(ctx, d, { id, name }, desired, live, updateMode(input.live?.meta));
     await reconcileMembers(ctx, d, id, desired.members ?? []);
   },
   remove: ({ ctx, d, name }, id) => deleteProject(ctx, d, name, id),

@@ -42,7 +42,10 @@ export function createProgress(io: CliIo, now: () => number) {
       for (const o of skipped)
         lines.push(`  not started: ${formatAddress(o.change.address)} (${o.change.action})`);
       if (failed.length > 0)
-        lines.push('Run apply again to converge; completed changes will not be repeated.');
+        // True since a failed deployment is observed state: the next plan redeploys or refuses it, never "No changes".
+        lines.push(
+          'Run plan to see what remains: it reads live state again, so completed changes are not repeated and failed ones (including failed deployments) are planned again or refused with their cause.',
+        );
       return `${lines.join('\n')}\n`;
     },
   };
