@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = {
   SG312: 'A reference is not declared here; it will be resolved against live state at plan time.',
   SG313: 'A domain-unit path is deeper than the five levels DataZone allows.',
   SG314: 'A project sets resourceTags but its profile does not allow custom project resource tags.',
+  SG315: 'A project without a profile sets a target or environments, which it cannot have.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

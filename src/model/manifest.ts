@@ -159,7 +159,8 @@ export interface ProjectMember {
 /** Project spec. */
 export interface ProjectSpec {
   description?: string;
-  profile: string;
+  /** Absent for a project without a profile (it has no environments). Immutable. */
+  profile?: string;
   domainUnit?: string;
   target?: ProjectTarget;
   environments?: { name: string; target?: ProjectTarget; parameters?: Record<string, string> }[];

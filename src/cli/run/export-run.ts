@@ -46,7 +46,7 @@ export async function runExport(
     });
     const result = buildExport(observation, domain, observation.caller.account);
     const outDir = resolve(io.cwd, options.out);
-    const files = layoutFiles(outDir, result.documents, options.layout);
+    const files = layoutFiles(result.documents, options.layout);
     await writeExport(outDir, files);
     for (const warning of result.warnings) io.stderr(`smus-gitops: warning: ${warning}\n`);
     const count = result.documents.length;

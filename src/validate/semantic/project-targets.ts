@@ -62,13 +62,32 @@ function poolCheck(
   }
 }
 
-/** Runs the target checks for every project whose profile is declared. */
+/** A project without a profile has no environments: a target or environment entries would never apply. */
+function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
+  for (const field of ['target', 'environments'] as const) {
+    if (project.manifest.spec[field] === undefined) continue;
+    report(
+      ctx,
+      project,
+      'SG315',
+      `a project without a profile has no environments, so spec.${field} has nothing to apply to: remove it or set spec.profile`,
+      `/spec/${field}`,
+      { atKey: true },
+    );
+  }
+}
+
+/** Runs the target checks for every project whose profile is declared (or that has none). */
 export function checkProjectTargets(ctx: CheckContext): void {
   for (const project of ctx.inventory.ofKind('Project')) {
     // A tombstone is never created: its target does not matter.
     if (!isPresent(project)) continue;
     const spec = project.manifest.spec;
     const domain = project.manifest.metadata.domain ?? '';
+    if (spec.profile === undefined) {
+      checkProfileless(ctx, project);
+      continue;
+    }
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
     if (!profile) continue;
     if (

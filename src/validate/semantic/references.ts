@@ -185,7 +185,9 @@ export function checkReferences(ctx: CheckContext): void {
         break;
       }
       case 'Project':
-        reference(ctx, doc, 'ProjectProfile', domain, m.spec.profile, '/spec/profile');
+        // No profile: a project made without one (its environments are checked in project-targets).
+        if (m.spec.profile !== undefined)
+          reference(ctx, doc, 'ProjectProfile', domain, m.spec.profile, '/spec/profile');
         if (m.spec.domainUnit) checkDomainUnitPath(ctx, doc, domain, m.spec.domainUnit, '/spec/domainUnit');
         break;
       case 'BlueprintConfiguration':
