@@ -271,6 +271,9 @@ describe('tombstones need only their identity', () => {
     ['AccountPool', 'hr-accountpool', undefined],
     ['ProjectProfile', 'Corporate HR', undefined],
     ['Project', 'hr-analytics', undefined],
+    // What still applies to a tombstone: the domain's teardown policy, the role that reaches an account.
+    ['Domain', 'corp-data', { region: 'us-east-1', reconcile: { maxDeletes: 10 } }],
+    ['AccountAssociation', '444455556666', { assumeRoleArn: 'arn:aws:iam::444455556666:role/Deployer' }],
     // A manifest flipped to absent may keep (part of) its old spec: it is ignored.
     ['Project', 'hr-analytics', { description: 'kept from before' }],
   ] as const)('a %s tombstone %s with spec %j is valid', (kind, name, spec) => {
@@ -284,6 +287,7 @@ describe('tombstones need only their identity', () => {
     ['StudioDomain', 'finance-studio', {}, 'required at /spec'],
     ['Domain', 'corp-data', { region: 'nowhere' }, 'pattern at /spec/region'],
     ['BlueprintConfiguration', 'Tooling', { account: '4444' }, 'pattern at /spec/account'],
+    ['AccountAssociation', '444455556666', { assumeRoleArn: 'Deployer' }, 'pattern at /spec/assumeRoleArn'],
   ] as const)('a %s tombstone %s with spec %j is rejected (%s)', (kind, name, spec, expected) => {
     const [keyword, instancePath] = expected.split(' at ');
     expect(errorsOf(ajv, KIND_SCHEMA[kind], tombstone(kind, name, spec))).toContainEqual(
