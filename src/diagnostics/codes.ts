@@ -42,7 +42,11 @@ export const DIAGNOSTIC_CODES = {
   SG312: 'A reference is not declared here; it will be resolved against live state at plan time.',
   SG313: 'A domain-unit path is deeper than the five levels DataZone allows.',
   SG314: 'A project sets resourceTags but its profile does not allow custom project resource tags.',
-  SG315: 'A project without a profile sets a target or environments, which it cannot have.',
+  SG315: 'A project overrides a parameter or resource tag that its profile marks not editable.',
+  SG316: 'A new project names a profile whose status is DISABLED.',
+  SG317:
+    'A blueprint configuration is in an account the tool has no role to reach (no assumeRoleArn on its association).',
+  SG318: 'A project without a profile sets a target or environments, which it cannot have.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

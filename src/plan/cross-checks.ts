@@ -212,6 +212,42 @@ function checkEnvironment(
   return verdicts;
 }
 
+/**
+ * Warnings for declared pools: an account a pool offers must be associated and have the blueprints
+ * of the profiles that use the pool enabled in the regions the pool offers, or the first project
+ * placed there fails. Nothing is refused (no project may land there yet); the reviewer is told.
+ */
+function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
+  const notes: string[] = [];
+  const profiles = input.desired.filter((d) => d.address.kind === 'ProjectProfile' && !d.absent);
+  for (const pool of input.desired) {
+    const normal = pool.normal as NormalAccountPool | undefined;
+    if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
+    const domain = pool.address.domain ?? '';
+    const subject = `${formatAddress(pool.address)}${pool.source ? ` (${pool.source.file})` : ''}`;
+    const envs = profiles.flatMap((p) =>
+      ((p.normal as NormalProjectProfile | undefined)?.environments ?? []).filter((e) =>
+        e.target.accountPools?.includes(pool.address.name),
+      ),
+    );
+    for (const account of normal.accounts) {
+      if (!facts.associated(domain, account.id)) {
+        notes.push(
+          `${subject}: account ${account.id} is not associated with domain ${domain}; a project placed there will fail`,
+        );
+        continue;
+      }
+      for (const env of envs)
+        for (const region of account.regions) {
+          const verdict = facts.blueprintEnabled(domain, account.id, region, env.blueprint);
+          if (verdict.ok === false)
+            notes.push(`${subject}: ${verdict.why}; a project placed there will fail`);
+        }
+    }
+  }
+  return [...new Set(notes)];
+}
+
 /** Runs the checks for every project the plan creates or replaces. */
 export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
   const facts = new Facts(input);
@@ -253,6 +289,7 @@ export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
   refused.sort(
     (a, b) => compare(identityKey(a.address), identityKey(b.address)) || compare(a.detail, b.detail),
   );
+  notes.push(...(input.observation.complete ? poolWarnings(facts, input) : []));
   return { refused, notes: notes.sort() };
 }
 

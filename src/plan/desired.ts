@@ -7,6 +7,7 @@
 import { addressOf, identityKey, type Address } from '../model/identity.js';
 import type { Manifest, ManifestOf } from '../model/manifest.js';
 import { compact, type NormalProject, type NormalProjectProfile } from '../model/normalized.js';
+import type { LoadedDocument } from '../load/parse.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import { normalizeDesired } from './normalize-desired.js';
 
@@ -19,6 +20,8 @@ export interface DesiredResource {
   normal?: object;
   absent: boolean;
   protect: boolean;
+  /** The document that declares it: where plan-time findings about it are located. */
+  source?: LoadedDocument;
 }
 
 /** Looks up a profile's normalised value by domain and name (desired first, then live). */
@@ -80,7 +83,7 @@ export function desiredResources(
   options: { profile: ProfileLookup; defaultAccount: (domain: string) => string | undefined },
 ): DesiredResource[] {
   const out: DesiredResource[] = [];
-  for (const { manifest } of docs) {
+  for (const { manifest, source } of docs) {
     if (manifest.kind === 'Policy') continue;
     const address = addressOf(manifest);
     if (manifest.kind === 'BlueprintConfiguration' && !address.account) {
@@ -100,6 +103,7 @@ export function desiredResources(
       normal,
       absent,
       protect: manifest.lifecycle?.protect === true,
+      source,
     });
   }
   return out;

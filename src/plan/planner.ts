@@ -19,7 +19,15 @@ import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
 import { judgeHealth } from './health-change.js';
-import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
+import {
+  ACTIONS,
+  KNOWN_AFTER_APPLY,
+  type Change,
+  type Plan,
+  type PlanSummary,
+  type Refusal,
+} from './types.js';
+import { staticPreflight, type PreflightInput } from './preflight.js';
 
 /** Everything the planner needs. */
 export interface PlanInput {
@@ -149,6 +157,41 @@ export function resolveDesired(
 
 /** Builds the plan. */
 export function buildPlan(input: PlanInput): Plan {
+  return buildPlanDetailed(input).plan;
+}
+
+/** The refusal order: by address, then reason and detail. */
+function sortRefusals(refused: Refusal[]): void {
+  const text = (r: Refusal) => `${identityKey(r.address)}\n${r.reason}\n${r.detail}`;
+  refused.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+}
+
+function fingerprintOf(
+  plan: Pick<Plan, 'summary' | 'changes' | 'refused'>,
+  digest: (text: string) => string,
+) {
+  const { summary, changes, refused } = plan;
+  return `sha256:${digest(JSON.stringify({ summary, changes, refused }))}`;
+}
+
+/**
+ * Adds what the second, targeted read found (plan/preflight.ts `dependentsPreflight`) to a plan:
+ * its refusals in order, its notes, and the fingerprint over the result.
+ */
+export function addFindings(
+  plan: Plan,
+  findings: { refused: Refusal[]; notes: string[] },
+  digest: (text: string) => string,
+): void {
+  if (findings.refused.length === 0 && findings.notes.length === 0) return;
+  plan.refused.push(...findings.refused);
+  sortRefusals(plan.refused);
+  plan.notes.push(...findings.notes);
+  plan.fingerprint = fingerprintOf(plan, digest);
+}
+
+/** The plan, and what preflight needs to judge it further after a second read. */
+export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: PreflightInput } {
   const { documents, observation } = input;
   const { desired: resolved, domainAccount, domainDocs, profile } = resolveDesired(documents, observation);
   const desiredByKey = new Map(resolved.map((d) => [d.key, d]));
@@ -203,10 +246,16 @@ export function buildPlan(input: PlanInput): Plan {
     desired: resolved,
     domainDocs,
     observation,
-    deferred: input.deferred,
+    // The domain's own account needs no association: it is known here (the caller's, when undeclared).
+    deferred: input.deferred.filter(
+      (r) => !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)),
+    ),
   });
   const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
   refused.push(...targets.refused);
+  const preflight: PreflightInput = { changes, desired: resolved, observation, profile, domainAccount };
+  refused.push(...staticPreflight(preflight));
+  sortRefusals(refused);
   changes.push(...ambiguous);
   sortChanges(changes);
   linkDependencies(
@@ -218,20 +267,27 @@ export function buildPlan(input: PlanInput): Plan {
   const summary = Object.fromEntries(
     ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
   ) as PlanSummary;
+  // The write-only blind spot is worth saying when the configuration is put, not on every in-sync run.
+  const putKeys = new Set(
+    changes
+      .filter((c) => c.action === 'create' || c.action === 'update' || c.action === 'replace')
+      .map((c) => identityKey(c.address)),
+  );
   const notes = resolved
     .filter(
       (d) =>
         d.manifest.kind === 'BlueprintConfiguration' &&
+        putKeys.has(d.key) &&
         d.manifest.spec.globalParameters &&
         Object.keys(d.manifest.spec.globalParameters).length > 0,
     )
     .map(
       (d) =>
-        `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent on every put but drift in them cannot be seen.`,
+        `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent with this put, but drift in them cannot be seen.`,
     )
     .concat(settleNotes)
     .sort()
     .concat(targets.notes);
-  const fingerprint = `sha256:${input.digest(JSON.stringify({ summary, changes, refused }))}`;
-  return { formatVersion: 1, summary, changes, refused, notes, fingerprint };
+  const fingerprint = fingerprintOf({ summary, changes, refused }, input.digest);
+  return { plan: { formatVersion: 1, summary, changes, refused, notes, fingerprint }, preflight };
 }

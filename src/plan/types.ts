@@ -38,7 +38,12 @@ export type RefusalReason =
   | 'incomplete-observation' // a list failed: no delete is planned
   | 'unresolved-reference' // a deferred reference does not exist live
   | 'domain-not-empty' // a Domain replace would delete everything it holds
-  | 'target-not-ready'; // a project's target account is not associated, or lacks a blueprint there
+  | 'target-not-ready' // a project's target account is not associated, or lacks a blueprint there
+  | 'profile-disabled' // a new or redeployed project's profile is (or is being set to) DISABLED
+  | 'locked-override' // a project overrides what its profile marks not editable
+  | 'unreachable-account' // a blueprint configuration's account has no role the tool can assume
+  | 'principal-not-found' // a member to add is not a user or group the domain knows
+  | 'in-use'; // a delete of something live resources still use
 
 /** One resource in the plan. */
 export interface Change {
@@ -60,6 +65,8 @@ export interface Refusal {
   address: Address;
   reason: RefusalReason;
   detail: string;
+  /** Where in the manifests the cause is written (`file:line:col`), when a manifest says it. */
+  location?: string;
 }
 
 /** Counts per action. */

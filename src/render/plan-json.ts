@@ -59,7 +59,13 @@ function changeJson(change: Change): JsonObject {
 }
 
 function refusalJson(refusal: Refusal): JsonObject {
-  return { address: addressJson(refusal.address), reason: refusal.reason, detail: refusal.detail };
+  const out: JsonObject = {
+    address: addressJson(refusal.address),
+    reason: refusal.reason,
+    detail: refusal.detail,
+  };
+  put(out, 'location', refusal.location);
+  return out;
 }
 
 function liveJson(live: LiveFingerprint): JsonObject {

@@ -70,6 +70,11 @@ export const REFUSAL_TEXT: { readonly [R in RefusalReason]: string } = {
   'unresolved-reference': 'unresolved reference',
   'target-not-ready': 'project target not ready',
   'domain-not-empty': 'domain replace would delete its contents',
+  'profile-disabled': 'project profile disabled',
+  'locked-override': 'override not allowed by the profile',
+  'unreachable-account': 'account not reachable',
+  'principal-not-found': 'member not found',
+  'in-use': 'still in use',
 };
 
 /** The context an address needs beyond `Kind/name@account`: its domain and region, when set. */

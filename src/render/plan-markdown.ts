@@ -84,7 +84,8 @@ function tableAddress(address: Address): string {
 }
 
 function refusalRow(refusal: Refusal): string {
-  const detail = escapeMarkdown(truncateText(refusal.detail, TEXT_LIMIT));
+  const located = refusal.location ? `${refusal.detail} (${refusal.location})` : refusal.detail;
+  const detail = escapeMarkdown(truncateText(located, TEXT_LIMIT));
   return `| ${tableAddress(refusal.address)} | ${REFUSAL_TEXT[refusal.reason]} | ${detail} |\n`;
 }
 

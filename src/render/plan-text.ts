@@ -84,7 +84,7 @@ function changeLines(change: Change, paint: Paint): string[] {
 
 function refusalLines(refusal: Refusal, paint: Paint): string[] {
   return [
-    `  - ${sanitizeLine(describeAddress(refusal.address))}`,
+    `  - ${sanitizeLine(describeAddress(refusal.address))}${refusal.location ? `  ${sanitizeLine(refusal.location)}` : ''}`,
     `${DETAIL_INDENT}${paint('red', REFUSAL_TEXT[refusal.reason])}: ${sanitizeLine(refusal.detail)}`,
   ];
 }

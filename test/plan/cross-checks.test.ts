@@ -165,12 +165,15 @@ describe('plan-time target checks', () => {
 
   it('refuses an account that is neither the domain account nor associated', async () => {
     const p = await plan(DOMAIN() + STATIC_POOL + POOL_PROFILE + CONFIG('us-east-1') + PROJECT());
-    // The configuration's own validation (SG312 note) defers its association: the plan refuses it too.
+    // The configuration's own validation (SG312 note) defers its association: the plan refuses it
+    // too, and the configuration itself, which no declared role lets the tool put.
     expect(p.refused.map((r) => [r.address.kind, r.reason])).toEqual([
       ['AccountAssociation', 'unresolved-reference'],
+      ['BlueprintConfiguration', 'unreachable-account'],
       ['Project', 'target-not-ready'],
     ]);
-    expect(p.refused[1]?.detail).toContain(
+    expect(p.refused[1]?.detail).toContain('no AccountAssociation for it is declared');
+    expect(p.refused[2]?.detail).toContain(
       `account ${HR} is neither the domain account nor associated with domain corp-data`,
     );
   });

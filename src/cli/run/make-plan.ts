@@ -10,7 +10,9 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
 import { readLive } from '../../live/read-live.js';
 import type { Observation, ReadScope } from '../../live/types.js';
-import { buildPlan } from '../../plan/planner.js';
+import { readDependents } from '../../live/dependents.js';
+import { addFindings, buildPlanDetailed } from '../../plan/planner.js';
+import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
@@ -81,7 +83,22 @@ export async function makePlan(
         return { exit: ExitCode.Error };
       }
     }
-    const plan = buildPlan({ documents, observation, deferred: loaded.deferred, digest: sha256 });
+    const { plan, preflight } = buildPlanDetailed({
+      documents,
+      observation,
+      deferred: loaded.deferred,
+      digest: sha256,
+    });
+    // What apply would otherwise find half-way (missing members, deletes of what is in use) needs a targeted read.
+    const request = dependentsRequest(preflight);
+    if (request.principals.length + request.projects.length + request.profiles.length > 0) {
+      const facts = await readDependents(request, {
+        clients: connection.clients,
+        log: (event) => log.debug(event),
+        ...(io.timing ? { timing: io.timing } : {}),
+      });
+      addFindings(plan, dependentsPreflight(preflight, facts), sha256);
+    }
     const warnings = loaded.diagnostics
       .filter((d) => d.severity === 'warning')
       .map(

@@ -6,6 +6,7 @@
  * Pools resolved by a Lambda handler, or not declared, are checked at plan time instead.
  */
 import type { ProfileEnvironment, ProjectTarget } from '../../model/manifest.js';
+import { disallowedOverrides } from '../../model/profile-rules.js';
 import { checkAssociatedAccount } from './references.js';
 import { report, type CheckContext } from './context.js';
 import { isPresent, type DocOf } from './inventory.js';
@@ -69,7 +70,7 @@ function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
     report(
       ctx,
       project,
-      'SG315',
+      'SG318',
       `a project without a profile has no environments, so spec.${field} has nothing to apply to: remove it or set spec.profile`,
       `/spec/${field}`,
       { atKey: true },
@@ -90,17 +91,20 @@ export function checkProjectTargets(ctx: CheckContext): void {
     }
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
     if (!profile) continue;
-    if (
-      spec.resourceTags &&
-      Object.keys(spec.resourceTags).length > 0 &&
-      profile.manifest.spec.allowCustomProjectResourceTags !== true
-    ) {
+    for (const problem of disallowedOverrides(spec.profile, profile.manifest.spec, spec))
+      report(ctx, project, problem.code, problem.message, problem.pointer, {
+        atKey: problem.code === 'SG314',
+      });
+    const everyFixed = (profile.manifest.spec.environments ?? []).every(
+      (e) => e.target.account !== undefined,
+    );
+    if (spec.target && everyFixed) {
       report(
         ctx,
         project,
-        'SG314',
-        `profile "${spec.profile}" does not allow custom project resource tags (allowCustomProjectResourceTags)`,
-        '/spec/resourceTags',
+        'SG308',
+        `profile "${spec.profile}" fixes the account and region of every environment; spec.target would be ignored: remove it`,
+        '/spec/target',
         { atKey: true },
       );
     }
