@@ -65,9 +65,15 @@ function accountNames(resources: readonly LiveResource[]): Map<string, string> {
 /**
  * The manifests of `domain` as observed. `account` is the domain's account (the caller's, from
  * STS): written as the Domain's guard and left out of blueprint configurations of that account.
+ * `roles`: the role the read assumed in each associated account, written as its assumeRoleArn.
  * Throws ExportError when the domain was not found or something in it could not be read.
  */
-export function buildExport(observation: Observation, domain: string, account: string): ExportResult {
+export function buildExport(
+  observation: Observation,
+  domain: string,
+  account: string,
+  roles: ReadonlyMap<string, string> = new Map(),
+): ExportResult {
   if (!observation.complete) {
     const reasons = observation.failures.map((f) => `${f.operation} failed for ${f.scope}: ${f.message}`);
     throw new ExportError(`the domain could not be read completely:\n  ${reasons.join('\n  ')}`);
@@ -98,6 +104,7 @@ export function buildExport(observation: Observation, domain: string, account: s
           name,
           r.normal as NormalAccountAssociation,
           names.get(name),
+          roles.get(name),
         );
       case 'BlueprintConfiguration':
         return blueprintConfigurationDocument(

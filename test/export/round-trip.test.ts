@@ -40,10 +40,26 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-async function exportTo(emu: TestEmulator, domain: string, layout: string): Promise<string> {
+async function exportTo(
+  emu: TestEmulator,
+  domain: string,
+  layout: string,
+  extra: string[] = [],
+): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'smus-export-'));
   const run = await runCli(
-    ['export', '--domain', domain, '--out', out, '--layout', layout, '--endpoint-url', emu.endpoint],
+    [
+      'export',
+      '--domain',
+      domain,
+      '--out',
+      out,
+      '--layout',
+      layout,
+      '--endpoint-url',
+      emu.endpoint,
+      ...extra,
+    ],
     { env: ENV },
   );
   expect(run.stderr).toBe('');
@@ -111,6 +127,29 @@ describe('export round trip', () => {
       expect(tree['domain-units/hr-benefits.yaml']).toContain('name: HR/Benefits');
       expect(tree['projects/hr-analytics.yaml']).toBeDefined();
       await expectInSync(emu, perResource, false);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('exports the blueprint configurations of associated accounts when it may assume a role there', async () => {
+    const emu = await startTestEmulator({ behaviour: FAST });
+    try {
+      expectAllDone(await applyManifests({ paths: ['manifests-example'] }, emu.endpoint));
+      const out = await exportTo(emu, 'corp-data', 'per-kind', ['--assume-role-name', 'SmusGitOpsDeployer']);
+      await expectInSync(emu, out);
+      const files = readTree(out);
+      expect(files['account-associations.yaml']).toContain(
+        'assumeRoleArn: arn:aws:iam::444455556666:role/SmusGitOpsDeployer',
+      );
+      expect(files['account-associations.yaml']).not.toContain('# assumeRoleArn');
+      // Every configuration the example declares, in whichever account: the same count, by account.
+      const accounts = (text: string) =>
+        [...text.matchAll(/^ {2}account: "(\d{12})"/gm)].map((m) => m[1]).sort();
+      const declared = readdirSync('manifests-example/blueprints')
+        .map((f) => readFileSync(join('manifests-example/blueprints', f), 'utf8'))
+        .join('\n');
+      expect(accounts(files['blueprint-configurations.yaml'] ?? '')).toEqual(accounts(declared));
     } finally {
       await emu.close();
     }

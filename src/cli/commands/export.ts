@@ -6,6 +6,8 @@ import type { GlobalOptions } from '../global-options.js';
 export interface ExportCommandOptions {
   out: string;
   layout: 'per-kind' | 'per-resource';
+  /** Role name to assume in each associated account, to export its blueprint configurations too. */
+  assumeRoleName?: string;
 }
 
 /** Adds the `export` command. */
@@ -15,6 +17,10 @@ export const registerExportCommand: CommandRegistrar = (program, io, setExit) =>
     .description('write manifests for everything live in a domain, so that plan over them shows no changes')
     .requiredOption('--out <dir>', 'directory to write the manifests to')
     .option('--layout <layout>', 'one file per kind (per-kind) or per resource (per-resource)', 'per-kind')
+    .option(
+      '--assume-role-name <name>',
+      'role to assume in every associated account (arn:aws:iam::ACCOUNT:role/NAME) to export its blueprint configurations too',
+    )
     .action(async (options: ExportCommandOptions, command) => {
       const { runExport } = await import('../run/export-run.js');
       setExit(await runExport(options, command.optsWithGlobals() as GlobalOptions, io));

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { buildExport, ExportError } from '../../export/build.js';
-import { exportScope } from '../../export/scope.js';
+import { associatedRoles, exportScope } from '../../export/scope.js';
 import { layoutFiles, writeExport } from '../../export/write.js';
 import { readLive } from '../../live/read-live.js';
 import { ExitCode } from '../exit-codes.js';
@@ -40,11 +40,18 @@ export async function runExport(
   const region = exportRegion(globals, io.env);
   const connection = await connect(io, globals);
   try {
-    const observation = await readLive(exportScope(domain, region), {
-      clients: connection.clients,
-      log: (event) => log.debug(event),
-    });
-    const result = buildExport(observation, domain, observation.caller.account);
+    const read = (roles?: ReadonlyMap<string, string>) =>
+      readLive(exportScope(domain, region, roles), {
+        clients: connection.clients,
+        log: (event) => log.debug(event),
+      });
+    let observation = await read();
+    // The associated accounts are known only once the domain is read: read again, reaching into each.
+    const roles = options.assumeRoleName
+      ? associatedRoles(observation.resources, domain, options.assumeRoleName)
+      : new Map<string, string>();
+    if (roles.size > 0) observation = await read(roles);
+    const result = buildExport(observation, domain, observation.caller.account, roles);
     const outDir = resolve(io.cwd, options.out);
     const files = layoutFiles(result.documents, options.layout);
     await writeExport(outDir, files);
@@ -54,9 +61,16 @@ export async function runExport(
       `Exported ${count} manifest${count === 1 ? '' : 's'} of domain ${domain} (${region}) to ${options.out}:\n` +
         files.map((f) => `  ${f.path}\n`).join(''),
     );
+    const missing = ['reconcile policy'];
+    // Without --assume-role-name, other accounts were not reached: their roles and configurations are missing.
+    if (roles.size === 0)
+      missing.push(
+        'assumeRoleArn of associations',
+        'blueprint configurations of other accounts (--assume-role-name)',
+      );
+    missing.push('globalParameters');
     io.stdout(
-      'Not exported (not readable from AWS): reconcile policy, assumeRoleArn of associations, ' +
-        "blueprint configurations of other accounts, globalParameters. Each file's comments say where.\n",
+      `Not exported (not readable from AWS): ${missing.join(', ')}. Each file's comments say where.\n`,
     );
     return ExitCode.Ok;
   } catch (error) {
