@@ -7,6 +7,7 @@
  * | `POST /__emulator/stats/reset` | zero the counters |
  * | `POST /__emulator/reset` | empty world |
  * | `GET`/`PUT`/`DELETE /__emulator/faults` | read / replace (JSON list) / clear the fault rules |
+ * | `GET`/`PUT`/`DELETE /__emulator/project-faults` | read / replace (`{deployments, lifecycle}`) / clear the project fault rules |
  * | `POST /__emulator/clock/advance` `{"ms":N}` | move the emulated clock |
  * | `GET`/`PATCH /__emulator/behaviour` | read / merge behaviour knobs |
  * | `POST /__emulator/service/<service>/<name>` | the service's control hook, JSON in and out |
@@ -16,6 +17,7 @@
 import type { BehaviourPatch } from './behaviour.js';
 import type { EmulatorControl } from './control.js';
 import { parseFaultSpecs } from './knobs/faults.js';
+import { parseProjectFaults } from './knobs/project-faults.js';
 import { isServiceName } from './service-wire.js';
 import { isEmulatorServiceError } from './service-error.js';
 import type { WireResponse } from './protocols/types.js';
@@ -58,6 +60,14 @@ export async function handleControl(
       case 'DELETE /faults':
         control.clearFaults();
         return json(200, []);
+      case 'GET /project-faults':
+        return json(200, control.projectFaults());
+      case 'PUT /project-faults':
+        control.setProjectFaults(parseProjectFaults(parseBody(body)));
+        return json(200, control.projectFaults());
+      case 'DELETE /project-faults':
+        control.setProjectFaults({});
+        return json(200, control.projectFaults());
       case 'POST /clock/advance': {
         const ms = (parseBody(body) as { ms?: unknown }).ms;
         if (typeof ms !== 'number') throw new Error('body must be {"ms": number}');

@@ -8,6 +8,7 @@ import type { EmulatorCore, RequestEvent } from './core.js';
 import { callContext } from './core.js';
 import type { EmulatorStats } from './knobs/counters.js';
 import type { FaultSpec } from './knobs/faults.js';
+import type { ProjectFaultSpecs } from './knobs/project-faults.js';
 import { mergeBehaviour, type BehaviourPatch } from './behaviour.js';
 import { advanceClock } from './clock.js';
 import { homeCaller } from './identity.js';
@@ -26,6 +27,10 @@ export interface EmulatorControl {
   clearFaults(): void;
   /** The fault rules in force (with remaining counts). */
   faults(): FaultSpec[];
+  /** Replaces the project fault rules (failed deployments, UPDATE_FAILED / DELETE_FAILED). */
+  setProjectFaults(specs: ProjectFaultSpecs): void;
+  /** The project fault rules in force (with remaining counts). */
+  projectFaults(): Required<ProjectFaultSpecs>;
   /** Moves the emulated clock forward (async lifecycles progress without sleeping). */
   advanceClock(ms: number): Promise<void>;
   /** Changes behaviour knobs for the following requests (durations merge member by member). */
@@ -56,6 +61,8 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     setFaults: (specs) => core.faults.set(specs),
     clearFaults: () => core.faults.clear(),
     faults: () => core.faults.list(),
+    setProjectFaults: (specs) => core.projectFaults.set(specs),
+    projectFaults: () => core.projectFaults.list(),
     async advanceClock(ms) {
       advanceClock(core.world, ms);
       await persist();

@@ -17,6 +17,7 @@ import type { Caller } from './identity.js';
 import type { LatencySetting } from './knobs/latency.js';
 import { RateLimiter, type RateLimitSetting } from './knobs/rate-limit.js';
 import { FaultInjector } from './knobs/faults.js';
+import { ProjectFaults, type ProjectFaultSpecs } from './knobs/project-faults.js';
 import { Counters } from './knobs/counters.js';
 import { StateWriter } from './persistence.js';
 import { createServices } from './services/index.js';
@@ -43,6 +44,8 @@ export interface EmulatorCore {
   readonly random: () => number;
   readonly protocols: Record<ServiceName, Protocol>;
   readonly faults: FaultInjector;
+  /** Injected project deployment/update/delete failures (service-level, unlike `faults`). */
+  readonly projectFaults: ProjectFaults;
   readonly limiter: RateLimiter;
   readonly counters: Counters;
   readonly latency: LatencySetting | undefined;
@@ -64,12 +67,16 @@ export interface CoreSettings {
   rateLimitScale: number;
   statePath: string | undefined;
   serviceFactories: Partial<Record<ServiceName, ServiceFactory>>;
+  /** Project faults in force from the start (the CLI's --fail-deployments / --fail-project-lifecycle). */
+  projectFaults?: ProjectFaultSpecs;
 }
 
 /** Builds the core. */
 export function createCore(settings: CoreSettings): EmulatorCore {
   const random = createRng(settings.seed);
   const world = settings.world;
+  const projectFaults = new ProjectFaults();
+  if (settings.projectFaults) projectFaults.set(settings.projectFaults);
   return {
     world,
     services: createServices(world, settings.serviceFactories),
@@ -78,6 +85,7 @@ export function createCore(settings: CoreSettings): EmulatorCore {
     random,
     protocols: createProtocols(),
     faults: new FaultInjector(random),
+    projectFaults,
     limiter: new RateLimiter(settings.rateLimits, settings.rateLimitScale),
     counters: new Counters(),
     latency: settings.latency,
@@ -97,5 +105,6 @@ export function callContext(core: EmulatorCore, caller: Caller, region: string):
     now: () => emulatedNow(core.world),
     newId: (prefix?: string) => newId(core.world, core.seed, prefix),
     options: core.behaviour,
+    projectFaults: core.projectFaults,
   };
 }

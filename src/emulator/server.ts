@@ -14,6 +14,7 @@ import { createControl, type EmulatorControl } from './control.js';
 import { CONTROL_PREFIX, handleControl } from './control-http.js';
 import { dispatch } from './dispatch.js';
 import type { LatencySetting } from './knobs/latency.js';
+import type { ProjectFaultSpecs } from './knobs/project-faults.js';
 import type { RateLimitSetting } from './knobs/rate-limit.js';
 import { loadWorld } from './persistence.js';
 import type { RawRequest, WireResponse } from './protocols/types.js';
@@ -23,6 +24,7 @@ export type { EmulatorControl } from './control.js';
 export type { RequestEvent } from './core.js';
 export type { EmulatorStats, OperationStats } from './knobs/counters.js';
 export type { FaultSpec } from './knobs/faults.js';
+export type { DeploymentFaultSpec, LifecycleFaultSpec, ProjectFaultSpecs } from './knobs/project-faults.js';
 export type { BehaviourPatch } from './behaviour.js';
 
 /** How to start an emulator. */
@@ -43,6 +45,8 @@ export interface EmulatorOptions {
   rateLimitScale?: number;
   /** Seed of ids, jitter, faults and shuffling; default 1. */
   seed?: number;
+  /** Project failures to inject from the start (knobs/project-faults.ts); default none. */
+  projectFaults?: ProjectFaultSpecs;
   /** Replaces service factories (a seam for the wire layer's own tests; not for production use). */
   serviceFactories?: Partial<Record<ServiceName, ServiceFactory>>;
 }
@@ -100,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     rateLimitScale: options.rateLimitScale ?? 1,
     statePath: options.statePath,
     serviceFactories: options.serviceFactories ?? {},
+    projectFaults: options.projectFaults,
   });
   const control = createControl(core);
   const sockets = new Set<Socket>();

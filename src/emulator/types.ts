@@ -8,6 +8,7 @@
  * `EmulatorServiceError` with the modelled error code; the wire layer picks the status code and
  * the error wire format.
  */
+import type { ProjectFaults } from './knobs/project-faults.js';
 
 /** The four services the emulator speaks, keyed by SigV4 signing name. */
 export type ServiceName = 'datazone' | 'ram' | 'sagemaker' | 'sts';
@@ -26,6 +27,8 @@ export interface CallContext {
   newId(prefix?: string): string;
   /** Options that shape behaviour (durations, quirks, home account, external accounts). */
   readonly options: EmulatorBehaviour;
+  /** Injected project failures (knobs/project-faults.ts); absent in handler-level harnesses. */
+  readonly projectFaults?: ProjectFaults;
 }
 
 /** Behaviour knobs the services read; the wire-layer knobs (latency, TPS, faults) live elsewhere. */

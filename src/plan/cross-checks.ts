@@ -21,6 +21,7 @@ import { formatAddress, identityKey } from '../model/identity.js';
 import type { NormalAccountPool, NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { DesiredResource } from './desired.js';
 import { environmentTargets } from './dependencies.js';
+import { locationOf } from './preflight.js';
 import type { Change, Refusal } from './types.js';
 
 /** What the checks look at. */
@@ -224,7 +225,8 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
     const normal = pool.normal as NormalAccountPool | undefined;
     if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
     const domain = pool.address.domain ?? '';
-    const subject = `${formatAddress(pool.address)}${pool.source ? ` (${pool.source.file})` : ''}`;
+    const at = locationOf(pool, '/spec/accounts');
+    const subject = `${formatAddress(pool.address)}${at ? ` (${at})` : ''}`;
     const envs = profiles.flatMap((p) =>
       ((p.normal as NormalProjectProfile | undefined)?.environments ?? []).filter((e) =>
         e.target.accountPools?.includes(pool.address.name),

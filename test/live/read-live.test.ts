@@ -159,6 +159,10 @@ describe('readLive on the example organisation', () => {
       status: 'ACTIVE',
       // Flows targets the domain account, which has no Workflows configuration.
       deploymentStatus: 'FAILED_VALIDATION',
+      // Why, as people read it: the plan shows it in the project's /status change.
+      failure: expect.stringMatching(
+        /^Flows \(BlueprintNotEnabled: Blueprint \w+ is not enabled in account \d{12} region us-east-1\.\)$/,
+      ),
       profileId: seeded.profileIds['Data Engineer'],
     });
     expect(byKey('Project/corp/sandbox').normal).toStrictEqual({

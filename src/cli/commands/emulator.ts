@@ -7,6 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import type { CommandRegistrar } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
 import type { EmulatorOptions } from '../../emulator/server.js';
+import { parseProjectFaults } from '../../emulator/knobs/project-faults.js';
 
 interface EmulatorCommandOptions {
   port: number;
@@ -21,6 +22,8 @@ interface EmulatorCommandOptions {
   pageSize?: number;
   maxPageSize?: number;
   seed: number;
+  failDeployments?: unknown[];
+  failProjectLifecycle?: unknown[];
 }
 
 function nonNegativeNumber(value: string): number {
@@ -55,6 +58,17 @@ function accountIds(value: string): string[] {
     .map(accountId);
 }
 
+/** A JSON spec or list of specs (repeatable: each use adds to the list). */
+function jsonSpecs(value: string, previous: unknown[] | undefined): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError('expected JSON: a spec object or a list of them');
+  }
+  return [...(previous ?? []), ...(Array.isArray(parsed) ? parsed : [parsed])];
+}
+
 function rateLimits(value: string): 'documented' | 'off' {
   if (value !== 'documented' && value !== 'off') throw new InvalidArgumentError('expected documented or off');
   return value;
@@ -71,7 +85,15 @@ export function emulatorOptions(options: EmulatorCommandOptions, cwd: string): E
     options.latencyMs !== undefined || options.jitterMs !== undefined
       ? { fixedMs: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 }
       : undefined;
+  const projectFaults =
+    options.failDeployments || options.failProjectLifecycle
+      ? parseProjectFaults({
+          ...(options.failDeployments ? { deployments: options.failDeployments } : {}),
+          ...(options.failProjectLifecycle ? { lifecycle: options.failProjectLifecycle } : {}),
+        })
+      : undefined;
   return {
+    projectFaults,
     port: options.port,
     host: options.host,
     statePath: options.state ? resolve(cwd, options.state) : undefined,
@@ -104,6 +126,16 @@ export const registerEmulatorCommand: CommandRegistrar = (program, io, setExit) 
     .option('--page-size <n>', 'default page size of list operations', integer)
     .option('--max-page-size <n>', 'largest page of any list, whatever maxResults asks for', integer)
     .option('--seed <n>', 'seed of ids, jitter and faults', integer, 1)
+    .option(
+      '--fail-deployments <json>',
+      'fail project deployments: {"projects":["name"|"*"],"status":"FAILED_DEPLOYMENT"|"FAILED_VALIDATION","count":N}',
+      jsonSpecs,
+    )
+    .option(
+      '--fail-project-lifecycle <json>',
+      'fail project updates/deletions: {"projects":[...],"status":"UPDATE_FAILED"|"DELETE_FAILED","count":N}',
+      jsonSpecs,
+    )
     .action(async (options: EmulatorCommandOptions) => {
       const emulatorOpts = emulatorOptions(options, io.cwd);
       // Loaded on use: other commands never pay for the emulator's code and tables.

@@ -162,7 +162,9 @@ export function awsQueryProtocol(model: ServiceModel): Protocol {
     encodeError(error, requestId) {
       const code = model.shapes[error.code]?.error?.code ?? error.code;
       const type = error.status >= 500 ? 'Receiver' : 'Sender';
-      const body = element(
+      // STS answers errors in its XML namespace, as it does results (the SDKs ignore it; the
+      // AWS CLI and other XML parsers see it).
+      const inner = element(
         'ErrorResponse',
         element(
           'Error',
@@ -171,6 +173,9 @@ export function awsQueryProtocol(model: ServiceModel): Protocol {
             element('Message', escapeXml(error.message)),
         ) + element('RequestId', escapeXml(requestId)),
       );
+      const body = namespace
+        ? inner.replace('<ErrorResponse>', `<ErrorResponse xmlns="${escapeXml(namespace)}">`)
+        : inner;
       return {
         status: error.status,
         headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },

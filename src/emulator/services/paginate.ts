@@ -1,8 +1,12 @@
 /**
- * Pagination shared by every list operation of the emulator: an opaque `nextToken` (base64url of
- * the offset and a checksum of the listing's identity, so a token from another listing is
- * rejected), a small default page size (to exercise the caller's pagination), and an optional
- * stable shuffle (to prove the caller does not depend on list order).
+ * Pagination shared by every list operation of the emulator. Every listing has a total order —
+ * the caller's requested sort (or the listing's natural order, e.g. RAM's creation time), then
+ * the item's unique key — and a `nextToken` is a cursor: base64url of the sort position of the
+ * last item returned plus a checksum of the listing's identity (a token from another listing is
+ * refused). The next page starts after that position, so deleting or adding items between pages
+ * never skips or repeats a surviving item (an offset token would). Also: a small default page
+ * size (to exercise the caller's pagination), and an optional stable shuffle (to prove the
+ * caller does not depend on list order).
  */
 import { createHash } from 'node:crypto';
 import { EmulatorServiceError } from '../types.js';
@@ -12,6 +16,9 @@ export interface PageRequest {
   nextToken?: unknown;
   maxResults?: unknown;
 }
+
+/** One component of a sort position. */
+type SortPart = string | number;
 
 /** How to page one listing. */
 export interface PageOptions<T> {
@@ -24,10 +31,17 @@ export interface PageOptions<T> {
   maxPageSize?: number;
   /** Identifies the listing (operation + filters); a token is only valid for the same listing. */
   listingKey: string;
-  /** When set, items are ordered by a hash of (seed, key(item)) instead of their natural order. */
+  /** Unique key of an item: the last component of every sort position. */
+  key: (item: T) => string;
+  /**
+   * Sort position before the key (e.g. `[name]` for sortBy NAME, `[createdAt]`); unset: the key
+   * alone orders the listing. When set, the shuffle does not apply (the caller asked for an order).
+   */
+  order?: (item: T) => readonly SortPart[];
+  /** Reverses the order (sortOrder DESCENDING). */
+  descending?: boolean;
+  /** When set (and `order` is not), items are ordered by a hash of (seed, key(item)). */
   shuffleSeed?: number;
-  /** Key of an item, for the shuffle; required when shuffleSeed is set. */
-  key?: (item: T) => string;
   /** Error code for a bad token (DataZone and SageMaker: ValidationException; RAM: InvalidNextTokenException). */
   invalidTokenCode?: string;
 }
@@ -42,14 +56,27 @@ function checksum(listingKey: string): string {
   return createHash('sha256').update(listingKey).digest('hex').slice(0, 12);
 }
 
-function order<T>(items: readonly T[], options: PageOptions<T>): T[] {
-  if (options.shuffleSeed === undefined || !options.key) return [...items];
-  const key = options.key;
-  const rank = (item: T) =>
-    createHash('sha256')
-      .update(`${options.shuffleSeed}:${key(item)}`)
-      .digest('hex');
-  return [...items].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+function positionOf<T>(item: T, options: PageOptions<T>): SortPart[] {
+  const key = options.key(item);
+  if (options.order) return [...options.order(item), key];
+  if (options.shuffleSeed !== undefined) {
+    return [createHash('sha256').update(`${options.shuffleSeed}:${key}`).digest('hex'), key];
+  }
+  return [key];
+}
+
+function comparePart(a: SortPart | undefined, b: SortPart | undefined): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a ?? '').localeCompare(String(b ?? ''));
+}
+
+function compare(a: readonly SortPart[], b: readonly SortPart[], descending: boolean): number {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const c = comparePart(a[i], b[i]);
+    if (c !== 0) return descending ? -c : c;
+  }
+  return 0;
 }
 
 /** Returns the page of `items` that the request asks for. */
@@ -60,23 +87,28 @@ export function paginate<T>(items: readonly T[], request: PageRequest, options: 
       : options.defaultPageSize;
   const cap = options.maxPageSize;
   const size = cap !== undefined && cap > 0 ? Math.min(asked, cap) : asked;
-  let offset = 0;
+  const descending = options.descending === true;
+  const ordered = items
+    .map((item) => ({ item, position: positionOf(item, options) }))
+    .sort((a, b) => compare(a.position, b.position, descending));
+  let start = 0;
   if (typeof request.nextToken === 'string' && request.nextToken !== '') {
-    offset = decodeToken(request.nextToken, options);
+    const after = decodeToken(request.nextToken, options);
+    start = ordered.findIndex((entry) => compare(entry.position, after, descending) > 0);
+    if (start < 0) start = ordered.length;
   }
-  const ordered = order(items, options);
-  const page = ordered.slice(offset, offset + size);
-  const next = offset + size;
-  return next < ordered.length
-    ? { items: page, nextToken: encodeToken(next, options.listingKey) }
-    : { items: page };
+  const page = ordered.slice(start, start + size);
+  const last = page[page.length - 1];
+  return last && start + size < ordered.length
+    ? { items: page.map((e) => e.item), nextToken: encodeToken(last.position, options.listingKey) }
+    : { items: page.map((e) => e.item) };
 }
 
-function encodeToken(offset: number, listingKey: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, c: checksum(listingKey) })).toString('base64url');
+function encodeToken(position: readonly SortPart[], listingKey: string): string {
+  return Buffer.from(JSON.stringify({ a: position, c: checksum(listingKey) })).toString('base64url');
 }
 
-function decodeToken<T>(token: string, options: PageOptions<T>): number {
+function decodeToken<T>(token: string, options: PageOptions<T>): SortPart[] {
   const bad = () =>
     new EmulatorServiceError(options.invalidTokenCode ?? 'ValidationException', 'The nextToken is invalid.');
   let parsed: unknown;
@@ -85,13 +117,13 @@ function decodeToken<T>(token: string, options: PageOptions<T>): number {
   } catch {
     throw bad();
   }
+  const after = (parsed as { a?: unknown } | null)?.a;
   if (
-    typeof parsed !== 'object' ||
-    parsed === null ||
-    typeof (parsed as { o?: unknown }).o !== 'number' ||
+    !Array.isArray(after) ||
+    !after.every((p) => typeof p === 'string' || typeof p === 'number') ||
     (parsed as { c?: unknown }).c !== checksum(options.listingKey)
   ) {
     throw bad();
   }
-  return (parsed as { o: number }).o;
+  return after as SortPart[];
 }

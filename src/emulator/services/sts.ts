@@ -44,6 +44,28 @@ function roleIdChars(roleArn: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   return Array.from(digest.subarray(0, 17), (b) => alphabet[b % alphabet.length]).join('');
 }
+/**
+ * PackedPolicySize: "a percentage value that indicates the packed size of the session policies
+ * and session tags combined passed in the request" (STS model). Absent when the request passes
+ * none. The real packing is not public; the emulator estimates it from the JSON size of the
+ * policy, the policy ARNs and the tags against a 2048-character budget (decisions.md, item 11),
+ * and refuses more than 100 % with PackedPolicyTooLarge, as STS does.
+ */
+function packedPolicySize(input: Record<string, unknown>): number | undefined {
+  const policy = typeof input.Policy === 'string' ? input.Policy.replace(/\s+/g, '') : '';
+  const arns = Array.isArray(input.PolicyArns) ? JSON.stringify(input.PolicyArns) : '';
+  const tags = Array.isArray(input.Tags) ? JSON.stringify(input.Tags) : '';
+  if (policy === '' && arns === '' && tags === '') return undefined;
+  const percent = Math.max(1, Math.ceil(((policy.length + arns.length + tags.length) * 100) / 2048));
+  if (percent > 100) {
+    throw new EmulatorServiceError(
+      'PackedPolicyTooLargeException',
+      `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+    );
+  }
+  return percent;
+}
+
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 
 function assumeRole(world: EmulatorWorld, input: Record<string, unknown>, ctx: CallContext): unknown {
@@ -68,7 +90,7 @@ function assumeRole(world: EmulatorWorld, input: Record<string, unknown>, ctx: C
       Expiration: new Date(expiresAt),
     },
     AssumedRoleUser: { Arn: arn, AssumedRoleId: `${roleId}:${session}` },
-    PackedPolicySize: 0,
+    PackedPolicySize: packedPolicySize(input),
   };
 }
 

@@ -175,7 +175,7 @@ describe('account pools', () => {
     );
     await expectError(
       dz.send(new DeleteAccountPoolCommand({ domainIdentifier: domain.id, identifier: pool.id })),
-      'ConflictException',
+      'ValidationException',
     );
     await dz.send(new DeleteProjectProfileCommand({ domainIdentifier: domain.id, identifier: profile.id }));
     await dz.send(new DeleteAccountPoolCommand({ domainIdentifier: domain.id, identifier: pool.id }));

@@ -13,7 +13,15 @@ import {
   UpdateDomainUnitCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { allPages, associate, createDomain, dataZoneEmulator, expectError, OTHER } from './sdk.js';
+import {
+  allPages,
+  associate,
+  bareProfile,
+  createDomain,
+  dataZoneEmulator,
+  expectError,
+  OTHER,
+} from './sdk.js';
 
 const emu = dataZoneEmulator();
 
@@ -120,7 +128,12 @@ describe('domain units', () => {
       'ConflictException',
     );
     const project = await dz.send(
-      new CreateProjectCommand({ domainIdentifier: domain.id, name: 'p', domainUnitId: child.id }),
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'p',
+        domainUnitId: child.id,
+      }),
     );
     await expectError(
       dz.send(new DeleteDomainUnitCommand({ domainIdentifier: domain.id, identifier: child.id })),

@@ -17,7 +17,15 @@ import {
   CreateProjectCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { allPages, createDomain, dataZoneEmulator, EXECUTION_ROLE, expectError, HOME } from './sdk.js';
+import {
+  allPages,
+  bareProfile,
+  createDomain,
+  dataZoneEmulator,
+  EXECUTION_ROLE,
+  expectError,
+  HOME,
+} from './sdk.js';
 
 const emu = dataZoneEmulator();
 
@@ -115,7 +123,13 @@ describe('domain lifecycle', () => {
         parentDomainUnitIdentifier: domain.rootDomainUnitId,
       }),
     );
-    await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'p' }));
+    await dz.send(
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'p',
+      }),
+    );
     await expectError(dz.send(new DeleteDomainCommand({ identifier: domain.id })), 'ConflictException');
     expect(
       (await dz.send(new DeleteDomainCommand({ identifier: domain.id, skipDeletionCheck: true }))).status,

@@ -14,7 +14,16 @@ function withDomain(options: Parameters<typeof dzHarness>[0] = {}) {
   const domain = h.dz('CreateDomain', { name: 'corp', domainExecutionRole: ROLE, domainVersion: 'V2' });
   const blueprints = h.dz('ListEnvironmentBlueprints', { domainIdentifier: domain.id, maxResults: 50 }).items;
   const tooling = blueprints.find((b: { name: string }) => b.name === 'Tooling').id as string;
-  return { h, domain, tooling, d: domain.id as string };
+  // V2 projects need a profile; this one deploys nothing (the project tests are not about it).
+  const bare =
+    domain.status === 'AVAILABLE'
+      ? (h.dz('CreateProjectProfile', {
+          domainIdentifier: domain.id,
+          name: 'bare',
+          allowCustomProjectResourceTags: true,
+        }).id as string)
+      : '';
+  return { h, domain, tooling, bare, d: domain.id as string };
 }
 
 describe('domain lifecycle', () => {
@@ -203,24 +212,32 @@ describe('projects', () => {
   });
 
   it('enforces 1000 projects per domain and 25 resource tags', () => {
-    const { h, d } = withDomain();
-    for (let i = 0; i < 1000; i++) h.dz('CreateProject', { domainIdentifier: d, name: `p${i}` });
-    expect(errorOf(() => h.dz('CreateProject', { domainIdentifier: d, name: 'p1000' }))).toBe(
-      'ServiceQuotaExceededException',
-    );
+    const { h, d, bare } = withDomain();
+    for (let i = 0; i < 1000; i++)
+      h.dz('CreateProject', { domainIdentifier: d, projectProfileId: bare, name: `p${i}` });
+    expect(
+      errorOf(() => h.dz('CreateProject', { domainIdentifier: d, projectProfileId: bare, name: 'p1000' })),
+    ).toBe('ServiceQuotaExceededException');
     const tags = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`k${i}`, 'v']));
     h.dz('DeleteProject', {
       domainIdentifier: d,
       identifier: h.dz('ListProjects', { domainIdentifier: d, name: 'p999' }).items[0].id,
     });
     expect(
-      errorOf(() => h.dz('CreateProject', { domainIdentifier: d, name: 'tagged', resourceTags: tags })),
+      errorOf(() =>
+        h.dz('CreateProject', {
+          domainIdentifier: d,
+          projectProfileId: bare,
+          name: 'tagged',
+          resourceTags: tags,
+        }),
+      ),
     ).toBe('ServiceQuotaExceededException');
   });
 
   it('enforces 100 user and 20 group members', () => {
-    const { h, d } = withDomain();
-    const project = h.dz('CreateProject', { domainIdentifier: d, name: 'p' });
+    const { h, d, bare } = withDomain();
+    const project = h.dz('CreateProject', { domainIdentifier: d, projectProfileId: bare, name: 'p' });
     // The creator is the first user member.
     for (let i = 1; i < 100; i++) {
       h.dz('CreateProjectMembership', {
@@ -245,8 +262,8 @@ describe('projects', () => {
   });
 
   it('is DELETING then gone after projectDelete', () => {
-    const { h, d } = withDomain({ durations: { projectDelete: 300 } });
-    const project = h.dz('CreateProject', { domainIdentifier: d, name: 'p' });
+    const { h, d, bare } = withDomain({ durations: { projectDelete: 300 } });
+    const project = h.dz('CreateProject', { domainIdentifier: d, projectProfileId: bare, name: 'p' });
     h.dz('DeleteProject', { domainIdentifier: d, identifier: project.id });
     expect(h.dz('GetProject', { domainIdentifier: d, identifier: project.id }).projectStatus).toBe(
       'DELETING',

@@ -12,14 +12,20 @@ import {
   ListProjectMembershipsCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { allPages, createDomain, dataZoneEmulator, expectError, HOME } from './sdk.js';
+import { allPages, bareProfile, createDomain, dataZoneEmulator, expectError, HOME } from './sdk.js';
 
 const emu = dataZoneEmulator();
 
 async function setup() {
   const dz = emu.dataZone();
   const domain = await createDomain(dz);
-  const project = await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'p' }));
+  const project = await dz.send(
+    new CreateProjectCommand({
+      projectProfileId: await bareProfile(dz, domain.id),
+      domainIdentifier: domain.id,
+      name: 'p',
+    }),
+  );
   const ids = { domainIdentifier: domain.id, projectIdentifier: project.id };
   return { dz, domain, project, ids };
 }

@@ -1,6 +1,6 @@
 /**
  * Project profiles through the real SDK client: CRUD with PATCH semantics, environment
- * configuration ids regenerated on every update, unknown blueprint/pool/unit references, name
+ * configuration ids kept (by name) across updates, unknown blueprint/pool/unit references, name
  * conflicts, deletion blocked by a project, list filters and pagination.
  */
 import {
@@ -64,7 +64,7 @@ describe('project profiles', () => {
     expect(got.createdAt).toBeInstanceOf(Date);
   });
 
-  it('PATCHes only the members sent and regenerates configuration ids', async () => {
+  it('PATCHes only the members sent and keeps configuration ids by name', async () => {
     const { dz, domain, tooling } = await setup();
     const created = await dz.send(
       new CreateProjectProfileCommand({
@@ -83,7 +83,21 @@ describe('project profiles', () => {
     );
     expect(updated).toMatchObject({ status: 'DISABLED', description: 'keep me', name: 'p' });
     expect(updated.environmentConfigurations?.[0]?.name).toBe('Tooling');
-    expect(updated.environmentConfigurations?.[0]?.id).not.toBe(created.environmentConfigurations?.[0]?.id);
+    expect(updated.environmentConfigurations?.[0]?.id).toBe(created.environmentConfigurations?.[0]?.id);
+    const resent = await dz.send(
+      new UpdateProjectProfileCommand({
+        domainIdentifier: domain.id,
+        identifier: created.id,
+        environmentConfigurations: [
+          { name: 'Tooling', environmentBlueprintId: tooling, description: 'changed' },
+          { name: 'Extra', environmentBlueprintId: tooling },
+        ],
+      }),
+    );
+    const ids = Object.fromEntries((resent.environmentConfigurations ?? []).map((c) => [c.name, c.id]));
+    expect(ids.Tooling).toBe(created.environmentConfigurations?.[0]?.id);
+    expect(ids.Extra).toMatch(/^[a-z0-9]{14}$/);
+    expect(ids.Extra).not.toBe(ids.Tooling);
   });
 
   it('answers ResourceNotFound for unknown blueprint, pool, unit and profile', async () => {
@@ -143,7 +157,7 @@ describe('project profiles', () => {
     );
     await expectError(
       dz.send(new DeleteProjectProfileCommand({ domainIdentifier: domain.id, identifier: a.id })),
-      'ConflictException',
+      'ValidationException',
     );
     await dz.send(new DeleteProjectCommand({ domainIdentifier: domain.id, identifier: project.id }));
     await dz.send(new DeleteProjectProfileCommand({ domainIdentifier: domain.id, identifier: a.id }));

@@ -21,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allPages,
   associate,
+  bareProfile,
   blueprintId,
   createDomain,
   dataZoneEmulator,
@@ -274,7 +275,14 @@ describe('CreateProject / GetProject', () => {
       'ResourceNotFoundException',
     );
     await expectError(
-      dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'p', domainUnitId: 'nounit' })),
+      dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: 'p',
+          domainUnitId: 'nounit',
+        }),
+      ),
       'ResourceNotFoundException',
     );
     await expectError(
@@ -289,9 +297,21 @@ describe('CreateProject / GetProject', () => {
       dz.send(new DeleteProjectCommand({ domainIdentifier: domain.id, identifier: 'noproject' })),
       'ResourceNotFoundException',
     );
-    await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'taken' }));
+    await dz.send(
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'taken',
+      }),
+    );
     await expectError(
-      dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'taken' })),
+      dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: 'taken',
+        }),
+      ),
       'ConflictException',
     );
     emu.emulator.control.setBehaviour({ notFoundAsAccessDenied: true });
@@ -310,10 +330,28 @@ describe('CreateProject / GetProject', () => {
     const domain = await createDomain(dz);
     await emu.emulator.control.serviceControl('datazone', 'quotas', { projectsPerDomain: 2 });
     try {
-      await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'a' }));
-      await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'b' }));
+      await dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: 'a',
+        }),
+      );
+      await dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: 'b',
+        }),
+      );
       await expectError(
-        dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'c' })),
+        dz.send(
+          new CreateProjectCommand({
+            projectProfileId: await bareProfile(dz, domain.id),
+            domainIdentifier: domain.id,
+            name: 'c',
+          }),
+        ),
         'ServiceQuotaExceededException',
       );
     } finally {
@@ -322,7 +360,14 @@ describe('CreateProject / GetProject', () => {
     const tags = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`k${i}`, 'v']));
     // The wire layer may reject 26 tags by the model's map bound first; either way it is refused.
     const error = await dz
-      .send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'tags', resourceTags: tags }))
+      .send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: 'tags',
+          resourceTags: tags,
+        }),
+      )
       .catch((e: Error) => e);
     expect(['ServiceQuotaExceededException', 'ValidationException']).toContain((error as Error).name);
   });
@@ -366,7 +411,13 @@ describe('UpdateProject / DeleteProject / ListProjects', () => {
       ),
       'ValidationException',
     );
-    await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'other' }));
+    await dz.send(
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'other',
+      }),
+    );
     await expectError(
       dz.send(
         new UpdateProjectCommand({ domainIdentifier: domain.id, identifier: project.id, name: 'other' }),
@@ -378,7 +429,13 @@ describe('UpdateProject / DeleteProject / ListProjects', () => {
   it('deletes through DELETING, then the project is gone', async () => {
     const dz = emu.dataZone();
     const domain = await createDomain(dz);
-    const project = await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'p' }));
+    const project = await dz.send(
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'p',
+      }),
+    );
     emu.emulator.control.setBehaviour({ durations: { projectDelete: 10_000 } });
     try {
       await dz.send(new DeleteProjectCommand({ domainIdentifier: domain.id, identifier: project.id }));
@@ -400,8 +457,20 @@ describe('UpdateProject / DeleteProject / ListProjects', () => {
     const dz = emu.dataZone();
     const domain = await createDomain(dz);
     for (let i = 0; i < 7; i++)
-      await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: `proj-${i}` }));
-    await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: 'unrelated' }));
+      await dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: `proj-${i}`,
+        }),
+      );
+    await dz.send(
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'unrelated',
+      }),
+    );
     const { items, pages } = await allPages((nextToken) =>
       dz.send(new ListProjectsCommand({ domainIdentifier: domain.id, name: 'proj', nextToken })),
     );
@@ -424,7 +493,13 @@ describe('UpdateProject / DeleteProject / ListProjects', () => {
     const dz = emu.dataZone();
     const domain = await createDomain(dz);
     for (let i = 0; i < 8; i++)
-      await dz.send(new CreateProjectCommand({ domainIdentifier: domain.id, name: `s-${i}` }));
+      await dz.send(
+        new CreateProjectCommand({
+          projectProfileId: await bareProfile(dz, domain.id),
+          domainIdentifier: domain.id,
+          name: `s-${i}`,
+        }),
+      );
     emu.emulator.control.setBehaviour({ shuffleLists: true });
     try {
       const { items } = await allPages((nextToken) =>

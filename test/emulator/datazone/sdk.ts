@@ -5,6 +5,7 @@
  */
 import {
   CreateDomainCommand,
+  CreateProjectProfileCommand,
   type CreateDomainCommandOutput,
   type DataZoneClient,
   DataZoneServiceException,
@@ -96,4 +97,27 @@ export async function allPages<T>(
     pages += 1;
   } while (token);
   return { items, pages };
+}
+
+const bareProfiles = new Map<string, Promise<string>>();
+
+/**
+ * The id of a profile without environment configurations in the domain (created on first use):
+ * V2 domains refuse a project without a profile, and most project tests are not about profiles.
+ */
+export function bareProfile(client: DataZoneClient, domainId: string): Promise<string> {
+  let id = bareProfiles.get(domainId);
+  if (!id) {
+    id = client
+      .send(
+        new CreateProjectProfileCommand({
+          domainIdentifier: domainId,
+          name: 'bare',
+          allowCustomProjectResourceTags: true,
+        }),
+      )
+      .then((out) => out.id ?? '');
+    bareProfiles.set(domainId, id);
+  }
+  return id;
 }

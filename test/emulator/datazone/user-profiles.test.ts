@@ -13,7 +13,7 @@ import {
   SearchUserProfilesCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { associate, createDomain, dataZoneEmulator, expectError, HOME, OTHER } from './sdk.js';
+import { associate, bareProfile, createDomain, dataZoneEmulator, expectError, HOME, OTHER } from './sdk.js';
 
 const emu = dataZoneEmulator();
 
@@ -106,7 +106,11 @@ describe('the caller as project creator', () => {
     await associate(emu, domain.arn ?? '', OTHER);
     const other = (await emu.asAccount(OTHER)).dataZone();
     const project = await other.send(
-      new CreateProjectCommand({ domainIdentifier: domain.id, name: 'by-other' }),
+      new CreateProjectCommand({
+        projectProfileId: await bareProfile(dz, domain.id),
+        domainIdentifier: domain.id,
+        name: 'by-other',
+      }),
     );
     const role = `arn:aws:iam::${OTHER}:role/SmusGitOpsDeployer`;
     const profile = await dz.send(

@@ -64,7 +64,7 @@ describe('awsQuery', () => {
       'r',
     );
     expect(error.body).toBe(
-      '<ErrorResponse><Error><Type>Sender</Type><Code>MalformedPolicyDocument</Code><Message>bad &lt;doc&gt;</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+      '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>MalformedPolicyDocument</Code><Message>bad &lt;doc&gt;</Message></Error><RequestId>r</RequestId></ErrorResponse>',
     );
     expect(sts.encodeError({ code: 'InternalFailure', message: 'x', status: 500 }, 'r').body).toContain(
       '<Type>Receiver</Type>',

@@ -61,15 +61,16 @@ describe('tags of a Studio domain', () => {
     const first = await sm.send(new ListTagsCommand({ ResourceArn: arn }));
     expect(first.Tags).toHaveLength(2);
     expect(first.NextToken).toBeDefined();
+    // ListTags documents no order; the emulator lists by key.
     expect(await allTags()).toEqual([
+      { Key: 'cost', Value: '42' },
       { Key: 'sagemaker:domain-arn', Value: arn },
       { Key: 'team', Value: 'ai' },
-      { Key: 'cost', Value: '42' },
     ]);
     const one = await sm.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 50 }));
     expect(one.Tags).toHaveLength(3);
     await sm.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: ['team', 'absent'] }));
-    expect((await allTags()).map((t) => t.Key)).toEqual(['sagemaker:domain-arn', 'cost']);
+    expect((await allTags()).map((t) => t.Key)).toEqual(['cost', 'sagemaker:domain-arn']);
   });
 
   it('refuses reserved keys, more than 50 user tags, and a missing resource (ValidationException)', async () => {
@@ -80,6 +81,10 @@ describe('tags of a Studio domain', () => {
     await expectServiceError(
       sm.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: ['sagemaker:domain-arn'] })),
       'ValidationException',
+    );
+    // The isolation guide's backfill: AddTags may (re)set the system key.
+    await sm.send(
+      new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: 'sagemaker:domain-arn', Value: arn }] }),
     );
     const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     await expectServiceError(

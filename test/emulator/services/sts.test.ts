@@ -33,11 +33,47 @@ describe('STS', () => {
     expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(out.Credentials?.Expiration).toBeInstanceOf(Date);
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::444455556666:assumed-role/Deployer/sess');
+    // No session policy or tags: STS sends no PackedPolicySize.
+    expect(out.PackedPolicySize).toBeUndefined();
     const other = await emu.asAccount('777788889999');
     const who = await other.sts().send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe('777788889999');
     expect(who.Arn).toBe('arn:aws:sts::777788889999:assumed-role/SmusGitOpsDeployer/smus-gitops-test');
     expect(who.UserId).toMatch(/^AROA[A-Z2-7]{17}:smus-gitops-test$/);
+  });
+
+  it('reports PackedPolicySize for a session policy, and refuses one over 100 %', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+    });
+    const out = await emu.sts().send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::444455556666:role/R',
+        RoleSessionName: 'sess',
+        Policy: policy,
+      }),
+    );
+    expect(out.PackedPolicySize).toBeGreaterThan(0);
+    expect(out.PackedPolicySize).toBeLessThanOrEqual(100);
+    const huge = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: Array.from({ length: 40 }, (_, i) => ({
+        Effect: 'Allow',
+        Action: `s3:Get${i}`,
+        Resource: `arn:aws:s3:::bucket-${i}/*`,
+      })),
+    });
+    const error = await failure(
+      emu.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::444455556666:role/R',
+          RoleSessionName: 'sess',
+          Policy: huge,
+        }),
+      ),
+    );
+    expect(error.name).toBe('PackedPolicyTooLargeException');
   });
 
   it('validates AssumeRole per model (DurationSeconds range, session name pattern) as ValidationError', async () => {
@@ -78,7 +114,7 @@ describe('STS', () => {
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).toMatch(
-      /^<ErrorResponse><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>.*<\/Message><\/Error><RequestId>[^<]+<\/RequestId><\/ErrorResponse>$/,
+      /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>.*<\/Message><\/Error><RequestId>[^<]+<\/RequestId><\/ErrorResponse>$/,
     );
   });
 });

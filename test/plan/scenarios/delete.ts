@@ -66,7 +66,18 @@ const SCENARIOS: readonly Scenario[] = [
   ['tombstone-project', (d) => tombstone(d, 'Project'), 2],
   ['tombstone-studio', (d) => tombstone(d, 'StudioDomain'), 2],
   ['prune-unit', (d) => prune(d, ['DomainUnit']), 2],
-  ['prune-association', (d) => prune(d, ['AccountAssociation', 'BlueprintConfiguration'], ASSOCIATED), 2],
+  // Removed with its role, the association's configurations cannot be read, let alone pruned first:
+  // refused with the way out (the next scenario), never a disassociation that leaves them behind.
+  ['prune-association', (d) => prune(d, ['AccountAssociation', 'BlueprintConfiguration'], ASSOCIATED), 3],
+  [
+    // The way out: a tombstone keeps the role, so the pruned configurations are read and deleted first.
+    'tombstone-association-prunes-its-configurations',
+    (d) => {
+      tombstone(d, 'AccountAssociation');
+      prune(d, ['BlueprintConfiguration'], ASSOCIATED);
+    },
+    2,
+  ],
   ['prune-blueprint-domain-account', (d) => prune(d, ['BlueprintConfiguration'], ''), 2],
   ['prune-blueprint-associated-account', (d) => prune(d, ['BlueprintConfiguration'], ASSOCIATED), 2],
   ['prune-pool-with-profile-and-project', (d) => prune(d, ['AccountPool', 'ProjectProfile', 'Project']), 2],

@@ -133,7 +133,10 @@ export async function runOnDocs(
 ): Promise<CliRun> {
   const dir = writeDocs(docs);
   try {
-    return await runCli([command, dir, '--endpoint-url', emu.endpoint, ...args], { env: CLI_ENV });
+    const run = await runCli([command, dir, '--endpoint-url', emu.endpoint, ...args], { env: CLI_ENV });
+    // Locations name the temporary directory: the goldens say <manifests> instead.
+    const stable = (text: string) => text.split(dir).join('<manifests>');
+    return { ...run, stdout: stable(run.stdout), stderr: stable(run.stderr) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

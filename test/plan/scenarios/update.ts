@@ -71,10 +71,20 @@ const SCENARIOS: readonly Scenario[] = [
     2,
   ],
   [
-    // Write-only in the API: never diffed, so no change, only the note that drift cannot be seen.
-    'update-blueprint-global-parameters-note-only',
+    // Write-only in the API: never diffed, so no change; the blind-spot note comes with a put
+    // (next scenario), not on every in-sync run.
+    'update-blueprint-global-parameters-write-only',
     (d) => void (spec(d, 'BlueprintConfiguration', 'Tooling', '').globalParameters = { Key: 'value' }),
     0,
+  ],
+  [
+    'update-blueprint-global-parameters-with-a-put',
+    (d) => {
+      const tooling = spec(d, 'BlueprintConfiguration', 'Tooling', '');
+      tooling.globalParameters = { Key: 'value' };
+      tooling.enabledRegions = [...(tooling.enabledRegions as string[]), 'eu-west-1'];
+    },
+    2,
   ],
   ['update-pool-description', (d) => void (spec(d, 'AccountPool').description = 'HR accounts'), 2],
   ['update-pool-account-name', (d) => void (poolAccount(d).name = 'hr-production'), 2],

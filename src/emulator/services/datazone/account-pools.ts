@@ -3,7 +3,7 @@
  * answer the emulator takes from `state.lambdaAccounts` (registered by the `lambda-accounts`
  * control hook; an unregistered Lambda answers an empty list). Names are unique per domain; at
  * most `accountPoolsPerDomain` pools; a pool referenced by a profile's environment configuration
- * cannot be deleted (ConflictException).
+ * cannot be deleted (ValidationException: DeleteAccountPool models no ConflictException).
  */
 import type {
   AccountInfo,
@@ -135,7 +135,7 @@ const deleteAccountPool: DzHandler<DeleteAccountPoolInput> = (input, call) => {
   );
   if (users.length > 0) {
     fail(
-      'ConflictException',
+      'ValidationException',
       `Account pool ${pool.id} is used by project profile(s) ${users.map((p) => p.id).join(', ')}.`,
     );
   }
@@ -145,13 +145,9 @@ const deleteAccountPool: DzHandler<DeleteAccountPoolInput> = (input, call) => {
 
 const listAccountPools: DzHandler<ListAccountPoolsInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
-  let pools = inDomain(call.state.accountPools, domain.id).filter(
+  const pools = inDomain(call.state.accountPools, domain.id).filter(
     (pool) => input.name === undefined || pool.name.includes(input.name),
   );
-  if (input.sortBy === 'NAME' || input.sortOrder !== undefined) {
-    const sign = input.sortOrder === 'DESCENDING' ? -1 : 1;
-    pools = [...pools].sort((a, b) => sign * a.name.localeCompare(b.name));
-  }
   const items = pools.map((pool) => ({
     domainId: pool.domainId,
     id: pool.id,
@@ -163,11 +159,14 @@ const listAccountPools: DzHandler<ListAccountPoolsInput> = (input, call) => {
   }));
   const key = `${domain.id}:${input.name ?? ''}:${input.sortBy ?? ''}:${input.sortOrder ?? ''}`;
   // A sorted listing is never shuffled: the caller asked for an order.
-  const options = pageOptions(call, key, (pool: { id?: string }) => pool.id ?? '');
+  const options = pageOptions(call, key, (pool: { id?: string; name: string }) => pool.id ?? '');
+  const sorted = input.sortBy !== undefined || input.sortOrder !== undefined;
   const page = paginate(
     items,
     input,
-    input.sortBy || input.sortOrder ? { ...options, shuffleSeed: undefined } : options,
+    sorted
+      ? { ...options, order: (pool) => [pool.name], descending: input.sortOrder === 'DESCENDING' }
+      : options,
   );
   return { items: page.items, nextToken: page.nextToken };
 };

@@ -13,6 +13,7 @@ import type {
 } from '@aws-sdk/client-datazone';
 import { paginate } from '../paginate.js';
 import { resourcesSharedWith } from '../ram/queries.js';
+import { resourceDeleted } from '../ram/resource-deleted.js';
 import { createManagedBlueprints } from './blueprints.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { domainId as newDomainId, opaqueId } from './ids.js';
@@ -46,6 +47,8 @@ function domainsOfCaller(call: DzCall): DomainRecord[] {
 
 const createDomain: DzHandler<CreateDomainInput> = (input, call) => {
   const { ctx, state } = call;
+  // The model marks only `name` required, but every domain has an execution role (GetDomain's
+  // output requires it) and the API creates none: decisions.md, item 7.
   if (!input.domainExecutionRole) fail('ValidationException', 'domainExecutionRole is required.');
   checkNameFree(domainsOfCaller(call), input.name ?? '', 'domain');
   const id = newDomainId(ctx);
@@ -93,6 +96,29 @@ const getDomain: DzHandler<GetDomainInput> = (input, call) => {
   };
 };
 
+/**
+ * singleSignOn after an update: members sent replace the stored ones, members not sent (the
+ * IdC instance ARN, which the UpdateDomain input of older SDKs cannot even carry) are kept. Once
+ * IAM_IDC, a domain cannot go back to DISABLED (decisions.md, item 8).
+ */
+function updatedSingleSignOn(
+  domain: DomainRecord,
+  update: NonNullable<UpdateDomainInput['singleSignOn']>,
+): DomainRecord['singleSignOn'] {
+  const current = domain.singleSignOn ?? {};
+  if (current.type === 'IAM_IDC' && update.type === 'DISABLED') {
+    fail(
+      'ValidationException',
+      `Single sign-on of domain ${domain.id} is IAM_IDC and cannot be disabled once enabled.`,
+    );
+  }
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(update)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
 const updateDomain: DzHandler<UpdateDomainInput> = (input, call) => {
   const domain = findDomain(call, input.identifier ?? '', 'owner');
   if (domainPhase(domain, call) === 'DELETING') fail('ConflictException', `Domain ${domain.id} is DELETING.`);
@@ -101,7 +127,7 @@ const updateDomain: DzHandler<UpdateDomainInput> = (input, call) => {
     domain.name = input.name;
   }
   if (input.description !== undefined) domain.description = input.description;
-  if (input.singleSignOn !== undefined) domain.singleSignOn = input.singleSignOn;
+  if (input.singleSignOn !== undefined) domain.singleSignOn = updatedSingleSignOn(domain, input.singleSignOn);
   if (input.domainExecutionRole !== undefined) domain.domainExecutionRole = input.domainExecutionRole;
   if (input.serviceRole !== undefined) domain.serviceRole = input.serviceRole;
   domain.lastUpdatedAt = call.nowMs;
@@ -133,6 +159,8 @@ const deleteDomain: DzHandler<DeleteDomainInput> = (input, call) => {
     }
   }
   domain.deletingSince = call.nowMs;
+  // The domain leaves every RAM share it was in (decisions.md, item 5).
+  resourceDeleted(call.world, domain.arn, call.ctx);
   return { status: 'DELETING' };
 };
 

@@ -8,6 +8,7 @@ import type { CallContext, EmulatorWorld, OperationHandler, ServiceImpl } from '
 import { accountPoolHandlers } from './account-pools.js';
 import { blueprintConfigurationHandlers } from './blueprint-configurations.js';
 import { blueprintHandlers } from './blueprints.js';
+import { withDataZoneToken } from './client-token.js';
 import type { DzCall, DzHandler } from './call.js';
 import { dataZoneControl } from './control.js';
 import { domainUnitHandlers } from './domain-units.js';
@@ -46,7 +47,7 @@ export function createDataZoneService(world: EmulatorWorld): ServiceImpl {
     handlers[op] = (input: Record<string, unknown>, ctx: CallContext) => {
       const call: DzCall = { ctx, world, state: dataZoneState(world), op, nowMs: ctx.now().getTime() };
       sweep(call);
-      return handler(input as never, call);
+      return withDataZoneToken(input, call, () => handler(input as never, call));
     };
   }
   return { service: 'datazone', handlers, control: dataZoneControl(world) };

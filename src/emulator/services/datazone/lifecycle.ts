@@ -4,7 +4,8 @@
  * clock (or restarting from a state file) moves every resource along without timers.
  *
  * Domain:  CREATING --domainCreate--> AVAILABLE;  DELETING --domainDelete--> gone.
- * Project: ACTIVE;  DELETING --projectDelete--> gone.
+ * Project: ACTIVE;  DELETING --projectDelete--> gone (or DELETE_FAILED under an injected fault);
+ *          UPDATE_FAILED after an update an injected fault failed, until an update succeeds.
  * Project deployment (ON_CREATE environments), with D = projectDeploy:
  *   PENDING_DEPLOYMENT [0, D/4) -> IN_PROGRESS [D/4, D) -> SUCCESSFUL (or FAILED_DEPLOYMENT) at D;
  *   a validation failure shows as FAILED_VALIDATION from D/4 on (when the deployment would start).
@@ -17,7 +18,7 @@ import type { DataZoneState, DomainRecord, ProjectRecord } from './state.js';
 export type DomainPhase = 'CREATING' | 'AVAILABLE' | 'DELETING' | 'GONE';
 
 /** Where a project is in its lifecycle. */
-export type ProjectPhase = 'ACTIVE' | 'DELETING' | 'GONE';
+export type ProjectPhase = 'ACTIVE' | 'DELETING' | 'GONE' | 'UPDATE_FAILED' | 'DELETE_FAILED';
 
 /** The domain's phase at the call's instant. */
 export function domainPhase(domain: DomainRecord, call: DzCall): DomainPhase {
@@ -30,8 +31,17 @@ export function domainPhase(domain: DomainRecord, call: DzCall): DomainPhase {
 
 /** The project's phase at the call's instant. */
 export function projectPhase(project: ProjectRecord, call: DzCall): ProjectPhase {
-  if (project.deletingSince === undefined) return 'ACTIVE';
-  return call.nowMs >= project.deletingSince + call.ctx.options.durations.projectDelete ? 'GONE' : 'DELETING';
+  if (project.deletingSince === undefined) return project.updateFailure ? 'UPDATE_FAILED' : 'ACTIVE';
+  if (call.nowMs < project.deletingSince + call.ctx.options.durations.projectDelete) return 'DELETING';
+  return project.deleteFailure ? 'DELETE_FAILED' : 'GONE';
+}
+
+/** `failureReasons` of a project in UPDATE_FAILED or DELETE_FAILED (undefined otherwise). */
+export function failureReasons(project: ProjectRecord, call: DzCall) {
+  const phase = projectPhase(project, call);
+  if (phase === 'DELETE_FAILED') return project.deleteFailure;
+  if (phase === 'UPDATE_FAILED') return project.updateFailure;
+  return undefined;
 }
 
 /** `environmentDeploymentDetails` of a project at the call's instant (undefined without a profile). */
@@ -112,6 +122,6 @@ export function sweep(call: DzCall): void {
     else if (projectPhase(project, call) === 'GONE') {
       delete state.projects[id];
       deleting.delete(id);
-    }
+    } else if (projectPhase(project, call) === 'DELETE_FAILED') deleting.delete(id);
   }
 }

@@ -82,7 +82,7 @@ const deleteProjectMembership: DzHandler<DeleteProjectMembershipInput> = (input,
 const listProjectMemberships: DzHandler<ListProjectMembershipsInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.projectIdentifier ?? '');
-  let members = project.memberships.map((m) => ({
+  const members = project.memberships.map((m) => ({
     memberDetails:
       m.member.userId !== undefined
         ? { user: { userId: m.member.userId } }
@@ -91,13 +91,14 @@ const listProjectMemberships: DzHandler<ListProjectMembershipsInput> = (input, c
     key: memberKey(m.member),
   }));
   const sorted = input.sortBy !== undefined || input.sortOrder !== undefined;
-  if (sorted) {
-    const sign = input.sortOrder === 'DESCENDING' ? -1 : 1;
-    members = [...members].sort((a, b) => sign * a.key.localeCompare(b.key));
-  }
   const key = `${project.id}:${input.sortBy ?? ''}:${input.sortOrder ?? ''}`;
   const options = pageOptions(call, key, (m: { key: string }) => m.key);
-  const page = paginate(members, input, sorted ? { ...options, shuffleSeed: undefined } : options);
+  // A sorted listing is ordered by the member key (the only sortBy, NAME, has no name to sort on).
+  const page = paginate(
+    members,
+    input,
+    sorted ? { ...options, order: () => [], descending: input.sortOrder === 'DESCENDING' } : options,
+  );
   return {
     members: page.items.map(({ memberDetails, designation }) => ({ memberDetails, designation })),
     nextToken: page.nextToken,

@@ -106,6 +106,45 @@ function enablementFailure(
 }
 
 /**
+ * Refuses user parameters the profile does not let a project set: an environment configuration
+ * the profile does not have, a parameter the configuration does not define (its
+ * `resolvedParameters`; the emulator's blueprints declare no parameters of their own), and a
+ * parameter the profile marks `isEditable: false`. An override without `isEditable` counts as
+ * editable (docs/emulator/decisions.md). Used by CreateProject and UpdateProject.
+ */
+export function checkUserParameters(
+  profile: ProjectProfileRecord,
+  userParameters: readonly EnvironmentConfigurationUserParameter[],
+): void {
+  for (const parameter of userParameters) {
+    const configName = parameter.environmentConfigurationName;
+    const config = profile.environmentConfigurations.find((c) => c.name === configName);
+    if (!config) {
+      fail(
+        'ValidationException',
+        `Unknown environment configuration ${configName} in project profile ${profile.id}.`,
+      );
+    }
+    const defined = config.configurationParameters?.resolvedParameters ?? [];
+    for (const { name } of parameter.environmentParameters ?? []) {
+      const known = defined.find((p) => p.name === name);
+      if (!known) {
+        fail(
+          'ValidationException',
+          `Parameter ${name} is not defined by environment configuration ${configName} of project profile ${profile.id}.`,
+        );
+      }
+      if (known.isEditable === false) {
+        fail(
+          'ValidationException',
+          `Parameter ${name} of environment configuration ${configName} is not editable in project profile ${profile.id}.`,
+        );
+      }
+    }
+  }
+}
+
+/**
  * Checks every ON_CREATE environment of the profile and returns whether there is anything to
  * deploy and, if the deployment will fail, how. Throws ValidationException for a bad placement.
  */
@@ -115,14 +154,7 @@ export function planDeployment(
   profile: ProjectProfileRecord,
   userParameters: EnvironmentConfigurationUserParameter[],
 ): { hasDeployment: boolean; failure?: Failure } {
-  for (const parameter of userParameters) {
-    if (!profile.environmentConfigurations.some((c) => c.name === parameter.environmentConfigurationName)) {
-      fail(
-        'ValidationException',
-        `Unknown environment configuration ${parameter.environmentConfigurationName}.`,
-      );
-    }
-  }
+  checkUserParameters(profile, userParameters);
   const onCreate = profile.environmentConfigurations.filter(
     (c) => (c.deploymentMode ?? 'ON_CREATE') === 'ON_CREATE',
   );
@@ -160,7 +192,10 @@ export function projectResourceTags(
   for (const [key, value] of Object.entries(tags)) {
     const fromProfile = profileTags.find((t) => t.key === key);
     if (fromProfile && !fromProfile.isValueEditable && fromProfile.value !== value) {
-      fail('ValidationException', `Resource tag ${key} is set by the project profile and is not editable.`);
+      fail(
+        'ValidationException',
+        `Resource tag ${key} is set by project profile ${profile?.id} and its value is not editable.`,
+      );
     }
     if (profile && !fromProfile && profile.allowCustomProjectResourceTags !== true) {
       fail('ValidationException', `Project profile ${profile.id} does not allow custom resource tag ${key}.`);

@@ -1,8 +1,9 @@
 /**
  * Project profiles. Names are unique per domain. Every environment configuration must name a
  * blueprint and account pools of the domain (ResourceNotFoundException otherwise); its `id` is
- * server-assigned and regenerated on every UpdateProjectProfile (a known AWS quirk). Update is a
- * PATCH: only members present change. A profile used by a project cannot be deleted.
+ * server-assigned and kept, matched by name, across UpdateProjectProfile. Update is a PATCH: only
+ * members present change. A profile used by a project cannot be deleted (ValidationException: the
+ * only modelled client error of DeleteProjectProfile besides not-found and access).
  */
 import type {
   CreateProjectProfileInput,
@@ -28,11 +29,16 @@ import {
 import { callerProfileId } from './principals.js';
 import type { DomainRecord, ProjectProfileRecord } from './state.js';
 
-/** Checks references and assigns fresh ids; `resolvedParameters` echoes the overrides. */
+/**
+ * Checks references and assigns ids; `resolvedParameters` echoes the overrides. A configuration
+ * whose name matches one of `previous` (an update) keeps that configuration's id: the id names
+ * the configuration, and a project's environments refer to it (decisions.md, item 3).
+ */
 function normaliseConfigurations(
   call: DzCall,
   domain: DomainRecord,
   configurations: EnvironmentConfiguration[],
+  previous: readonly EnvironmentConfiguration[] = [],
 ): EnvironmentConfiguration[] {
   const names = new Set<string>();
   return configurations.map((config) => {
@@ -50,7 +56,7 @@ function normaliseConfigurations(
     const parameters = config.configurationParameters;
     return {
       ...config,
-      id: opaqueId(call.ctx, 'envconfig'),
+      id: previous.find((p) => p.name === name)?.id ?? opaqueId(call.ctx, 'envconfig'),
       ...(parameters
         ? {
             configurationParameters: {
@@ -145,12 +151,14 @@ const updateProjectProfile: DzHandler<UpdateProjectProfileInput> = (input, call)
   if (input.projectResourceTagsDescription !== undefined) {
     profile.projectResourceTagsDescription = input.projectResourceTagsDescription;
   }
-  // The quirk: configuration ids rotate on every update, whether or not the list was sent.
-  profile.environmentConfigurations = normaliseConfigurations(
-    call,
-    domain,
-    input.environmentConfigurations ?? profile.environmentConfigurations,
-  );
+  if (input.environmentConfigurations !== undefined) {
+    profile.environmentConfigurations = normaliseConfigurations(
+      call,
+      domain,
+      input.environmentConfigurations,
+      profile.environmentConfigurations,
+    );
+  }
   profile.lastUpdatedAt = call.nowMs;
   return view(profile);
 };
@@ -162,7 +170,7 @@ const deleteProjectProfile: DzHandler<DeleteProjectProfileInput> = (input, call)
   const users = inDomain(call.state.projects, domain.id).filter((p) => p.projectProfileId === profile.id);
   if (users.length > 0) {
     fail(
-      'ConflictException',
+      'ValidationException',
       `Project profile ${profile.id} is used by project(s) ${users.map((p) => p.id).join(', ')}.`,
     );
   }
@@ -172,20 +180,16 @@ const deleteProjectProfile: DzHandler<DeleteProjectProfileInput> = (input, call)
 
 const listProjectProfiles: DzHandler<ListProjectProfilesInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
-  let profiles = inDomain(call.state.projectProfiles, domain.id).filter(
+  const profiles = inDomain(call.state.projectProfiles, domain.id).filter(
     (profile) => input.name === undefined || profile.name.includes(input.name),
   );
   const sorted = input.sortBy !== undefined || input.sortOrder !== undefined;
-  if (sorted) {
-    const sign = input.sortOrder === 'DESCENDING' ? -1 : 1;
-    profiles = [...profiles].sort((a, b) => sign * a.name.localeCompare(b.name));
-  }
   const key = `${domain.id}:${input.name ?? ''}:${input.sortBy ?? ''}:${input.sortOrder ?? ''}`;
-  const options = pageOptions(call, key, (p: { id: string }) => p.id);
+  const options = pageOptions(call, key, (p: { id: string; name: string }) => p.id);
   const page = paginate(
     profiles.map(summary),
     input,
-    sorted ? { ...options, shuffleSeed: undefined } : options,
+    sorted ? { ...options, order: (p) => [p.name], descending: input.sortOrder === 'DESCENDING' } : options,
   );
   return { items: page.items, nextToken: page.nextToken };
 };

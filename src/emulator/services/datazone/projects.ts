@@ -18,9 +18,10 @@ import { EmulatorServiceError } from '../../types.js';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
-import { deploymentDetails, markProjectDeleting, projectPhase } from './lifecycle.js';
+import { deploymentDetails, failureReasons, markProjectDeleting, projectPhase } from './lifecycle.js';
 import { addMember, memberKey } from './memberships.js';
-import { planDeployment, projectResourceTags } from './project-checks.js';
+import { checkUserParameters, projectResourceTags } from './project-checks.js';
+import { prepareDelete, redeployIfFailed, settleUpdate, startDeployment } from './project-deployment.js';
 import {
   checkNameFree,
   consumeReadMiss,
@@ -52,6 +53,7 @@ function summary(project: ProjectRecord, call: DzCall) {
 function view(project: ProjectRecord, call: DzCall) {
   return {
     ...summary(project, call),
+    failureReasons: failureReasons(project, call),
     lastUpdatedAt: new Date(project.lastUpdatedAt),
     resourceTags: project.resourceTags,
     glossaryTerms: project.glossaryTerms,
@@ -75,11 +77,21 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
   checkNameFree(projects, input.name ?? '', 'project');
   checkQuota(call, 'projectsPerDomain', projects.length + 1, 'projects per domain');
   const unit = findUnit(call, domain, input.domainUnitId ?? domain.rootDomainUnitId);
+  // Unified Studio (V2) projects are always created from a project profile (decisions.md, item 10).
+  if (domain.domainVersion === 'V2' && !input.projectProfileId) {
+    fail('ValidationException', `A project of domain ${domain.id} (V2) requires a projectProfileId.`);
+  }
   const profile = input.projectProfileId ? findProfile(call, domain, input.projectProfileId) : undefined;
-  if (profile && profile.status !== 'ENABLED')
-    fail('ValidationException', `Project profile ${profile.id} is DISABLED.`);
+  if (profile && profile.status !== 'ENABLED') {
+    fail(
+      'ValidationException',
+      `Project profile ${profile.name} (${profile.id}) is DISABLED and cannot be used to create a project.`,
+    );
+  }
   const userParameters = input.userParameters ?? [];
-  const plan = profile ? planDeployment(call, domain, profile, userParameters) : undefined;
+  const deployment = profile
+    ? startDeployment(call, domain, profile, input.name ?? '', userParameters)
+    : undefined;
   const resourceTags = projectResourceTags(call, profile, input.resourceTags ?? {});
   const creator = callerProfileId(call, domain.id);
   const project: ProjectRecord = {
@@ -97,8 +109,9 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
     createdBy: creator,
     createdAt: call.nowMs,
     lastUpdatedAt: call.nowMs,
-    ...(plan ? { deploymentStartedAt: call.nowMs, hasDeployment: plan.hasDeployment } : {}),
-    ...(plan?.failure ? { deploymentFailure: plan.failure } : {}),
+    ...(deployment ? { deploymentStartedAt: deployment.deploymentStartedAt } : {}),
+    ...(deployment ? { hasDeployment: deployment.hasDeployment } : {}),
+    ...(deployment?.deploymentFailure ? { deploymentFailure: deployment.deploymentFailure } : {}),
     memberships: [{ member: { userId: creator }, designation: 'PROJECT_OWNER' }],
   };
   for (const assignment of input.membershipAssignments ?? []) {
@@ -153,7 +166,9 @@ function mergeUserParameters(project: ProjectRecord, updates: EnvironmentConfigu
 const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.identifier ?? '');
-  if (project.deletingSince !== undefined) fail('ConflictException', `Project ${project.id} is DELETING.`);
+  const phase = projectPhase(project, call);
+  if (phase === 'DELETING' || phase === 'DELETE_FAILED')
+    fail('ConflictException', `Project ${project.id} is ${phase}.`);
   if (input.projectProfileVersion !== undefined && input.projectProfileVersion !== 'latest') {
     fail('ValidationException', 'projectProfileVersion must be "latest".');
   }
@@ -165,6 +180,10 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
   if (input.glossaryTerms !== undefined) project.glossaryTerms = input.glossaryTerms;
   if (input.domainUnitId !== undefined) project.domainUnitId = findUnit(call, domain, input.domainUnitId).id;
   if (input.userParameters !== undefined) {
+    const profile = project.projectProfileId
+      ? call.state.projectProfiles[project.projectProfileId]
+      : undefined;
+    if (profile) checkUserParameters(profile, input.userParameters);
     project.userParameters = mergeUserParameters(project, input.userParameters) as Record<string, unknown>[];
   }
   if (input.resourceTags !== undefined || input.projectProfileVersion === 'latest') {
@@ -173,6 +192,8 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
       : undefined;
     project.resourceTags = projectResourceTags(call, profile, input.resourceTags ?? ownTags(project));
   }
+  if (input.environmentDeploymentDetails !== undefined) redeployIfFailed(call, domain, project);
+  settleUpdate(call, project);
   project.lastUpdatedAt = call.nowMs;
   return view(project, call);
 };
@@ -180,6 +201,7 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
 const deleteProject: DzHandler<DeleteProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   const project = findProject(call, domain, input.identifier ?? '');
+  prepareDelete(call, project);
   markProjectDeleting(call.state, project, call.nowMs);
   return {};
 };

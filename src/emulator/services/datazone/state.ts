@@ -7,6 +7,7 @@
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { EmulatorWorld } from '../../types.js';
+import type { TokenRecord } from '../idempotency.js';
 
 /** A V2 domain, owned by one account in one region. */
 export interface DomainRecord {
@@ -109,6 +110,10 @@ export interface ProjectRecord {
   /** False when the project's profile has no ON_CREATE environment (nothing to deploy). */
   hasDeployment?: boolean;
   deletingSince?: number;
+  /** Set when an injected fault fails this deletion: DELETE_FAILED once the delete duration passes. */
+  deleteFailure?: { code: string; message: string }[];
+  /** Set when an injected fault failed the last update: UPDATE_FAILED until an update succeeds. */
+  updateFailure?: { code: string; message: string }[];
   missesServed?: number;
   memberships: { member: { userId?: string; groupId?: string }; designation: string }[];
 }
@@ -181,6 +186,8 @@ export interface DataZoneState {
   >;
   /** IAM Identity Center user names known to the emulated directory (set through the control hook). */
   ssoUsers?: string[];
+  /** Client-token ledger, keyed by `${operation}|${accountId}|${region}|${clientToken}`. */
+  idempotency?: Record<string, TokenRecord>;
   /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */
   quotas?: Partial<Record<string, number>>;
 }

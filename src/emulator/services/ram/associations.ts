@@ -105,17 +105,14 @@ export function getResourceShareAssociations(world: EmulatorWorld): OperationHan
       const invitation = a.invitationArn ? state.invitations[a.invitationArn] : undefined;
       return associationStatus(a, now, invitation) === input.associationStatus;
     };
-    const items = Object.values(state.associations)
-      .filter(matches)
-      .sort(
-        (a, b) => a.createdAt - b.createdAt || (a.shareArn + a.entity).localeCompare(b.shareArn + b.entity),
-      );
+    const items = Object.values(state.associations).filter(matches);
     const page = ramPage(
       items,
       input,
       ctx,
       `GetResourceShareAssociations:${JSON.stringify([type, input.resourceShareArns, principal, resourceArn, input.associationStatus])}`,
       (a) => `${a.shareArn}|${a.entity}`,
+      (a) => [a.createdAt],
     );
     return {
       resourceShareAssociations: page.items.map((a) => associationView(state, a, now)),

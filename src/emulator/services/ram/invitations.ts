@@ -40,7 +40,6 @@ export function getResourceShareInvitations(world: EmulatorWorld): OperationHand
       wanted.forEach((arn) => requireArn(arn, 'resource share ARN'));
       items = items.filter((i) => wanted.includes(i.shareArn));
     }
-    items.sort((a, b) => a.createdAt - b.createdAt || a.arn.localeCompare(b.arn));
     const { nextToken: _n, maxResults: _m, ...filters } = input;
     const page = ramPage(
       items,
@@ -48,6 +47,7 @@ export function getResourceShareInvitations(world: EmulatorWorld): OperationHand
       ctx,
       `GetResourceShareInvitations:${JSON.stringify(filters)}`,
       (i) => i.arn,
+      (i) => [i.createdAt],
     );
     const now = ctx.now().getTime();
     return {

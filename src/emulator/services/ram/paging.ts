@@ -4,7 +4,8 @@ import { paginate, type Page } from '../paginate.js';
 
 /**
  * Pages `items` for a RAM list call. `listingKey` must identify the listing (operation, caller,
- * filters) so a token from another listing is refused with InvalidNextTokenException. The shuffle
+ * filters) so a token from another listing is refused with InvalidNextTokenException. `order`
+ * is the listing's natural order before the key (RAM lists in creation order). The shuffle
  * seed is a constant: it must not change between the pages of one listing.
  */
 export function ramPage<T>(
@@ -13,6 +14,7 @@ export function ramPage<T>(
   ctx: CallContext,
   listingKey: string,
   key: (item: T) => string,
+  order?: (item: T) => readonly (string | number)[],
 ): Page<T> {
   return paginate(items, input, {
     defaultPageSize: ctx.options.defaultPageSize,
@@ -20,6 +22,7 @@ export function ramPage<T>(
     listingKey: `ram:${ctx.accountId}:${ctx.region}:${listingKey}`,
     shuffleSeed: ctx.options.shuffleLists ? 7 : undefined,
     key,
+    order,
     invalidTokenCode: 'InvalidNextTokenException',
   });
 }

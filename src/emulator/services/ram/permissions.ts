@@ -114,6 +114,7 @@ export function listPermissions(input: Record<string, unknown>, ctx: CallContext
     defaultPageSize: ctx.options.defaultPageSize,
     maxPageSize: ctx.options.maxPageSize,
     listingKey: `ram:ListPermissions:${resourceType ?? ''}:${String(input.permissionType ?? 'ALL')}`,
+    key: (p) => p.arn,
     invalidTokenCode: 'InvalidNextTokenException',
   });
   return { permissions: page.items.map((p) => summary(p, 'ATTACHABLE')), nextToken: page.nextToken };
@@ -128,6 +129,7 @@ export function listResourceSharePermissions(world: EmulatorWorld) {
       defaultPageSize: ctx.options.defaultPageSize,
       maxPageSize: ctx.options.maxPageSize,
       listingKey: `ram:ListResourceSharePermissions:${share.arn}`,
+      key: (p) => p.arn,
       invalidTokenCode: 'InvalidNextTokenException',
     });
     return { permissions: page.items.map((p) => summary(p, 'ASSOCIATED')), nextToken: page.nextToken };

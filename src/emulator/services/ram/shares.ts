@@ -111,10 +111,16 @@ export function getResourceShares(world: EmulatorWorld): OperationHandler {
         (s) =>
           input.permissionArn === undefined ||
           effectivePermissions(state, s).some((p) => p.arn === input.permissionArn),
-      )
-      .sort((a, b) => a.createdAt - b.createdAt || a.arn.localeCompare(b.arn));
+      );
     const { nextToken: _n, maxResults: _m, ...filters } = input;
-    const page = ramPage(shares, input, ctx, `GetResourceShares:${JSON.stringify(filters)}`, (s) => s.arn);
+    const page = ramPage(
+      shares,
+      input,
+      ctx,
+      `GetResourceShares:${JSON.stringify(filters)}`,
+      (s) => s.arn,
+      (s) => [s.createdAt],
+    );
     return { resourceShares: page.items.map(shareView), nextToken: page.nextToken };
   };
 }

@@ -159,7 +159,14 @@ export function listDomains(world: EmulatorWorld): OperationHandler {
     const domains = liveDomains(state, ctx, now).sort(
       (a, b) => a.createdAt - b.createdAt || a.ids.DomainId.localeCompare(b.ids.DomainId),
     );
-    const page = sageMakerPage(domains, input, ctx, 'ListDomains', (d) => d.ids.DomainId);
+    const page = sageMakerPage(
+      domains,
+      input,
+      ctx,
+      'ListDomains',
+      (d) => d.ids.DomainId,
+      (d) => [d.createdAt],
+    );
     return {
       Domains: page.items.map((d) => ({
         DomainArn: d.ids.DomainArn,

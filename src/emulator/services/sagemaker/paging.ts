@@ -13,6 +13,7 @@ export function sageMakerPage<T>(
   ctx: CallContext,
   listingKey: string,
   key: (item: T) => string,
+  order?: (item: T) => readonly (string | number)[],
 ): Page<T> {
   try {
     return paginate(
@@ -24,6 +25,7 @@ export function sageMakerPage<T>(
         listingKey: `sagemaker:${ctx.accountId}:${ctx.region}:${listingKey}`,
         shuffleSeed: ctx.options.shuffleLists ? 7 : undefined,
         key,
+        order,
       },
     );
   } catch (error) {

@@ -3,7 +3,9 @@
  * `sagemaker:domain-arn` (reference §11); whether the domain itself carries that tag is
  * unverified, and the emulator adds it on purpose: the tool must ignore `sagemaker:*` and `aws:*`
  * keys, and one such key in every ListTags proves it does. System tags do not count toward the
- * 50-tag limit and cannot be removed; `aws:` keys are reserved for AWS.
+ * 50-tag limit and cannot be removed; `aws:` keys are reserved for AWS. AddTags may set
+ * `sagemaker:domain-arn` (the Studio isolation guide backfills exactly that key with add-tags);
+ * CreateDomain may not, since the caller cannot know the ARN yet (decisions.md, item 9).
  */
 import type { EmulatorWorld, OperationHandler } from '../../types.js';
 import { findTaggable } from './lookups.js';
@@ -23,15 +25,21 @@ function isSystem(key: string): boolean {
   return key === SYSTEM_DOMAIN_ARN_TAG;
 }
 
-/** Tags of an input, checked: no `aws:` keys, no system keys, unique keys (the last one wins). */
-export function tagsFromInput(value: unknown): Tag[] {
+/**
+ * Tags of an input, checked: no `aws:` keys, unique keys (the last one wins), and the system key
+ * only where `allowSystem` (AddTags).
+ */
+export function tagsFromInput(value: unknown, allowSystem = false): Tag[] {
   if (!Array.isArray(value)) return [];
   const byKey = new Map<string, string>();
   for (const tag of value as { Key?: unknown; Value?: unknown }[]) {
     const key = String(tag.Key);
-    if (key.toLowerCase().startsWith('aws:') || isSystem(key)) {
+    if (key.toLowerCase().startsWith('aws:')) {
+      throw validationError(`Tag keys starting with 'aws:' are reserved for AWS use (${key}).`);
+    }
+    if (isSystem(key) && !allowSystem) {
       throw validationError(
-        `Tag keys starting with 'aws:' and the key ${SYSTEM_DOMAIN_ARN_TAG} are reserved.`,
+        `The tag ${SYSTEM_DOMAIN_ARN_TAG} is set by SageMaker when the domain is created.`,
       );
     }
     byKey.set(key, String(tag.Value ?? ''));
@@ -47,7 +55,7 @@ function userTagCount(domain: StudioDomainRecord): number {
 export function addTags(world: EmulatorWorld): OperationHandler {
   return (input, ctx) => {
     const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
-    const tags = tagsFromInput(input.Tags);
+    const tags = tagsFromInput(input.Tags, true);
     const merged = [...domain.tags];
     for (const tag of tags) {
       const at = merged.findIndex((t) => t.Key === tag.Key);
