@@ -128,9 +128,9 @@ describe('export of a project without a profile', () => {
 describe('export of a project whose deployment failed', () => {
   it('remarks on the status and the reasons; the next plan redeploys it', async () => {
     const blueprints = await dz.send(
-      new ListEnvironmentBlueprintsCommand({ domainIdentifier: domainId, managed: true }),
+      new ListEnvironmentBlueprintsCommand({ domainIdentifier: domainId, managed: true, name: 'Tooling' }),
     );
-    const tooling = blueprints.items?.find((b) => b.name === 'Tooling')?.id ?? '';
+    const tooling = blueprints.items?.[0]?.id ?? '';
     // Enabled, but without a provisioning role: the deployment fails (FAILED_DEPLOYMENT).
     await dz.send(
       new PutEnvironmentBlueprintConfigurationCommand({

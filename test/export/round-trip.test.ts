@@ -14,8 +14,8 @@ import {
   CreateProjectCommand,
   CreateProjectMembershipCommand,
   CreateProjectProfileCommand,
-  ListEnvironmentBlueprintsCommand,
   PutEnvironmentBlueprintConfigurationCommand,
+  paginateListEnvironmentBlueprints,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { actionLines, applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
@@ -217,10 +217,14 @@ async function seedBySdk(emu: TestEmulator): Promise<void> {
         },
       }),
     );
-    const blueprints = await dz.send(
-      new ListEnvironmentBlueprintsCommand({ domainIdentifier: domainId, managed: true }),
-    );
-    const blueprint = (name: string) => blueprints.items?.find((b) => b.name === name)?.id ?? '';
+    // Every page: the managed blueprints are listed a few at a time.
+    const blueprints: { id?: string; name?: string }[] = [];
+    for await (const page of paginateListEnvironmentBlueprints(
+      { client: dz },
+      { domainIdentifier: domainId, managed: true },
+    ))
+      blueprints.push(...(page.items ?? []));
+    const blueprint = (name: string) => blueprints.find((b) => b.name === name)?.id ?? '';
     await dz.send(
       new PutEnvironmentBlueprintConfigurationCommand({
         domainIdentifier: domainId,
