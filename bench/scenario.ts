@@ -104,7 +104,7 @@ function deploysOnCreate(loaded: LoadResult): (change: Change) => boolean {
   const profileOf = new Map<string, string>();
   for (const { manifest } of loaded.documents) {
     if (manifest.kind === 'Project')
-      profileOf.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.profile);
+      profileOf.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.profile ?? '');
   }
   return (change) => {
     const a = change.address;

@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   SG313: 'A domain-unit path is deeper than the five levels DataZone allows.',
   SG314: 'A project sets resourceTags but its profile does not allow custom project resource tags.',
   SG315: 'A project overrides a parameter or resource tag that its profile marks not editable.',
+  SG318: 'A project without a profile sets a target or environments, which it cannot have.',
   SG330:
     'A StudioDomain (or Studio prune scope) names an account the credentials cannot reach as itself: no role, or a role of another account.',
   SG400: 'A Policy rule fails for this document.',

@@ -2,7 +2,8 @@
  * Turns what the live readers observed in one domain into manifests: one document per live
  * resource, in the planner's kind order and then by identity, so the same live state always gives
  * the same output. What cannot round-trip (an id that resolved to no name, an SSM-parameter
- * target) is reported as a warning rather than silently dropped.
+ * target) is reported as a warning rather than silently dropped; a resource whose deployment or
+ * lifecycle operation failed carries a remark naming the status and why.
  */
 import { identityKey } from '../model/identity.js';
 import { assertNever } from '../model/manifest.js';
@@ -26,6 +27,7 @@ import {
   domainUnitDocument,
 } from './domain-kinds.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
+import { statusRemark } from './remarks.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -63,9 +65,15 @@ function accountNames(resources: readonly LiveResource[]): Map<string, string> {
 /**
  * The manifests of `domain` as observed. `account` is the domain's account (the caller's, from
  * STS): written as the Domain's guard and left out of blueprint configurations of that account.
+ * `roles`: the role the read assumed in each associated account, written as its assumeRoleArn.
  * Throws ExportError when the domain was not found or something in it could not be read.
  */
-export function buildExport(observation: Observation, domain: string, account: string): ExportResult {
+export function buildExport(
+  observation: Observation,
+  domain: string,
+  account: string,
+  roles: ReadonlyMap<string, string> = new Map(),
+): ExportResult {
   if (!observation.complete) {
     const reasons = observation.failures.map((f) => `${f.operation} failed for ${f.scope}: ${f.message}`);
     throw new ExportError(`the domain could not be read completely:\n  ${reasons.join('\n  ')}`);
@@ -96,6 +104,7 @@ export function buildExport(observation: Observation, domain: string, account: s
           name,
           r.normal as NormalAccountAssociation,
           names.get(name),
+          roles.get(name),
         );
       case 'BlueprintConfiguration':
         return blueprintConfigurationDocument(
@@ -120,6 +129,8 @@ export function buildExport(observation: Observation, domain: string, account: s
         return assertNever(r.address.kind);
     }
   });
+  // A failed resource is exported as it is, with a remark saying so (see remarks.ts).
+  ordered.forEach((r, i) => documents[i]?.comments.push(...statusRemark(r)));
   const warnings = documents.flatMap((d) => {
     const found = JSON.stringify(d.body).match(UNEXPRESSIBLE) ?? [];
     return [...new Set(found)].map(

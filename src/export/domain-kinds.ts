@@ -55,16 +55,20 @@ export function domainUnitDocument(domain: string, path: string, normal: NormalD
 
 /**
  * An AccountAssociation manifest. The role the tool assumes in the account is configuration, not
- * AWS state: it is left as a comment to fill in (without it, that account's blueprint
- * configurations are neither read nor managed).
+ * AWS state: written when the export reached the account through it (`roleArn`), else left as a
+ * comment to fill in (without it, that account's blueprint configurations are neither read nor
+ * managed).
  */
 export function accountAssociationDocument(
   domain: string,
   account: string,
   normal: NormalAccountAssociation,
   accountName: string | undefined,
+  roleArn?: string,
 ): ExportedDocument {
-  return envelope('AccountAssociation', account, domain, { accountName, access: normal.access }, [
+  const spec = { accountName, access: normal.access, assumeRoleArn: roleArn };
+  if (roleArn) return envelope('AccountAssociation', account, domain, spec);
+  return envelope('AccountAssociation', account, domain, spec, [
     `  # assumeRoleArn: arn:aws:iam::${account}:role/SmusGitOpsDeployer`,
     '  #   ^ not readable from AWS: the role the tool assumes in this account to manage its blueprint',
     '  #     configurations (and to accept the share when the account is outside the organisation)',

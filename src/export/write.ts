@@ -2,12 +2,16 @@
  * Writes exported manifests: groups them into files (one per kind, or one per resource), renders
  * each file as YAML with the editor's schema line first, and writes the files. Rendering is pure
  * and deterministic; only `writeExport` touches the disk.
+ *
+ * The schema line names the schema's published URL for this tool version (the npm package ships
+ * `schemas/`), never a path into the checkout that ran the export: exported manifests live in
+ * another repository, where such a path points nowhere.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { assertNever, type ManifestKind } from '../model/manifest.js';
+import { TOOL_VERSION } from '../version.js';
 import type { ExportedDocument } from './document.js';
 
 /** One file per kind or one per resource. */
@@ -19,8 +23,8 @@ export interface ExportFile {
   text: string;
 }
 
-// The schemas ship beside src/ and dist/ (as src/load/schemas.ts finds them).
-const SCHEMA_DIRECTORY = fileURLToPath(new URL('../../schemas/', import.meta.url));
+/** Where the schemas of this version are published: the npm package's `schemas/`, served by unpkg. */
+export const SCHEMA_BASE_URL = `https://unpkg.com/smus-gitops@${TOOL_VERSION}/schemas/`;
 
 /** Per kind: the file (per-kind layout) or folder (per-resource layout) name, and the schema file. */
 function names(kind: ManifestKind): { group: string; schema: string } {
@@ -57,11 +61,9 @@ export function slug(name: string): string {
   return s || 'unnamed';
 }
 
-/** The `$schema` reference of a file at `path` (relative to `outDir`), as a relative POSIX path. */
-function schemaReference(outDir: string, path: string, kind: ManifestKind): string {
-  const from = dirname(join(outDir, path));
-  const rel = relative(from, join(SCHEMA_DIRECTORY, `${names(kind).schema}.schema.json`));
-  return rel.split(sep).join('/');
+/** The `$schema` URL of a kind's schema, pinned to this tool version. */
+export function schemaUrl(kind: ManifestKind): string {
+  return `${SCHEMA_BASE_URL}${names(kind).schema}.schema.json`;
 }
 
 /** One document as YAML, with its trailing comments. */
@@ -71,21 +73,17 @@ export function renderDocument(doc: ExportedDocument): string {
 }
 
 /** The text of a file holding `docs` (all of one kind). */
-function renderFile(outDir: string, path: string, docs: readonly ExportedDocument[]): string {
+function renderFile(docs: readonly ExportedDocument[]): string {
   const kind = docs[0]?.kind ?? 'Domain';
   const header = [
-    `# yaml-language-server: $schema=${schemaReference(outDir, path, kind)}`,
+    `# yaml-language-server: $schema=${schemaUrl(kind)}`,
     `# Written by smus-gitops export from what is live; edit freely, then plan to review.`,
   ].join('\n');
   return `${header}\n${docs.map(renderDocument).join('---\n')}`;
 }
 
 /** Groups the documents into files of the chosen layout and renders them (sorted by path). */
-export function layoutFiles(
-  outDir: string,
-  documents: readonly ExportedDocument[],
-  layout: ExportLayout,
-): ExportFile[] {
+export function layoutFiles(documents: readonly ExportedDocument[], layout: ExportLayout): ExportFile[] {
   const files = new Map<string, ExportedDocument[]>();
   for (const doc of documents) {
     const group = names(doc.kind).group;
@@ -101,7 +99,7 @@ export function layoutFiles(
   }
   return [...files]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, docs]) => ({ path, text: renderFile(outDir, path, docs) }));
+    .map(([path, docs]) => ({ path, text: renderFile(docs) }));
 }
 
 /** Writes the files under `outDir` (created when missing; files of the same name are replaced). */

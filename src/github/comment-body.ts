@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../plan/types.js';
 import { GITHUB_COMMENT_LIMIT, budgetSize, hardCut } from '../render/plan-budget.js';
+import type { ReportMode } from '../render/plan-labels.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanMermaid } from '../render/plan-mermaid.js';
 
@@ -19,6 +20,8 @@ export interface CommentBodyOptions {
   marker: string;
   /** The heading. */
   title: string;
+  /** A plan comment (default) or a drift issue: the status line says which. */
+  mode?: ReportMode;
   /** Where the full plan is (the run's artifacts), for the truncation notice. */
   fullPlanUrl?: string;
   /** Largest body; default GitHub's limit. */
@@ -48,6 +51,7 @@ export function composeCommentBody(plan: Plan, options: CommentBodyOptions): str
   const diagram = block && budget - budgetSize(marker) - budgetSize(block) >= MIN_MARKDOWN_ROOM ? block : '';
   const markdownOptions = {
     title: options.title,
+    ...(options.mode ? { mode: options.mode } : {}),
     ...(options.fullPlanUrl ? { fullPlanUrl: options.fullPlanUrl } : {}),
   };
   const markdown = renderPlanMarkdown(plan, {

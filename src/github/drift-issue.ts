@@ -58,6 +58,7 @@ async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined)
   const body = composeCommentBody(plan, {
     marker: t.marker,
     title: `smus-gitops drift: ${t.domain}`,
+    mode: 'drift',
     ...(t.run ? { fullPlanUrl: t.run } : {}),
   });
   if (!issue) return (await t.client.createIssue(t.repo, { title, body, labels: [DRIFT_LABEL] })).html_url;

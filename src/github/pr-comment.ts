@@ -32,7 +32,7 @@ export async function upsertPlanComment(plan: Plan, options: PlanCommentOptions,
   const fullPlanUrl = options.fullPlanUrl ?? runUrl(options.env);
   const body = composeCommentBody(plan, {
     marker,
-    title: options.key === undefined ? DEFAULT_TITLE : `${DEFAULT_TITLE}: ${options.key}`,
+    title: options.key === undefined ? DEFAULT_TITLE.plan : `${DEFAULT_TITLE.plan}: ${options.key}`,
     ...(fullPlanUrl ? { fullPlanUrl } : {}),
   });
   const login = await ourLogin(client);

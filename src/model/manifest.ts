@@ -45,7 +45,17 @@ export interface ManifestBase<K extends ManifestKind, S> {
   kind: K;
   metadata: { name: string; domain?: string };
   lifecycle?: Lifecycle;
+  /**
+   * The spec. For a tombstone (`lifecycle.ensure: absent`) only the identity fields are checked and
+   * guaranteed (`region` of Domain and StudioDomain, `account` of BlueprintConfiguration): the
+   * validator supplies `{}` when it is left out, and nothing but identity may be read from it.
+   */
   spec: S;
+}
+
+/** True for a tombstone (`lifecycle.ensure: absent`): a document that carries only its identity. */
+export function isTombstone(manifest: { lifecycle?: Lifecycle }): boolean {
+  return manifest.lifecycle?.ensure === 'absent';
 }
 
 /** Domain spec. */
@@ -149,7 +159,8 @@ export interface ProjectMember {
 /** Project spec. */
 export interface ProjectSpec {
   description?: string;
-  profile: string;
+  /** Absent for a project without a profile (it has no environments). Immutable. */
+  profile?: string;
   domainUnit?: string;
   target?: ProjectTarget;
   environments?: { name: string; target?: ProjectTarget; parameters?: Record<string, string> }[];

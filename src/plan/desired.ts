@@ -71,6 +71,12 @@ export function normalizeProject(
   );
 }
 
+/** The profile a project is normalised against; none for a project without one. */
+function profileOf(manifest: ManifestOf<'Project'>, lookup: ProfileLookup): NormalProjectProfile | undefined {
+  const name = manifest.spec.profile;
+  return name === undefined ? undefined : lookup(manifest.metadata.domain ?? '', name);
+}
+
 /** Builds the desired resources of the given documents (Policy documents are not resources). */
 export function desiredResources(
   docs: readonly ValidDocument[],
@@ -88,7 +94,7 @@ export function desiredResources(
     const normal = absent
       ? undefined
       : manifest.kind === 'Project'
-        ? normalizeProject(manifest, options.profile(manifest.metadata.domain ?? '', manifest.spec.profile))
+        ? normalizeProject(manifest, profileOf(manifest, options.profile))
         : normalizeDesired(manifest);
     out.push({
       address,

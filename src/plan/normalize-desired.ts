@@ -147,7 +147,8 @@ function normalizeProfile(s: Extract<Manifest, { kind: 'ProjectProfile' }>['spec
 function normalizeProject(s: Extract<Manifest, { kind: 'Project' }>['spec']): NormalProject {
   const project: NormalProject = {
     description: s.description,
-    profile: s.profile,
+    // No profile reads as '' (dropped by compact), as the live reader writes it.
+    profile: s.profile ?? '',
     domainUnit: s.domainUnit,
     environments: s.environments?.map((e) => ({
       name: e.name,

@@ -4,7 +4,7 @@
  * accounts whose blueprint configurations are declared; where Studio domains are read (studio-scope.ts).
  */
 import { addressOf } from '../model/identity.js';
-import type { ManifestKind } from '../model/manifest.js';
+import { isTombstone, type ManifestKind } from '../model/manifest.js';
 import type { ReadScope } from '../live/types.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import { studioPlaces } from './studio-scope.js';
@@ -28,8 +28,10 @@ export function readScope(documents: readonly ValidDocument[], onlyDomain?: stri
     }
     // A declared project is normalised against its profile; an undeclared profile must be fetched too.
     for (const doc of documents) {
-      if (doc.manifest.kind === 'Project' && doc.manifest.metadata.domain === name) {
-        (wanted.ProjectProfile ??= []).push(doc.manifest.spec.profile);
+      const m = doc.manifest;
+      // A tombstone is not normalised (it has no spec to read a profile from).
+      if (m.kind === 'Project' && m.metadata.domain === name && !isTombstone(m) && m.spec.profile) {
+        (wanted.ProjectProfile ??= []).push(m.spec.profile);
       }
     }
     for (const [kind, list] of Object.entries(wanted))

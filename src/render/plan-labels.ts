@@ -5,7 +5,7 @@
  */
 import type { FieldChange } from '../diff/diff.js';
 import { formatAddress, type Address } from '../model/identity.js';
-import type { Action, ChangeReason, Plan, RefusalReason } from '../plan/types.js';
+import type { Action, Change, ChangeReason, Plan, RefusalReason } from '../plan/types.js';
 import type { Color } from './plan-colors.js';
 
 /** How one action is shown. */
@@ -48,8 +48,19 @@ export const REASON_TEXT: { readonly [R in ChangeReason]: string } = {
   'in-sync': 'it matches the manifest',
   'not-declared': 'it is not declared and its kind is not pruned',
   absent: 'it is tombstoned and already gone',
-  unread: 'its live value could not be read, so it is left as it is',
+  unread: 'its live value could not be read (its Get failed)',
 };
+
+/** How an unread resource is shown: a noop only because nothing about it could be decided. */
+const UNREAD_LABEL: ActionLabel = { symbol: '!', title: 'Not read', verb: 'is left alone', color: 'yellow' };
+
+/**
+ * How one change is shown: its action's label, except for an unread resource, which "unchanged"
+ * would wrongly claim matches the manifest.
+ */
+export function changeLabel(change: Pick<Change, 'action' | 'reason'>): ActionLabel {
+  return change.reason === 'unread' ? UNREAD_LABEL : ACTION_LABELS[change.action];
+}
 
 /** What a refusal reason means, in a few words. */
 export const REFUSAL_TEXT: { readonly [R in RefusalReason]: string } = {
@@ -86,9 +97,33 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Changes that apply acts on (everything but noop), plus unmanaged ones it reports. */
+/** Changes that apply acts on (everything but noop), plus those it reports: unmanaged and unread ones. */
 export function shownChanges(plan: Plan): Plan['changes'] {
-  return plan.changes.filter((c) => c.action !== 'noop');
+  return plan.changes.filter((c) => c.action !== 'noop' || c.reason === 'unread');
+}
+
+/** How many resources could not be read (their Get failed): a plan without them is not "in sync". */
+export function unreadCount(plan: Plan): number {
+  return plan.changes.filter((c) => c.reason === 'unread').length;
+}
+
+/** What a rendering reports: a plan (what apply will do) or drift (how live state differs). */
+export type ReportMode = 'plan' | 'drift';
+
+/**
+ * The sentence for a plan with nothing to do, its first words passed through `strong` (bold in
+ * Markdown): in sync, unless some resources could not be read, which must not read as in sync.
+ */
+export function nothingToDo(plan: Plan, mode: ReportMode, strong = (text: string) => text): string {
+  const unread = unreadCount(plan);
+  if (unread > 0) {
+    const head = mode === 'drift' ? 'No drift found' : 'No changes';
+    const are = unread === 1 ? 'is' : 'are';
+    return `${strong(head)}, but ${plural(unread, 'resource')} could not be read and ${are} left alone.`;
+  }
+  return mode === 'drift'
+    ? `${strong('In sync:')} live state matches the manifests.`
+    : `${strong('No changes.')} Live state matches the manifests.`;
 }
 
 /** True when apply would do nothing and nothing is refused. */
@@ -97,13 +132,16 @@ export function isEmptyPlan(plan: Plan): boolean {
   return s.create + s.update + s.replace + s.delete === 0 && plan.refused.length === 0;
 }
 
-/** The terminal summary line ("Plan: 2 to create, …" or "No changes. …"). */
-export function summaryLine(plan: Plan): string {
-  if (isEmptyPlan(plan)) return 'No changes. Live state matches the manifests.';
+/** The terminal summary line ("Plan: 2 to create, …", "Drift: …", "No changes. …" or "In sync: …"). */
+export function summaryLine(plan: Plan, mode: ReportMode = 'plan'): string {
+  if (isEmptyPlan(plan)) return nothingToDo(plan, mode);
   const s = plan.summary;
+  // Unread resources are noops in the JSON summary, but they are not known to be unchanged.
+  const unread = unreadCount(plan);
   return (
-    `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ` +
-    `${s.delete} to delete, ${s.noop} unchanged, ${s.unmanaged} unmanaged`
+    `${mode === 'drift' ? 'Drift' : 'Plan'}: ${s.create} to create, ${s.update} to update, ` +
+    `${s.replace} to replace, ${s.delete} to delete, ${s.noop - unread} unchanged, ${s.unmanaged} unmanaged` +
+    (unread > 0 ? `, ${unread} not read` : '')
   );
 }
 
@@ -119,7 +157,13 @@ export function fieldShape(field: FieldChange): FieldShape {
   return 'changed';
 }
 
-/** A JSON pointer as shown to people: the root pointer `""` reads as `(whole resource)`. */
+/**
+ * A JSON pointer as shown to people: the root pointer `""` reads as `(whole resource)`, and the
+ * pointer escapes are undone (`~1` is `/`, `~0` is `~`), so a member key reads `role/Mallory`,
+ * not `role~1Mallory`. The JSON plan keeps the canonical pointer.
+ */
 export function displayPath(path: string): string {
-  return path === '' ? '(whole resource)' : path;
+  if (path === '') return '(whole resource)';
+  // ~1 first, then ~0: "~01" is an escaped "~1", which must come out as "~1", not "/".
+  return path.replace(/~1/g, '/').replace(/~0/g, '~');
 }

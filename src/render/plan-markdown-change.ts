@@ -8,7 +8,7 @@ import type { FieldChange } from '../diff/diff.js';
 import type { Address } from '../model/identity.js';
 import { formatAddress } from '../model/identity.js';
 import type { Change } from '../plan/types.js';
-import { ACTION_LABELS, REASON_TEXT, displayPath, fieldShape } from './plan-labels.js';
+import { REASON_TEXT, changeLabel, displayPath, fieldShape } from './plan-labels.js';
 import { codeSpan, escapeHtml, fencedBlock } from './plan-markdown-escape.js';
 import { formatValue, truncateText } from './plan-values.js';
 
@@ -48,7 +48,7 @@ function fieldBlock(change: Change): string[] {
 
 /** The collapsed `<details>` section of one change, ending with a blank line. */
 export function renderChangeDetails(change: Change): string {
-  const label = ACTION_LABELS[change.action];
+  const label = changeLabel(change);
   const summary = `<code>${escapeHtml(label.symbol)}</code> ${label.title} ${htmlAddress(change.address)}`;
   const why = [`${capitalise(label.verb)} because ${REASON_TEXT[change.reason]}.`];
   if (change.id !== undefined) why.push(`Id: ${codeSpan(truncateText(change.id, NAME_LIMIT))}.`);

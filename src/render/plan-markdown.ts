@@ -7,7 +7,16 @@
 import { formatAddress, type Address } from '../model/identity.js';
 import { ACTIONS, type Plan, type Refusal } from '../plan/types.js';
 import { GITHUB_COMMENT_LIMIT, packWithinBudget, type BudgetPiece } from './plan-budget.js';
-import { ACTION_LABELS, REFUSAL_TEXT, isEmptyPlan, plural, shownChanges } from './plan-labels.js';
+import {
+  ACTION_LABELS,
+  REFUSAL_TEXT,
+  isEmptyPlan,
+  nothingToDo,
+  plural,
+  shownChanges,
+  unreadCount,
+  type ReportMode,
+} from './plan-labels.js';
 import { NAME_LIMIT, renderChangeDetails } from './plan-markdown-change.js';
 import { codeSpan, escapeLinkTarget, escapeMarkdown } from './plan-markdown-escape.js';
 import { truncateText } from './plan-values.js';
@@ -16,14 +25,19 @@ import { truncateText } from './plan-values.js';
 export interface MarkdownPlanOptions {
   /** Largest output, in characters and in UTF-8 bytes (default 65,536, GitHub's comment limit). */
   budget?: number;
-  /** The heading (default "smus-gitops plan"). */
+  /** The heading (default "smus-gitops plan", or "smus-gitops drift" in drift mode). */
   title?: string;
+  /** A plan (default) or a drift report: the heading and the status line say which. */
+  mode?: ReportMode;
   /** Where the untruncated plan can be read, for the truncation notice. */
   fullPlanUrl?: string;
 }
 
-/** The heading when the caller gives none. */
-export const DEFAULT_TITLE = 'smus-gitops plan';
+/** The heading when the caller gives none, per mode. */
+export const DEFAULT_TITLE: { readonly [M in ReportMode]: string } = {
+  plan: 'smus-gitops plan',
+  drift: 'smus-gitops drift',
+};
 /** The longest refusal detail or note shown before it is truncated. */
 const TEXT_LIMIT = 1_000;
 
@@ -31,7 +45,11 @@ type Group = 'refusal' | 'note' | 'change';
 const GROUPS: readonly Group[] = ['refusal', 'note', 'change'];
 
 function summaryTable(plan: Plan): string {
-  const rows = ACTIONS.map((a) => `| ${ACTION_LABELS[a].title} | ${plan.summary[a] ?? 0} |`);
+  // Unread resources are noops in the JSON summary, but they are not known to be unchanged.
+  const unread = unreadCount(plan);
+  const count = (a: (typeof ACTIONS)[number]) => (plan.summary[a] ?? 0) - (a === 'noop' ? unread : 0);
+  const rows = ACTIONS.map((a) => `| ${ACTION_LABELS[a].title} | ${count(a)} |`);
+  if (unread > 0) rows.push(`| Not read | ${unread} |`);
   return [
     '| Action | Count |',
     '| :-- | --: |',
@@ -41,16 +59,19 @@ function summaryTable(plan: Plan): string {
 }
 
 /** The status line, then the plan's fingerprint: the apply workflow checks the merged commit's plan against it. */
-function statusLine(plan: Plan): string {
-  return `${verdict(plan)}\nPlan fingerprint: \`${plan.fingerprint.replace(/`/g, '')}\``;
+function statusLine(plan: Plan, mode: ReportMode): string {
+  return `${verdict(plan, mode)}\nPlan fingerprint: \`${plan.fingerprint.replace(/`/g, '')}\``;
 }
 
-function verdict(plan: Plan): string {
+function verdict(plan: Plan, mode: ReportMode): string {
   if (plan.refused.length > 0) {
     return `**Refused:** ${plural(plan.refused.length, 'change')} blocked by safety rules; apply will not run.`;
   }
-  if (isEmptyPlan(plan)) return '**No changes.** Live state matches the manifests.';
-  return `**Plan:** ${plural(shownChanges(plan).length, 'resource')} to act on or report, details below.`;
+  if (isEmptyPlan(plan)) return nothingToDo(plan, mode, (text) => `**${text}**`);
+  const shown = plural(shownChanges(plan).length, 'resource');
+  return mode === 'drift'
+    ? `**Drift:** live state differs from the manifests; ${shown} to act on or report, details below.`
+    : `**Plan:** ${shown} to act on or report, details below.`;
 }
 
 /** The address in a table cell: code spans with `|` escaped. */
@@ -107,8 +128,9 @@ function notice(
 
 /** The plan as GitHub-flavoured Markdown, at most `budget` characters and UTF-8 bytes. */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownPlanOptions = {}): string {
-  const title = escapeMarkdown(truncateText(options.title ?? DEFAULT_TITLE, NAME_LIMIT));
-  const head = `## ${title}\n\n${summaryTable(plan)}\n\n${statusLine(plan)}\n\n`;
+  const mode = options.mode ?? 'plan';
+  const title = escapeMarkdown(truncateText(options.title ?? DEFAULT_TITLE[mode], NAME_LIMIT));
+  const head = `## ${title}\n\n${summaryTable(plan)}\n\n${statusLine(plan, mode)}\n\n`;
   return packWithinBudget({
     head,
     pieces: pieces(plan),

@@ -9,15 +9,16 @@ import { assertNever } from '../model/manifest.js';
 import type { Action, Change, Plan, Refusal } from '../plan/types.js';
 import { ansiPaint, plainPaint, type Paint } from './plan-colors.js';
 import {
-  ACTION_LABELS,
   REASON_TEXT,
   REFUSAL_TEXT,
+  changeLabel,
   describeAddress,
   displayPath,
   fieldShape,
   plural,
   shownChanges,
   summaryLine,
+  type ReportMode,
 } from './plan-labels.js';
 import { formatValue, sanitizeLine } from './plan-values.js';
 
@@ -25,6 +26,8 @@ import { formatValue, sanitizeLine } from './plan-values.js';
 export interface TextPlanOptions {
   /** Colour with ANSI codes (a TTY without `--no-color`). */
   color: boolean;
+  /** A plan (default) or a drift report: the summary line says which. */
+  mode?: ReportMode;
 }
 
 /** Shown for the missing side of a modified field. */
@@ -61,7 +64,7 @@ export function fieldText(field: FieldChange, action: Action): string {
 }
 
 function changeLines(change: Change, paint: Paint): string[] {
-  const label = ACTION_LABELS[change.action];
+  const label = changeLabel(change);
   const id = change.id === undefined ? '' : `  id: ${sanitizeLine(change.id)}`;
   const lines = [
     `${paint(label.color, `${label.symbol.padStart(3)} ${sanitizeLine(describeAddress(change.address))}`)}${id}`,
@@ -89,7 +92,7 @@ function refusalLines(refusal: Refusal, paint: Paint): string[] {
 /** The plan for a terminal; ANSI colour only when `options.color` is true. */
 export function renderPlanText(plan: Plan, options: TextPlanOptions): string {
   const paint = options.color ? ansiPaint : plainPaint;
-  const blocks: string[] = [paint('bold', summaryLine(plan))];
+  const blocks: string[] = [paint('bold', summaryLine(plan, options.mode))];
   const changes = shownChanges(plan);
   if (changes.length > 0) blocks.push(changes.map((c) => changeLines(c, paint).join('\n')).join('\n\n'));
   if (plan.refused.length > 0) {

@@ -7,7 +7,13 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/parse.js';
 import { nearestSpan } from '../load/source-map.js';
-import { API_VERSION, MANIFEST_KINDS, type Manifest, type ManifestKind } from '../model/manifest.js';
+import {
+  API_VERSION,
+  MANIFEST_KINDS,
+  isTombstone,
+  type Manifest,
+  type ManifestKind,
+} from '../model/manifest.js';
 import { schemaProblems, type SchemaProblem } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
 
@@ -101,7 +107,12 @@ export function createSchemaValidator(schemas: readonly object[]): SchemaValidat
       }
       const validateKind = validatorFor(kind as ManifestKind);
       if (validateKind(data) && envelope.length === 0) {
-        return { valid: { manifest: data as Manifest, source: document }, diagnostics: [] };
+        const manifest = data as Manifest;
+        // A tombstone may leave spec out (its schema asks only for identity); later stages read
+        // identity fields from spec, so they get an empty one rather than a missing one.
+        const valid =
+          isTombstone(manifest) && record.spec === undefined ? { ...manifest, spec: {} } : manifest;
+        return { valid: { manifest: valid as Manifest, source: document }, diagnostics: [] };
       }
       const problems = schemaProblems(validateKind.errors ?? [], resolveRef).filter(
         // The envelope check above already said it, in plainer words.

@@ -14,8 +14,8 @@ import {
   CreateProjectCommand,
   CreateProjectMembershipCommand,
   CreateProjectProfileCommand,
-  ListEnvironmentBlueprintsCommand,
   PutEnvironmentBlueprintConfigurationCommand,
+  paginateListEnvironmentBlueprints,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { actionLines, applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
@@ -40,7 +40,12 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-async function exportTo(emu: TestEmulator, domain: string, layout: string): Promise<string> {
+async function exportTo(
+  emu: TestEmulator,
+  domain: string,
+  layout: string,
+  extra: string[] = [],
+): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'smus-export-'));
   const run = await runCli(
     // With the Studio domains: the domain's region of its account is where they are listed, so a
@@ -56,6 +61,7 @@ async function exportTo(emu: TestEmulator, domain: string, layout: string): Prom
       layout,
       '--endpoint-url',
       emu.endpoint,
+      ...extra,
     ],
     { env: ENV },
   );
@@ -130,6 +136,29 @@ describe('export round trip', () => {
     }
   });
 
+  it('exports the blueprint configurations of associated accounts when it may assume a role there', async () => {
+    const emu = await startTestEmulator({ behaviour: FAST });
+    try {
+      expectAllDone(await applyManifests({ paths: ['manifests-example'] }, emu.endpoint));
+      const out = await exportTo(emu, 'corp-data', 'per-kind', ['--assume-role-name', 'SmusGitOpsDeployer']);
+      await expectInSync(emu, out);
+      const files = readTree(out);
+      expect(files['account-associations.yaml']).toContain(
+        'assumeRoleArn: arn:aws:iam::444455556666:role/SmusGitOpsDeployer',
+      );
+      expect(files['account-associations.yaml']).not.toContain('# assumeRoleArn');
+      // Every configuration the example declares, in whichever account: the same count, by account.
+      const accounts = (text: string) =>
+        [...text.matchAll(/^ {2}account: "(\d{12})"/gm)].map((m) => m[1]).sort();
+      const declared = readdirSync('manifests-example/blueprints')
+        .map((f) => readFileSync(join('manifests-example/blueprints', f), 'utf8'))
+        .join('\n');
+      expect(accounts(files['blueprint-configurations.yaml'] ?? '')).toEqual(accounts(declared));
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('exports a domain built only by direct SDK calls so that plan shows no changes', async () => {
     const emu = await startTestEmulator({ behaviour: FAST });
     try {
@@ -192,10 +221,14 @@ async function seedBySdk(emu: TestEmulator): Promise<void> {
         },
       }),
     );
-    const blueprints = await dz.send(
-      new ListEnvironmentBlueprintsCommand({ domainIdentifier: domainId, managed: true }),
-    );
-    const blueprint = (name: string) => blueprints.items?.find((b) => b.name === name)?.id ?? '';
+    // Every page: the managed blueprints are listed a few at a time.
+    const blueprints: { id?: string; name?: string }[] = [];
+    for await (const page of paginateListEnvironmentBlueprints(
+      { client: dz },
+      { domainIdentifier: domainId, managed: true },
+    ))
+      blueprints.push(...(page.items ?? []));
+    const blueprint = (name: string) => blueprints.find((b) => b.name === name)?.id ?? '';
     await dz.send(
       new PutEnvironmentBlueprintConfigurationCommand({
         domainIdentifier: domainId,

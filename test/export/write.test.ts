@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../../src/export/document.js';
 import { layoutFiles, slug } from '../../src/export/write.js';
+import { TOOL_VERSION } from '../../src/version.js';
 
 const units = [
   envelope('DomainUnit', 'HR Team', 'd', { description: 'a' }),
@@ -16,17 +17,18 @@ describe('export layout', () => {
   });
 
   it('writes one file per kind with every document, the schema line first', () => {
-    const files = layoutFiles('/out', units, 'per-kind');
+    const files = layoutFiles(units, 'per-kind');
     expect(files.map((f) => f.path)).toEqual(['domain-units.yaml']);
     const text = files[0]?.text ?? '';
-    expect(text.split('\n')[0]).toMatch(
-      /^# yaml-language-server: \$schema=.*schemas\/domain-unit\.schema\.json$/,
+    // The published schema of this version, never a path into the checkout that ran the export.
+    expect(text.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/smus-gitops@${TOOL_VERSION}/schemas/domain-unit.schema.json`,
     );
     expect(text.match(/^---$/gm)).toHaveLength(2);
   });
 
   it('numbers per-resource files whose names share a slug instead of merging them', () => {
-    const files = layoutFiles('/out', units, 'per-resource');
+    const files = layoutFiles(units, 'per-resource');
     expect(files.map((f) => f.path)).toEqual([
       'domain-units/hr-team-2.yaml',
       'domain-units/hr-team-benefits.yaml',

@@ -163,7 +163,7 @@ export async function createProject(
       domainIdentifier: seeded.domainId,
       name: manifest.metadata.name,
       description: s.description,
-      projectProfileId: seeded.profileIds[s.profile],
+      projectProfileId: s.profile === undefined ? undefined : seeded.profileIds[s.profile],
       domainUnitId: s.domainUnit ? seeded.unitIds[s.domainUnit] : undefined,
       resourceTags: s.resourceTags,
       userParameters: s.environments?.map((e) => ({

@@ -1,14 +1,14 @@
 /** The Markdown plan: goldens, escaping of hostile user text, options. */
 import { describe, expect, it } from 'vitest';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
-import { EMPTY_PLAN, FULL_PLAN, HOSTILE_PLAN } from './plans.js';
+import { EMPTY_PLAN, FULL_PLAN, HOSTILE_PLAN, UNREAD_PLAN } from './plans.js';
 
 /** The Markdown with fenced blocks and code spans removed: what GitHub would parse as HTML. */
 function outsideCode(md: string): string {
   return md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
 }
 
-const CASES = { full: FULL_PLAN, empty: EMPTY_PLAN, hostile: HOSTILE_PLAN };
+const CASES = { full: FULL_PLAN, empty: EMPTY_PLAN, hostile: HOSTILE_PLAN, unread: UNREAD_PLAN };
 
 describe('renderPlanMarkdown', () => {
   for (const [name, plan] of Object.entries(CASES)) {
@@ -49,4 +49,15 @@ describe('renderPlanMarkdown', () => {
   it('is byte-identical when rendered twice', () => {
     for (const plan of Object.values(CASES)) expect(renderPlanMarkdown(plan)).toBe(renderPlanMarkdown(plan));
   });
+});
+
+describe('renderPlanMarkdown in drift mode', () => {
+  // The same plan read by `drift`: headed and summarised as drift, never as a plan.
+  for (const [name, plan] of Object.entries({ full: FULL_PLAN, empty: EMPTY_PLAN, unread: UNREAD_PLAN })) {
+    it(`matches the drift golden for the ${name} plan`, async () => {
+      await expect(renderPlanMarkdown(plan, { mode: 'drift' })).toMatchFileSnapshot(
+        `__golden__/${name}.drift.md`,
+      );
+    });
+  }
 });

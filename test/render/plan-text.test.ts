@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSI_CODES, ANSI_RESET } from '../../src/render/plan-colors.js';
 import { fieldText, renderPlanText } from '../../src/render/plan-text.js';
-import { EMPTY_PLAN, FULL_PLAN, HOSTILE_PLAN } from './plans.js';
+import { EMPTY_PLAN, FULL_PLAN, HOSTILE_PLAN, UNREAD_PLAN } from './plans.js';
 
 /** ANSI codes as readable placeholders: `<green>text</>`. */
 function placeholders(text: string): string {
@@ -11,7 +11,7 @@ function placeholders(text: string): string {
   return out;
 }
 
-const CASES = { full: FULL_PLAN, empty: EMPTY_PLAN, hostile: HOSTILE_PLAN };
+const CASES = { full: FULL_PLAN, empty: EMPTY_PLAN, hostile: HOSTILE_PLAN, unread: UNREAD_PLAN };
 
 describe('renderPlanText', () => {
   for (const [name, plan] of Object.entries(CASES)) {
@@ -57,4 +57,15 @@ describe('renderPlanText', () => {
     const line = fieldText({ path: '/d', after: 'é'.repeat(1000) }, 'create');
     expect(line).toBe(`/d: "${'é'.repeat(199)}… (802 more characters)`);
   });
+});
+
+describe('renderPlanText in drift mode', () => {
+  // The same plan read by `drift`: headed and summarised as drift, never as a plan.
+  for (const [name, plan] of Object.entries({ full: FULL_PLAN, empty: EMPTY_PLAN, unread: UNREAD_PLAN })) {
+    it(`matches the drift golden for the ${name} plan`, async () => {
+      await expect(renderPlanText(plan, { color: false, mode: 'drift' })).toMatchFileSnapshot(
+        `__golden__/${name}.drift.txt`,
+      );
+    });
+  }
 });

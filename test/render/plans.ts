@@ -60,7 +60,22 @@ export const FULL_PLAN: SavedPlan = {
       action: 'replace',
       reason: 'parent-replaced',
       id: 'prj-1',
-      fields: [{ path: '/profileId', before: 'pp-1', after: '(known after apply)' }],
+      fields: [
+        { path: '/profileId', before: 'pp-1', after: '(known after apply)' },
+        // Member keys are JSON-pointer escaped in the plan (`/` as ~1, `~` as ~0); people read them unescaped.
+        {
+          path: '/members/user:arn:aws:iam::111122223333:role~1Mallory',
+          after: {
+            designation: 'PROJECT_CONTRIBUTOR',
+            member: 'user:arn:aws:iam::111122223333:role/Mallory',
+          },
+        },
+        {
+          path: '/members/group:hr~0analysts~01/designation',
+          before: 'PROJECT_OWNER',
+          after: 'PROJECT_CONTRIBUTOR',
+        },
+      ],
       dependsOn: ['ProjectProfile/corp-data/analytics'],
     },
     {
@@ -185,6 +200,33 @@ export const EMPTY_PLAN: Plan = {
   refused: [],
   notes: [],
   fingerprint: 'sha256:empty',
+};
+
+/** Nothing to do, but one resource could not be read: it must not read as in sync. */
+export const UNREAD_PLAN: Plan = {
+  formatVersion: 1,
+  summary: { create: 0, update: 0, replace: 0, delete: 0, noop: 2, unmanaged: 0 },
+  changes: [
+    {
+      address: { kind: 'Domain', name: 'corp-data', region: 'us-east-1' },
+      action: 'noop',
+      reason: 'in-sync',
+      fields: [],
+      id: 'dzd_abc123',
+      dependsOn: [],
+    },
+    {
+      address: { kind: 'Project', domain: 'corp-data', name: 'hr-analytics' },
+      action: 'noop',
+      reason: 'unread',
+      fields: [],
+      id: 'prj-1',
+      dependsOn: [],
+    },
+  ],
+  refused: [],
+  notes: [],
+  fingerprint: 'sha256:unread',
 };
 
 /** A name or description can contain anything; none of it may break out of its place. */

@@ -46,7 +46,8 @@ export const invalidCases: InvalidCase[] = [
   ['wrong apiVersion', 'Project/hr-analytics', '/apiVersion', 'smus-gitops/v1', 'const at /apiVersion'],
   ['missing spec', 'DomainUnit/HR', '/spec', undefined, 'required at '],
   ['Domain without region', 'Domain/corp-data', '/spec/region', undefined, 'required at /spec'],
-  ['Project without profile', 'Project/hr-analytics', '/spec/profile', undefined, 'required at /spec'],
+  // A Project without profile is valid: a project made without one (issue #13, finding 8).
+  ['Project with an empty profile', 'Project/hr-analytics', '/spec/profile', '', 'minLength at /spec/profile'],
   ['environment without blueprint', 'ProjectProfile/Corporate HR', '/spec/environments/0/blueprint', undefined, 'required at /spec/environments/0'],
   // Enums.
   ['bad lifecycle.ensure', 'Domain/corp-data', '/lifecycle/ensure', 'deleted', 'enum at /lifecycle/ensure'],

@@ -247,3 +247,59 @@ describe('invalid documents are rejected', () => {
     expect(errorsOf(ajv, 'manifest.schema.json', doc)).toContainEqual(error);
   });
 });
+
+describe('tombstones need only their identity', () => {
+  /** A tombstone of `kind` named `name` (in domain corp-data unless global) with the given spec. */
+  function tombstone(kind: Kind, name: string, spec?: Json): Json {
+    const global = kind === 'Domain' || kind === 'StudioDomain';
+    return {
+      apiVersion: 'smus-gitops/v1alpha1',
+      kind,
+      metadata: global ? { name } : { name, domain: 'corp-data' },
+      lifecycle: { ensure: 'absent' },
+      ...(spec ? { spec } : {}),
+    };
+  }
+
+  it.each([
+    ['Domain', 'corp-data', { region: 'us-east-1' }],
+    ['StudioDomain', 'finance-studio', { region: 'us-east-1' }],
+    ['BlueprintConfiguration', 'Tooling', undefined],
+    ['BlueprintConfiguration', 'Tooling', { account: '444455556666' }],
+    ['DomainUnit', 'HR/Benefits', undefined],
+    ['AccountAssociation', '444455556666', undefined],
+    ['AccountPool', 'hr-accountpool', undefined],
+    ['ProjectProfile', 'Corporate HR', undefined],
+    ['Project', 'hr-analytics', undefined],
+    // What still applies to a tombstone: the domain's teardown policy, the role that reaches an account.
+    ['Domain', 'corp-data', { region: 'us-east-1', reconcile: { maxDeletes: 10 } }],
+    ['AccountAssociation', '444455556666', { assumeRoleArn: 'arn:aws:iam::444455556666:role/Deployer' }],
+    // A manifest flipped to absent may keep (part of) its old spec: it is ignored.
+    ['Project', 'hr-analytics', { description: 'kept from before' }],
+  ] as const)('a %s tombstone %s with spec %j is valid', (kind, name, spec) => {
+    const doc = tombstone(kind, name, spec);
+    expect(errorsOf(ajv, KIND_SCHEMA[kind], doc)).toEqual([]);
+    expect(errorsOf(ajv, 'manifest.schema.json', doc)).toEqual([]);
+  });
+
+  it.each([
+    ['Domain', 'corp-data', undefined, 'required at '],
+    ['StudioDomain', 'finance-studio', {}, 'required at /spec'],
+    ['Domain', 'corp-data', { region: 'nowhere' }, 'pattern at /spec/region'],
+    ['BlueprintConfiguration', 'Tooling', { account: '4444' }, 'pattern at /spec/account'],
+    ['AccountAssociation', '444455556666', { assumeRoleArn: 'Deployer' }, 'pattern at /spec/assumeRoleArn'],
+  ] as const)('a %s tombstone %s with spec %j is rejected (%s)', (kind, name, spec, expected) => {
+    const [keyword, instancePath] = expected.split(' at ');
+    expect(errorsOf(ajv, KIND_SCHEMA[kind], tombstone(kind, name, spec))).toContainEqual(
+      expect.objectContaining({ keyword, instancePath }),
+    );
+  });
+
+  it('a document declared present still needs its spec', () => {
+    const doc = example('Project', 'hr-analytics');
+    delete doc.spec;
+    expect(errorsOf(ajv, KIND_SCHEMA.Project, doc)).toContainEqual(
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'spec' } }),
+    );
+  });
+});

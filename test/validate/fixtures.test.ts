@@ -24,6 +24,7 @@ const CASES: [string, [string, number, number][]][] = [
   ['region-unsupported', [['SG307', 51, 13]]],
   ['mixed-target', [['SG208', 51, 7]]],
   ['policy-violation', [['SG400', 6, 11]]],
+  ['profileless-with-target', [['SG318', 49, 3]]],
   [
     'several-mistakes',
     [

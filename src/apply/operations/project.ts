@@ -46,17 +46,21 @@ async function createOrAdoptProject(
   project: NormalProject,
 ): Promise<Ensured> {
   // Resolve references before anything is created: a bad reference must not leave half a project.
-  const projectProfileId = profileId(ctx, d, project.profile);
+  // A project without a profile (profile '' or absent) is created without one.
+  const projectProfileId = project.profile ? profileId(ctx, d, project.profile) : undefined;
   const domainUnitId = unitId(ctx, d, project.domainUnit);
   return createOrAdopt({
     find: () => findProject(ctx, d, name),
     async create() {
       // The profile names each environment's pools; with exactly one, the resolved account names it as its source.
-      const profile = await ctx.call('GetProjectProfile', d.scope, () =>
-        d.clients.dataZone.send(
-          new GetProjectProfileCommand({ domainIdentifier: d.id, identifier: projectProfileId }),
-        ),
-      );
+      const profile =
+        projectProfileId === undefined
+          ? undefined
+          : await ctx.call('GetProjectProfile', d.scope, () =>
+              d.clients.dataZone.send(
+                new GetProjectProfileCommand({ domainIdentifier: d.id, identifier: projectProfileId }),
+              ),
+            );
       const out = await ctx.call('CreateProject', d.scope, () =>
         d.clients.dataZone.send(
           new CreateProjectCommand({

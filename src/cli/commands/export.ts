@@ -1,4 +1,4 @@
-/** `smus-gitops export --domain NAME [--studio-domains] --out DIR`: writes manifests from what is live (GitOps issue). */
+/** `smus-gitops export --domain NAME [--studio-domains] [--assume-role-name NAME] --out DIR`: writes manifests from what is live (GitOps issue). */
 import type { CommandRegistrar } from '../main.js';
 import type { GlobalOptions } from '../global-options.js';
 
@@ -8,6 +8,8 @@ export interface ExportCommandOptions {
   layout: 'per-kind' | 'per-resource';
   /** Also (or, without --domain, only) the Studio domains of the caller's account in the region. */
   studioDomains?: boolean;
+  /** Role name to assume in each associated account, to export its blueprint configurations too. */
+  assumeRoleName?: string;
 }
 
 /** Adds the `export` command. */
@@ -20,6 +22,10 @@ export const registerExportCommand: CommandRegistrar = (program, io, setExit) =>
     .option(
       '--studio-domains',
       "also write the SageMaker AI Studio domains of the caller's account in the region",
+    )
+    .option(
+      '--assume-role-name <name>',
+      'role to assume in every associated account (arn:aws:iam::ACCOUNT:role/NAME) to export its blueprint configurations too',
     )
     .action(async (options: ExportCommandOptions, command) => {
       const { runExport } = await import('../run/export-run.js');

@@ -48,20 +48,10 @@ export async function runDrift(
   }
   try {
     const drifted = hasChanges(run.plan);
-    if (options.format === 'text') {
-      io.stdout(
-        drifted
-          ? 'Drift: live state differs from the manifests.\n\n'
-          : 'In sync: live state matches the manifests.\n\n',
-      );
-    }
-    io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY));
+    // Headed as drift in every format (text summary line, Markdown title and status line).
+    io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY, 'drift'));
     if (options.summaryFile || options.githubIssue)
-      await appendSummary(
-        renderPlanMarkdown(run.plan, { title: 'smus-gitops drift' }),
-        options.summaryFile,
-        io,
-      );
+      await appendSummary(renderPlanMarkdown(run.plan, { mode: 'drift' }), options.summaryFile, io);
     if (options.githubIssue) {
       const outcome: DriftOutcome = !run.observation.complete
         ? {

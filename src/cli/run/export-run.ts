@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { buildExport, ExportError } from '../../export/build.js';
 import { studioExport } from '../../export/studio-kinds.js';
-import { exportScope } from '../../export/scope.js';
+import { associatedRoles, exportScope } from '../../export/scope.js';
 import { layoutFiles, writeExport } from '../../export/write.js';
 import { readLive } from '../../live/read-live.js';
 import { ExitCode } from '../exit-codes.js';
@@ -41,20 +41,28 @@ export async function runExport(
   const region = exportRegion(globals, io.env);
   const connection = await connect(io, globals);
   try {
-    const scope = exportScope(domain, region, options.studioDomains ?? false);
-    const observation = await readLive(scope, {
-      clients: connection.clients,
-      log: (event) => log.debug(event),
-    });
+    const studioDomains = options.studioDomains ?? false;
+    const read = (roles?: ReadonlyMap<string, string>) =>
+      readLive(exportScope(domain, region, { studioDomains, ...(roles ? { roles } : {}) }), {
+        clients: connection.clients,
+        log: (event) => log.debug(event),
+      });
+    let observation = await read();
+    // The associated accounts are known only once the domain is read: read again, reaching into each.
+    const roles =
+      domain && options.assumeRoleName
+        ? associatedRoles(observation.resources, domain, options.assumeRoleName)
+        : new Map<string, string>();
+    if (roles.size > 0) observation = await read(roles);
     const result = domain
-      ? buildExport(observation, domain, observation.caller.account)
+      ? buildExport(observation, domain, observation.caller.account, roles)
       : { documents: [], warnings: [] };
-    if (options.studioDomains) result.documents.push(...studioExport(observation));
-    const what = [domain ? `domain ${domain}` : '', options.studioDomains ? 'Studio domains' : '']
+    if (studioDomains) result.documents.push(...studioExport(observation));
+    const what = [domain ? `domain ${domain}` : '', studioDomains ? 'Studio domains' : '']
       .filter(Boolean)
       .join(' and ');
     const outDir = resolve(io.cwd, options.out);
-    const files = layoutFiles(outDir, result.documents, options.layout);
+    const files = layoutFiles(result.documents, options.layout);
     await writeExport(outDir, files);
     for (const warning of result.warnings) io.stderr(`smus-gitops: warning: ${warning}\n`);
     const count = result.documents.length;
@@ -62,9 +70,16 @@ export async function runExport(
       `Exported ${count} manifest${count === 1 ? '' : 's'} of ${what} (${region}) to ${options.out}:\n` +
         files.map((f) => `  ${f.path}\n`).join(''),
     );
+    const missing = ['reconcile policy'];
+    // Without --assume-role-name, other accounts were not reached: their roles and configurations are missing.
+    if (roles.size === 0)
+      missing.push(
+        'assumeRoleArn of associations',
+        'blueprint configurations of other accounts (--assume-role-name)',
+      );
+    missing.push('globalParameters');
     io.stdout(
-      'Not exported (not readable from AWS): reconcile policy, assumeRoleArn of associations, ' +
-        "blueprint configurations of other accounts, globalParameters. Each file's comments say where.\n",
+      `Not exported (not readable from AWS): ${missing.join(', ')}. Each file's comments say where.\n`,
     );
     return ExitCode.Ok;
   } catch (error) {

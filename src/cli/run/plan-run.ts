@@ -2,6 +2,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderPlanJson } from '../../render/plan-json.js';
+import type { ReportMode } from '../../render/plan-labels.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import type { Plan, SavedPlan } from '../../plan/types.js';
@@ -29,14 +30,19 @@ export function savedPlan(run: PlanRun): SavedPlan {
 }
 
 /** Renders a plan in the chosen format. */
-export function renderPlan(plan: Plan, format: PlanCommandOptions['format'], color: boolean): string {
+export function renderPlan(
+  plan: Plan,
+  format: PlanCommandOptions['format'],
+  color: boolean,
+  mode: ReportMode = 'plan',
+): string {
   switch (format) {
     case 'json':
       return renderPlanJson(plan);
     case 'markdown':
-      return renderPlanMarkdown(plan);
+      return renderPlanMarkdown(plan, { mode });
     default:
-      return renderPlanText(plan, { color });
+      return renderPlanText(plan, { color, mode });
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * Guardrail rules (`Policy`): each rule's `assert` is a JSON Schema that every document of the
  * listed kinds must satisfy. A failure is located at the offending field of the checked document
- * (the nearest node that exists) and carries the rule's message and severity.
+ * (the nearest node that exists) and carries the rule's message and severity. Tombstones are not
+ * checked: they describe nothing that will exist.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { locate } from '../schema-validator.js';
 import { schemaProblems } from '../schema-errors.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { report, type CheckContext } from './context.js';
+import { isPresent } from './inventory.js';
 
 // Rules are user schemas: no strict mode (any draft-2020 keyword a user knows is fine). Compiling is the
 // expensive part, so compiled rules are kept by their JSON text for the life of the process.
@@ -45,7 +47,8 @@ export function checkPolicies(ctx: CheckContext): void {
       }
       const name = `${policyDoc.manifest.metadata.name}/${rule.id}`;
       for (const doc of ctx.inventory.all) {
-        if (!rule.kinds.includes(doc.manifest.kind) || validate(doc.manifest)) continue;
+        // A tombstone carries only its identity and creates nothing: guardrails judge what will exist.
+        if (!rule.kinds.includes(doc.manifest.kind) || !isPresent(doc) || validate(doc.manifest)) continue;
         const details = schemaProblems(validate.errors ?? [], (ref) => ajv.getSchema(ref)?.schema);
         for (const problem of details.length > 0
           ? details

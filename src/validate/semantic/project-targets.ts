@@ -9,7 +9,7 @@ import type { ProfileEnvironment, ProjectTarget } from '../../model/manifest.js'
 import { disallowedOverrides } from '../../model/profile-rules.js';
 import { checkAssociatedAccount } from './references.js';
 import { report, type CheckContext } from './context.js';
-import type { DocOf } from './inventory.js';
+import { isPresent, type DocOf } from './inventory.js';
 
 type PoolAccount = NonNullable<DocOf<'AccountPool'>['manifest']['spec']['accounts']>[number];
 
@@ -63,11 +63,32 @@ function poolCheck(
   }
 }
 
-/** Runs the target checks for every project whose profile is declared. */
+/** A project without a profile has no environments: a target or environment entries would never apply. */
+function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
+  for (const field of ['target', 'environments'] as const) {
+    if (project.manifest.spec[field] === undefined) continue;
+    report(
+      ctx,
+      project,
+      'SG318',
+      `a project without a profile has no environments, so spec.${field} has nothing to apply to: remove it or set spec.profile`,
+      `/spec/${field}`,
+      { atKey: true },
+    );
+  }
+}
+
+/** Runs the target checks for every project whose profile is declared (or that has none). */
 export function checkProjectTargets(ctx: CheckContext): void {
   for (const project of ctx.inventory.ofKind('Project')) {
+    // A tombstone is never created: its target does not matter.
+    if (!isPresent(project)) continue;
     const spec = project.manifest.spec;
     const domain = project.manifest.metadata.domain ?? '';
+    if (spec.profile === undefined) {
+      checkProfileless(ctx, project);
+      continue;
+    }
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
     if (!profile) continue;
     for (const problem of disallowedOverrides(spec.profile, profile.manifest.spec, spec))

@@ -3,7 +3,7 @@
  * parents and paths, pools, profiles, blueprint names, and references to tombstoned resources.
  * A reference to an undeclared resource of a kind the domain owns completely (`reconcile.prune`)
  * is an error: it could never exist. Of any other kind it may exist live, so it is deferred to
- * plan time and noted.
+ * plan time and noted. A tombstone's references are not checked (only its domain is).
  */
 import { MANAGED_BLUEPRINT_NAMES } from '../../model/blueprints.js';
 import { addressOf, identityKey } from '../../model/identity.js';
@@ -140,6 +140,10 @@ export function checkReferences(ctx: CheckContext): void {
         '/metadata/domain',
       );
     }
+    // A tombstone is matched on identity alone and is never created: what it would refer to (its
+    // profile, pools, parent unit, associated account) need not exist, so a project and its
+    // profile can be retired in one change.
+    if (!isPresent(doc)) continue;
     switch (m.kind) {
       case 'DomainUnit': {
         const parent = m.metadata.name.split('/').slice(0, -1).join('/');
@@ -181,7 +185,9 @@ export function checkReferences(ctx: CheckContext): void {
         break;
       }
       case 'Project':
-        reference(ctx, doc, 'ProjectProfile', domain, m.spec.profile, '/spec/profile');
+        // No profile: a project made without one (its environments are checked in project-targets).
+        if (m.spec.profile !== undefined)
+          reference(ctx, doc, 'ProjectProfile', domain, m.spec.profile, '/spec/profile');
         if (m.spec.domainUnit) checkDomainUnitPath(ctx, doc, domain, m.spec.domainUnit, '/spec/domainUnit');
         break;
       case 'BlueprintConfiguration':
