@@ -53,13 +53,14 @@ export function envelope(
   spec: Record<string, unknown>,
   comments: string[] = [],
   account?: string,
+  lifecycle?: Record<string, unknown>,
 ): ExportedDocument {
   const metadata = domain === undefined ? { name } : { name, domain };
   return {
     kind,
     name,
     ...(account !== undefined ? { account } : {}),
-    body: withoutUndefined({ apiVersion: API_VERSION, kind, metadata, spec }),
+    body: withoutUndefined({ apiVersion: API_VERSION, kind, metadata, lifecycle, spec }),
     comments,
   };
 }

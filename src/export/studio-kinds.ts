@@ -3,8 +3,8 @@
  * account in the export region, read fully, written as StudioDomain manifests that normalise back
  * to what is live (the inverse of plan/normalize-desired.ts for the kind), so `plan` over them has
  * no changes. The account is left out (it is the caller's, the default). A domain the tool did not
- * create carries no ownership tag: its manifest says, in a comment, that the first apply adopts it
- * (the plan shows that adoption; adoption is never silent).
+ * create carries no ownership tag: its manifest declares `lifecycle.adopt: true`, so the takeover
+ * is in the reviewed text and the plan over the export has no changes (adoption is never silent).
  */
 import type { LiveResource, Observation, ReadScope } from '../live/types.js';
 import { ExportError } from './build.js';
@@ -22,13 +22,12 @@ export function studioExportPlaces(region: string): ReadScope['studioDomains'] {
 export function studioDomainDocument(resource: LiveResource): ExportedDocument {
   const normal = resource.normal as NormalStudioDomain;
   const settings = normal.defaultUserSettings;
-  const comments =
-    resource.meta[STUDIO_MANAGED_META] === 'true'
-      ? []
-      : [
-          `  # Not created by smus-gitops (no ${STUDIO_MANAGED_TAG} tag): the first plan shows it as adopted,`,
-          '  # and the first apply adopts it (writes the tag).',
-        ];
+  // Made outside the tool (no ownership tag): the exported manifest adopts it explicitly, in the
+  // reviewed text, so plan over the export has no changes and never adopts silently.
+  const adopted = resource.meta[STUDIO_MANAGED_META] !== 'true';
+  const comments = adopted
+    ? [`  # Not created by smus-gitops (no ${STUDIO_MANAGED_TAG} tag): lifecycle.adopt takes it over.`]
+    : [];
   return envelope(
     'StudioDomain',
     resource.address.name,
@@ -47,6 +46,8 @@ export function studioDomainDocument(resource: LiveResource): ExportedDocument {
       tags: sortedMap(normal.tags),
     },
     comments,
+    undefined,
+    adopted ? { adopt: true } : undefined,
   );
 }
 

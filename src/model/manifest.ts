@@ -37,6 +37,8 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
 export interface Lifecycle {
   protect?: boolean;
   ensure?: 'present' | 'absent';
+  /** Take over a live resource the tool did not create (StudioDomain without the ownership tag). */
+  adopt?: boolean;
 }
 
 /** The envelope shared by every kind. */

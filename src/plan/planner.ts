@@ -218,7 +218,10 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
-  const adoptions = markAdoptions(changes, liveByKey);
+  const declaredAdopt = new Set(
+    resolved.filter((d) => d.manifest.lifecycle?.adopt === true).map((d) => d.key),
+  );
+  const adoptions = markAdoptions(changes, liveByKey, declaredAdopt);
   const refused = applySafetyRules({
     changes,
     ambiguous,

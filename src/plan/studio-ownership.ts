@@ -68,12 +68,18 @@ export function withCallerAccount(desired: DesiredResource[], callerAccount: str
  * adoption (update, reason `adopt`: apply writes the tag with any field updates); returns the
  * plan notes that name each adopted live domain.
  */
-export function markAdoptions(changes: Change[], liveByKey: ReadonlyMap<string, LiveResource[]>): string[] {
+export function markAdoptions(
+  changes: Change[],
+  liveByKey: ReadonlyMap<string, LiveResource[]>,
+  /** Keys of manifests that declare `lifecycle.adopt: true`: reviewed in the diff, nothing more to say. */
+  declaredAdopt: ReadonlySet<string> = new Set(),
+): string[] {
   const notes: string[] = [];
   for (const change of changes) {
     if (change.address.kind !== 'StudioDomain') continue;
     const live = liveByKey.get(identityKey(change.address))?.[0];
     if (!live?.normal || live.meta[STUDIO_MANAGED_META] === 'true') continue;
+    if (declaredAdopt.has(identityKey(change.address))) continue;
     if (change.action === 'replace') {
       // Still a replace (it needs --allow-replace), but the reviewer must see whose domain goes.
       notes.push(

@@ -5,7 +5,7 @@
  * so (adoption is never silent); after that apply the plan has no changes. A failed read writes
  * nothing.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateDomainCommand } from '@aws-sdk/client-sagemaker';
@@ -70,7 +70,7 @@ describe('export --studio-domains', () => {
     expect(plan.exitCode).toBe(0);
   });
 
-  it('exports a console-made domain with the adoption comment; plan adopts it, then no changes', async () => {
+  it('exports a console-made domain adopted in the manifest (lifecycle.adopt): no changes; without it, plan adopts', async () => {
     const sm = emu.sageMaker();
     await sm.send(
       new CreateDomainCommand({
@@ -86,6 +86,12 @@ describe('export --studio-domains', () => {
     expect((await exportTo(out)).exitCode).toBe(0);
     const text = readFileSync(join(out, 'studio-domains.yaml'), 'utf8');
     expect(text).toContain('# Not created by smus-gitops (no smus-gitops:managed tag)');
+    expect(text).toMatch(/name: console-studio\nlifecycle:\n  adopt: true\n/);
+    const declared = await cli(emu, ['plan', out, '--detailed-exitcode']);
+    expect(declared.stdout).toBe('No changes. Live state matches the manifests.\n');
+    expect(declared.exitCode).toBe(0);
+    // The same manifest without the declaration: the plan adopts it with a line that says so.
+    writeFileSync(join(out, 'studio-domains.yaml'), text.replace('lifecycle:\n  adopt: true\n', ''));
     const plan = await cli(emu, ['plan', out, '--format', 'json', '--detailed-exitcode']);
     const changes = (JSON.parse(plan.stdout) as { changes: { action: string; reason: string }[] }).changes;
     expect(changes.map((c) => `${c.action}/${c.reason}`)).toEqual([

@@ -5,6 +5,7 @@
  * looking the name up again. Creates wait for AVAILABLE and record the domain's ids; deletes wait
  * until it is gone. A replace (the KMS key is immutable) deletes, then creates.
  */
+import { randomUUID } from 'node:crypto';
 import {
   CreateDomainCommand,
   DeleteDomainCommand,
@@ -194,11 +195,14 @@ export const domainOperation: Operation = async (input, ctx) => {
   const liveId = live?.id ?? change.id;
   switch (change.action) {
     case 'create':
-      return ensureDomain(ctx, manifestOf(input), '');
+      // A fresh generation per run: a domain of this name deleted by an earlier apply must not be
+      // answered for (the service replays a client token's first result). Retries within the run
+      // reuse it (the SDK resends the same request), and adoption by name covers a crash.
+      return ensureDomain(ctx, manifestOf(input), randomUUID());
     case 'update': {
       const m = manifestOf(input);
       const t = targetOf(ctx, name, m.spec.region);
-      if (!liveId) return ensureDomain(ctx, m, '');
+      if (!liveId) return ensureDomain(ctx, m, randomUUID());
       const domain = await waitAvailable(ctx, t, liveId);
       record(ctx, t, domain);
       return updateDomainFields(ctx, t, m, domain);
