@@ -86,7 +86,7 @@ describe('export --studio-domains', () => {
     expect((await exportTo(out)).exitCode).toBe(0);
     const text = readFileSync(join(out, 'studio-domains.yaml'), 'utf8');
     expect(text).toContain('# Not created by smus-gitops (no smus-gitops:managed tag)');
-    expect(text).toMatch(/name: console-studio\nlifecycle:\n  adopt: true\n/);
+    expect(text).toMatch(/name: console-studio\nlifecycle:\n {2}adopt: true\n/);
     const declared = await cli(emu, ['plan', out, '--detailed-exitcode']);
     expect(declared.stdout).toBe('No changes. Live state matches the manifests.\n');
     expect(declared.exitCode).toBe(0);

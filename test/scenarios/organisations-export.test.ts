@@ -96,7 +96,7 @@ describe('export of each applied organisation, with out-of-band additions', () =
       if (domain)
         expect(readFileSync(join(out, 'projects.yaml'), 'utf8')).toContain('name: made-in-the-portal');
       expect(readFileSync(join(out, 'studio-domains.yaml'), 'utf8')).toMatch(
-        /name: console-made\nlifecycle:\n  adopt: true\n/,
+        /name: console-made\nlifecycle:\n {2}adopt: true\n/,
       );
       const validated = await runCli(['validate', out]);
       expect(validated.stdout).toMatch(/: 0 errors, 0 warnings\n$/);
