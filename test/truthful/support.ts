@@ -8,17 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetProjectCommand, ListProjectsCommand } from '@aws-sdk/client-datazone';
-import { runCli, type CliRun } from '../helpers/cli.js';
-import {
-  HOME_CREDENTIALS,
-  INSTANT_DURATIONS,
-  startTestEmulator,
-  type TestEmulator,
-} from '../helpers/emulator.js';
-import { domainId } from '../multi-account/support.js';
+import type { CliRun } from '../helpers/cli.js';
+import { INSTANT_DURATIONS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { HOME, cli, domainId } from '../multi-account/support.js';
 
-/** The domain account (the emulator's caller) and the associated business-unit account. */
-export const HOME = '111122223333';
+export { HOME };
+
+/** The associated business-unit account. */
 export const BU = '444455556666';
 
 /** A document header. */
@@ -88,13 +84,7 @@ export function writeManifests(text: string): string {
 
 /** `smus-gitops <args> . --endpoint-url <emulator>`, run inside `dir`. */
 export function run(emu: TestEmulator, dir: string, args: string[]): Promise<CliRun> {
-  return runCli([...args, '.', '--endpoint-url', emu.endpoint], {
-    cwd: dir,
-    env: {
-      AWS_ACCESS_KEY_ID: HOME_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: HOME_CREDENTIALS.secretAccessKey,
-    },
-  });
+  return cli(emu, [...args, '.'], dir);
 }
 
 /** Output with live ids and timings replaced, so it can be compared exactly. */
