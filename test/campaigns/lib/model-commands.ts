@@ -1,0 +1,121 @@
+/**
+ * The model campaign's commands: what fast-check draws, and how an edit changes the desired state.
+ * Edits change a project's description, add a pool project or one on the fixed profile, tombstone
+ * or revive a project, and toggle REGION_X in the fixed account's Tooling configuration; the other
+ * commands plan, apply (a saved plan or afresh, interrupted or not), change the cloud out of band,
+ * and arm wire faults or the emulator's project deployment and lifecycle faults.
+ */
+import fc from 'fast-check';
+import type { ProjectFaultSpecs } from '../../../src/emulator/knobs/project-faults.js';
+import type { FaultSpec } from '../../../src/emulator/server.js';
+import type { Desired } from './model-org.js';
+
+/** Edits of the desired state. */
+export type EditOp = 'describe' | 'add' | 'addFixed' | 'tombstone' | 'revive' | 'region';
+
+/** One command of a sequence. */
+export type ModelCommand =
+  | { t: 'edit'; op: EditOp; i: number }
+  | { t: 'plan' }
+  | { t: 'applySaved' }
+  | { t: 'apply'; allowReplace: boolean }
+  | { t: 'outOfBand'; op: 'describe' | 'delete'; i: number }
+  | { t: 'fault'; level: number }
+  | { t: 'projectFault'; kind: ProjectFaultKind }
+  | { t: 'interrupt'; after: number };
+
+/** Which project operation a `projectFault` command fails next. */
+export type ProjectFaultKind = 'deploy' | 'update' | 'delete';
+
+/** The arbitrary of one command (weighted so that a short sequence meets the newer commands). */
+export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant('edit' as const),
+      op: fc.constantFrom<EditOp>('describe', 'add', 'addFixed', 'tombstone', 'revive', 'region'),
+      i: fc.nat(20),
+    }),
+  },
+  { weight: 3, arbitrary: fc.constant({ t: 'plan' as const }) },
+  { weight: 2, arbitrary: fc.constant({ t: 'applySaved' as const }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('apply' as const), allowReplace: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('outOfBand' as const),
+      op: fc.constantFrom('describe' as const, 'delete' as const),
+      i: fc.nat(20),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('fault' as const), level: fc.nat(3) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('projectFault' as const),
+      kind: fc.constantFrom<ProjectFaultKind>('deploy', 'update', 'delete'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('interrupt' as const), after: fc.integer({ min: 1, max: 12 }) }),
+  },
+);
+
+/** Wire fault levels a `fault` command picks from. */
+export const FAULT_LEVELS: FaultSpec[][] = [
+  [],
+  [{ operation: '*', throttlePct: 15 }],
+  [{ operation: '*', throttlePct: 10, error500Pct: 5, resetPct: 2 }],
+  [{ operation: '*', error500Pct: 10, commitThenFailPct: 5 }],
+];
+
+/** What a `projectFault` command arms: the next matching deployment, update or delete fails. */
+export const PROJECT_FAULTS: Record<ProjectFaultKind, ProjectFaultSpecs> = {
+  deploy: { deployments: [{ projects: ['*'], status: 'FAILED_DEPLOYMENT', count: 1 }] },
+  update: { lifecycle: [{ projects: ['*'], status: 'UPDATE_FAILED', count: 1 }] },
+  delete: { lifecycle: [{ projects: ['*'], status: 'DELETE_FAILED', count: 1 }] },
+};
+
+/**
+ * Applies one edit to `desired` in place. Adding REGION_X brings profile `fixed-x` and, for odd
+ * `i`, a project on it in the same edit (so the region and the project land in one apply);
+ * removing it tombstones the projects on `fixed-x` and drops the profile.
+ */
+export function edit(desired: Desired, op: EditOp, i: number): void {
+  const p = desired.projects[i % desired.projects.length]!;
+  const n = desired.projects.length;
+  switch (op) {
+    case 'describe':
+      p.description = `edited ${desired.version + 1}`;
+      break;
+    case 'add':
+      desired.projects.push({ name: `extra-${n}`, description: 'added', absent: false, profile: 'pool' });
+      break;
+    case 'addFixed':
+      desired.projects.push({ name: `fixed-${n}`, description: 'fixed', absent: false, profile: 'fixed' });
+      break;
+    case 'tombstone':
+      p.absent = true;
+      break;
+    case 'revive':
+      // A project on fixed-x comes back only while its profile is declared (else the manifests are wrong).
+      if (p.profile !== 'fixed-x' || desired.regionX) p.absent = false;
+      break;
+    case 'region':
+      desired.regionX = !desired.regionX;
+      if (desired.regionX && i % 2 === 1)
+        desired.projects.push({
+          name: `regional-${n}`,
+          description: 'regional',
+          absent: false,
+          profile: 'fixed-x',
+        });
+      if (!desired.regionX) for (const q of desired.projects) if (q.profile === 'fixed-x') q.absent = true;
+      break;
+    default: {
+      const never: never = op;
+      throw new Error(`unknown edit ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The model campaign's two truth checks, independent of the tool's own diff (issue 13):
+ *
+ * - `oracle`: when a plan says "No changes", reads the live state itself — projects through the
+ *   SDK (ListProjects, GetProject, ListProjectProfiles), the fixed account's Tooling configuration
+ *   from the emulator's world — and lists every way it differs from what the model declared:
+ *   presence and absence, description, profile, `projectStatus` ACTIVE and deployment SUCCESSFUL,
+ *   the configuration's enabled regions, the regional profile's presence, and no name twice.
+ * - `applyFailureViolations`: the `failed:` lines of an apply that failed, less those the campaign
+ *   caused on purpose (wire faults, injected deployment or lifecycle failures, the interruption):
+ *   whatever remains the plan had the data to report, and is a violation.
+ */
+import {
+  DataZoneClient,
+  GetProjectCommand,
+  ListProjectProfilesCommand,
+  ListProjectsCommand,
+  type ProjectSummary,
+} from '@aws-sdk/client-datazone';
+import type { RunningEmulator } from '../../../src/emulator/server.js';
+import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
+import { fixedRegions, type Desired } from './model-org.js';
+
+function dzState(emulator: RunningEmulator): Partial<DataZoneState> {
+  return (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
+}
+
+/** The id of the live domain named `name` (identity only; everything else is read through the SDK). */
+function domainIdOf(emulator: RunningEmulator, name: string): string | undefined {
+  return Object.values(dzState(emulator).domains ?? {}).find(
+    (d) => d.name === name && d.deletingSince === undefined,
+  )?.id;
+}
+
+/** The live enabled regions of `blueprint` in `account` (undefined: not configured). */
+export function liveEnabledRegions(
+  emulator: RunningEmulator,
+  domainId: string,
+  account: string,
+  blueprint: string,
+): string[] | undefined {
+  const dz = dzState(emulator);
+  const ids = new Set(
+    Object.values(dz.blueprints ?? {})
+      .filter((b) => b.domainId === domainId && b.name === blueprint)
+      .map((b) => b.id),
+  );
+  const config = Object.values(dz.blueprintConfigurations ?? {}).find(
+    (c) => c.domainId === domainId && c.accountId === account && ids.has(c.environmentBlueprintId),
+  );
+  return config ? [...config.enabledRegions].sort() : undefined;
+}
+
+async function listAll<T>(page: (token?: string) => Promise<{ items?: T[]; nextToken?: string }>) {
+  const all: T[] = [];
+  let token: string | undefined;
+  do {
+    const out = await page(token);
+    all.push(...(out.items ?? []));
+    token = out.nextToken;
+  } while (token);
+  return all;
+}
+
+/** What the oracle needs to know besides the desired state. */
+export interface OracleContext {
+  emulator: RunningEmulator;
+  domain: string;
+  fixedAccount: string;
+}
+
+/**
+ * Every difference between the live state and `desired` in the fields the model controls (empty
+ * when the live state is as declared and healthy). Wire faults are lifted while it reads and put
+ * back after, so the oracle's own reads cannot fail on them.
+ */
+export async function oracle(ctx: OracleContext, desired: Desired): Promise<string[]> {
+  const { emulator } = ctx;
+  const faults = emulator.control.faults();
+  emulator.control.clearFaults();
+  const client = new DataZoneClient({
+    endpoint: emulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAEMULATORORACLE01', secretAccessKey: 'oracle' },
+    maxAttempts: 3,
+  });
+  const wrong: string[] = [];
+  try {
+    const domainId = domainIdOf(emulator, ctx.domain);
+    if (!domainId) return [`domain ${ctx.domain} does not exist`];
+    const projects = await listAll<ProjectSummary>((nextToken) =>
+      client.send(new ListProjectsCommand({ domainIdentifier: domainId, nextToken })),
+    );
+    const profiles = await listAll<{ id?: string; name?: string }>((nextToken) =>
+      client.send(new ListProjectProfilesCommand({ domainIdentifier: domainId, nextToken })),
+    );
+    const profileIds = new Map(profiles.map((p) => [p.name ?? '', p.id ?? '']));
+    for (const d of desired.projects) {
+      const live = projects.filter((p) => p.name === d.name);
+      if (d.absent) {
+        if (live.length > 0) wrong.push(`${d.name}: tombstoned but live (${live[0]?.projectStatus})`);
+        continue;
+      }
+      if (live.length !== 1) {
+        wrong.push(`${d.name}: declared, ${live.length} live`);
+        continue;
+      }
+      const got = await client.send(
+        new GetProjectCommand({ domainIdentifier: domainId, identifier: live[0]!.id! }),
+      );
+      const deployment = got.environmentDeploymentDetails?.overallDeploymentStatus;
+      if ((got.description ?? '') !== d.description)
+        wrong.push(
+          `${d.name}: description ${JSON.stringify(got.description)} ≠ ${JSON.stringify(d.description)}`,
+        );
+      if (got.projectStatus !== 'ACTIVE') wrong.push(`${d.name}: projectStatus ${got.projectStatus}`);
+      if (deployment !== 'SUCCESSFUL') wrong.push(`${d.name}: overallDeploymentStatus ${deployment ?? '-'}`);
+      const profile = d.profile === 'pool' ? 'profile-0' : d.profile;
+      if (got.projectProfileId !== profileIds.get(profile))
+        wrong.push(`${d.name}: not on profile ${profile}`);
+    }
+    const names = projects.map((p) => p.name ?? '');
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    if (twice.length > 0) wrong.push(`projects live twice: ${[...new Set(twice)].join(', ')}`);
+    if (profileIds.has('fixed-x') !== desired.regionX)
+      wrong.push(`profile fixed-x ${desired.regionX ? 'missing' : 'still live'}`);
+    if (!profileIds.has('fixed')) wrong.push('profile fixed missing');
+    const regions = liveEnabledRegions(emulator, domainId, ctx.fixedAccount, 'Tooling');
+    if (JSON.stringify(regions) !== JSON.stringify(fixedRegions(desired)))
+      wrong.push(
+        `Tooling in ${ctx.fixedAccount}: regions ${JSON.stringify(regions)} ≠ ${JSON.stringify(fixedRegions(desired))}`,
+      );
+  } finally {
+    client.destroy();
+    emulator.control.setFaults(faults);
+  }
+  return wrong;
+}
+
+/**
+ * Failures the campaign injects: wire faults (throttling, 500s, resets, commit-then-fail),
+ * deployment and lifecycle faults (the emulator names them), and the interruption of an apply.
+ */
+const INJECTED = [
+  /emulator fault|EmulatorInjectedFailure/,
+  /Throttl|Rate exceeded|TooManyRequests/i,
+  /InternalServer|\b500\b|Internal Failure|UnknownError/i,
+  /ECONNRESET|socket hang up|ECONNREFUSED|EPIPE|connection reset|TimeoutError|timed out/i,
+  /interrupt|aborted|AbortError|cancell?ed/i,
+];
+
+/** The `failed:` lines of an apply's output that no injected cause explains. */
+export function applyFailureViolations(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => /^\s+failed: /.test(line))
+    .filter((line) => !INJECTED.some((re) => re.test(line)));
+}
+
+/** The `failed:` lines of an apply's output, injected or not. */
+export function failedLines(output: string): string[] {
+  return output.split('\n').filter((line) => /^\s+failed: /.test(line));
+}
+
+/** Whether an apply's output (one that failed without a `failed:` line) names an injected cause. */
+export function injectedCause(output: string): boolean {
+  return INJECTED.some((re) => re.test(output));
+}

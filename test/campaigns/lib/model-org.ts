@@ -1,0 +1,129 @@
+/**
+ * The desired state the model campaign edits, and its manifests. On top of the generated
+ * organisation (one associated account, a pool and a pool-targeting profile), the model declares a
+ * second associated account `fixedAccount` with its role and Tooling configured there, a profile
+ * `fixed` fixed to that account in us-east-1, and — while region `REGION_X` is enabled in that
+ * Tooling configuration — a profile `fixed-x` fixed to the account in that region. Projects sit on
+ * any of the three profiles, so an apply that created a project before its account's association,
+ * configuration or region would show as FAILED_VALIDATION (BlueprintNotEnabled) in the emulator.
+ */
+import { HOME_ACCOUNT } from '../../helpers/generate.js';
+
+/** Which profile a project is on: the generated pool profile, or a fixed one. */
+export type ProfileChoice = 'pool' | 'fixed' | 'fixed-x';
+
+/** One declared project. */
+export interface DesiredProject {
+  name: string;
+  description: string;
+  absent: boolean;
+  profile: ProfileChoice;
+}
+
+/** The desired state the commands edit. */
+export interface Desired {
+  projects: DesiredProject[];
+  /** Whether `REGION_X` is enabled in the fixed account's Tooling (and profile `fixed-x` declared). */
+  regionX: boolean;
+  version: number;
+}
+
+/** The region a blueprint-region edit adds to or removes from the fixed account's Tooling. */
+export const REGION_X = 'eu-west-1';
+/** The fixed account's Tooling regions besides `REGION_X`. */
+export const FIXED_BASE_REGIONS = ['us-east-1'];
+
+/** The fixed-profile account of domain number `d` (apart from the generated associations). */
+export function fixedAccountOf(d: number): string {
+  return String(300000000000 + d * 1000 + 900);
+}
+
+/** The Tooling regions declared in the fixed account. */
+export function fixedRegions(desired: Desired): string[] {
+  return desired.regionX ? [...FIXED_BASE_REGIONS, REGION_X].sort() : [...FIXED_BASE_REGIONS];
+}
+
+/** The initial desired state: the generated organisation's three projects plus one fixed project. */
+export function initialDesired(): Desired {
+  return {
+    projects: [
+      ...[0, 1, 2].map((j) => ({
+        name: `project-${j}`,
+        description: `project ${j}`,
+        absent: false,
+        profile: 'pool' as const,
+      })),
+      { name: 'fixed-0', description: 'fixed 0', absent: false, profile: 'fixed' },
+    ],
+    regionX: false,
+    version: 0,
+  };
+}
+
+function doc(domain: string, kind: string, name: string, body: string, lifecycle = ''): string {
+  return `apiVersion: smus-gitops/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n  domain: ${domain}\n${lifecycle}spec:\n${body}`;
+}
+
+function fixedProfile(domain: string, name: string, account: string, region: string): string {
+  return doc(
+    domain,
+    'ProjectProfile',
+    name,
+    `  description: fixed to ${account} ${region}\n  status: ENABLED\n  environments:\n` +
+      `    - { name: Tooling, blueprint: Tooling, deploymentMode: ON_CREATE, deploymentOrder: 0, target: { account: "${account}", region: ${region} } }\n`,
+  );
+}
+
+/** The fixed account's association, Tooling configuration and fixed profiles. */
+function fixedDocs(domain: string, account: string, desired: Desired): string[] {
+  const docs = [
+    doc(
+      domain,
+      'AccountAssociation',
+      account,
+      `  accountName: fixed\n  access: portal\n  assumeRoleArn: arn:aws:iam::${account}:role/SmusGitOpsDeployer\n`,
+    ),
+    doc(
+      domain,
+      'BlueprintConfiguration',
+      'Tooling',
+      `  account: "${account}"\n  enabledRegions: [${fixedRegions(desired).join(', ')}]\n  provisioningRole: arn:aws:iam::${account}:role/AmazonSageMakerProvisioning\n  manageAccessRole: arn:aws:iam::${account}:role/AmazonSageMakerManageAccess\n`,
+    ),
+    fixedProfile(domain, 'fixed', account, FIXED_BASE_REGIONS[0]!),
+  ];
+  if (desired.regionX) docs.push(fixedProfile(domain, 'fixed-x', account, REGION_X));
+  return docs;
+}
+
+/**
+ * The manifests of `desired`: the generated organisation's own projects are replaced by the
+ * model's (pool projects from the generated template, fixed ones written here).
+ */
+export function yamlOf(base: string, desired: Desired, domain: string, account: string): string {
+  const docs = base.split('---\n').filter((d) => !d.includes('kind: Project\n'));
+  const template = base.split('---\n').find((d) => d.includes('kind: Project\n')) ?? '';
+  docs.push(...fixedDocs(domain, account, desired));
+  for (const p of desired.projects) {
+    const lifecycle = p.absent ? 'lifecycle: { ensure: absent }\n' : '';
+    if (p.profile === 'pool') {
+      let text = template
+        .replace(/name: "project-\d+"/, `name: "${p.name}"`)
+        .replace(/description: project \d+/, `description: ${JSON.stringify(p.description)}`)
+        .replace(/owner-\d+/, `owner-${p.name}`)
+        .replace(/group-\d+-/g, `group-${p.name}-`);
+      if (p.absent) text = text.replace('\nspec:\n', `\n${lifecycle}spec:\n`);
+      docs.push(text);
+    } else
+      docs.push(
+        doc(
+          domain,
+          'Project',
+          p.name,
+          `  description: ${JSON.stringify(p.description)}\n  profile: ${p.profile}\n  members:\n` +
+            `    - { user: "arn:aws:iam::${HOME_ACCOUNT}:role/owner-${p.name}", designation: PROJECT_OWNER }\n`,
+          lifecycle,
+        ),
+      );
+  }
+  return docs.join('---\n');
+}
