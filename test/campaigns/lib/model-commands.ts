@@ -2,8 +2,8 @@
  * The model campaign's commands: what fast-check draws, and how an edit changes the desired state.
  * Edits change a project's description, add a pool project or one on the fixed profile, tombstone
  * or revive a project, and toggle REGION_X in the fixed account's Tooling configuration; the other
- * commands plan, apply (a saved plan or afresh, interrupted or not), change the cloud out of band,
- * and arm wire faults or the emulator's project deployment and lifecycle faults.
+ * commands plan, apply (a saved plan or afresh, interrupted or not), change the cloud out of band
+ * (a project's description, delete a project, set the fixed profile DISABLED), and arm wire faults or the emulator's project deployment and lifecycle faults.
  */
 import fc from 'fast-check';
 import type { ProjectFaultSpecs } from '../../../src/emulator/knobs/project-faults.js';
@@ -19,13 +19,13 @@ export type ModelCommand =
   | { t: 'plan' }
   | { t: 'applySaved' }
   | { t: 'apply'; allowReplace: boolean }
-  | { t: 'outOfBand'; op: 'describe' | 'delete'; i: number }
+  | { t: 'outOfBand'; op: 'describe' | 'delete' | 'disableProfile'; i: number }
   | { t: 'fault'; level: number }
   | { t: 'projectFault'; kind: ProjectFaultKind }
   | { t: 'interrupt'; after: number };
 
 /** Which project operation a `projectFault` command fails next. */
-export type ProjectFaultKind = 'deploy' | 'update' | 'delete';
+export type ProjectFaultKind = 'deploy' | 'validate' | 'update' | 'delete';
 
 /** The arbitrary of one command (weighted so that a short sequence meets the newer commands). */
 export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
@@ -44,7 +44,7 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       t: fc.constant('outOfBand' as const),
-      op: fc.constantFrom('describe' as const, 'delete' as const),
+      op: fc.constantFrom('describe' as const, 'delete' as const, 'disableProfile' as const),
       i: fc.nat(20),
     }),
   },
@@ -53,7 +53,7 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       t: fc.constant('projectFault' as const),
-      kind: fc.constantFrom<ProjectFaultKind>('deploy', 'update', 'delete'),
+      kind: fc.constantFrom<ProjectFaultKind>('deploy', 'validate', 'update', 'delete'),
     }),
   },
   {
@@ -73,6 +73,7 @@ export const FAULT_LEVELS: FaultSpec[][] = [
 /** What a `projectFault` command arms: the next matching deployment, update or delete fails. */
 export const PROJECT_FAULTS: Record<ProjectFaultKind, ProjectFaultSpecs> = {
   deploy: { deployments: [{ projects: ['*'], status: 'FAILED_DEPLOYMENT', count: 1 }] },
+  validate: { deployments: [{ projects: ['*'], status: 'FAILED_VALIDATION', count: 1 }] },
   update: { lifecycle: [{ projects: ['*'], status: 'UPDATE_FAILED', count: 1 }] },
   delete: { lifecycle: [{ projects: ['*'], status: 'DELETE_FAILED', count: 1 }] },
 };
@@ -80,7 +81,7 @@ export const PROJECT_FAULTS: Record<ProjectFaultKind, ProjectFaultSpecs> = {
 /**
  * Applies one edit to `desired` in place. Adding REGION_X brings profile `fixed-x` and, for odd
  * `i`, a project on it in the same edit (so the region and the project land in one apply);
- * removing it tombstones the projects on `fixed-x` and drops the profile.
+ * removing it tombstones the projects on `fixed-x` and the profile.
  */
 export function edit(desired: Desired, op: EditOp, i: number): void {
   const p = desired.projects[i % desired.projects.length]!;

@@ -78,7 +78,9 @@ export function observeApply(
     const now = after.projects.get(name);
     if (was.deleteFailed && (!now || !now.deleteFailed)) exercised(counts, 'recovered.deleteFailed');
   }
-  if (JSON.stringify(before.regions) !== JSON.stringify(after.regions)) {
+  if (before.regions === undefined && after.regions !== undefined)
+    exercised(counts, 'regionChange.configured');
+  else if (JSON.stringify(before.regions) !== JSON.stringify(after.regions)) {
     const added = (after.regions ?? []).includes(REGION_X) && !(before.regions ?? []).includes(REGION_X);
     exercised(counts, added ? 'regionChange.added' : 'regionChange.removed');
     if (added && regionalCreated) exercised(counts, 'regionChange.withProjectInOneApply');

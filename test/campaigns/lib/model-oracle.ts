@@ -5,7 +5,8 @@
  *   SDK (ListProjects, GetProject, ListProjectProfiles), the fixed account's Tooling configuration
  *   from the emulator's world — and lists every way it differs from what the model declared:
  *   presence and absence, description, profile, `projectStatus` ACTIVE and deployment SUCCESSFUL,
- *   the configuration's enabled regions, the regional profile's presence, and no name twice.
+ *   the configuration's enabled regions, the fixed profiles' presence and ENABLED status, and no
+ *   project name twice.
  * - `applyFailureViolations`: the `failed:` lines of an apply that failed, less those the campaign
  *   caused on purpose (wire faults, injected deployment or lifecycle failures, the interruption):
  *   whatever remains the plan had the data to report, and is a violation.
@@ -91,7 +92,7 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
     const projects = await listAll<ProjectSummary>((nextToken) =>
       client.send(new ListProjectsCommand({ domainIdentifier: domainId, nextToken })),
     );
-    const profiles = await listAll<{ id?: string; name?: string }>((nextToken) =>
+    const profiles = await listAll<{ id?: string; name?: string; status?: string }>((nextToken) =>
       client.send(new ListProjectProfilesCommand({ domainIdentifier: domainId, nextToken })),
     );
     const profileIds = new Map(profiles.map((p) => [p.name ?? '', p.id ?? '']));
@@ -124,6 +125,9 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
     if (twice.length > 0) wrong.push(`projects live twice: ${[...new Set(twice)].join(', ')}`);
     if (profileIds.has('fixed-x') !== desired.regionX)
       wrong.push(`profile fixed-x ${desired.regionX ? 'missing' : 'still live'}`);
+    for (const p of profiles)
+      if ((p.name === 'fixed' || (p.name === 'fixed-x' && desired.regionX)) && p.status !== 'ENABLED')
+        wrong.push(`profile ${p.name}: status ${p.status}`);
     if (!profileIds.has('fixed')) wrong.push('profile fixed missing');
     const regions = liveEnabledRegions(emulator, domainId, ctx.fixedAccount, 'Tooling');
     if (JSON.stringify(regions) !== JSON.stringify(fixedRegions(desired)))

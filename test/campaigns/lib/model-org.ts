@@ -3,7 +3,8 @@
  * organisation (one associated account, a pool and a pool-targeting profile), the model declares a
  * second associated account `fixedAccount` with its role and Tooling configured there, a profile
  * `fixed` fixed to that account in us-east-1, and — while region `REGION_X` is enabled in that
- * Tooling configuration — a profile `fixed-x` fixed to the account in that region. Projects sit on
+ * Tooling configuration — a profile `fixed-x` fixed to the account in that region (a tombstone
+ * otherwise). Projects sit on
  * any of the three profiles, so an apply that created a project before its account's association,
  * configuration or region would show as FAILED_VALIDATION (BlueprintNotEnabled) in the emulator.
  */
@@ -64,13 +65,14 @@ function doc(domain: string, kind: string, name: string, body: string, lifecycle
   return `apiVersion: smus-gitops/v1alpha1\nkind: ${kind}\nmetadata:\n  name: ${JSON.stringify(name)}\n  domain: ${domain}\n${lifecycle}spec:\n${body}`;
 }
 
-function fixedProfile(domain: string, name: string, account: string, region: string): string {
+function fixedProfile(domain: string, name: string, account: string, region: string, absent = false): string {
   return doc(
     domain,
     'ProjectProfile',
     name,
     `  description: fixed to ${account} ${region}\n  status: ENABLED\n  environments:\n` +
       `    - { name: Tooling, blueprint: Tooling, deploymentMode: ON_CREATE, deploymentOrder: 0, target: { account: "${account}", region: ${region} } }\n`,
+    absent ? 'lifecycle: { ensure: absent }\n' : '',
   );
 }
 
@@ -91,7 +93,9 @@ function fixedDocs(domain: string, account: string, desired: Desired): string[] 
     ),
     fixedProfile(domain, 'fixed', account, FIXED_BASE_REGIONS[0]!),
   ];
-  if (desired.regionX) docs.push(fixedProfile(domain, 'fixed-x', account, REGION_X));
+  // Without REGION_X the regional profile stays declared as a tombstone: the tombstoned projects on
+  // it still name it, and a tombstone may name a tombstone (dropping the profile instead is SG302).
+  docs.push(fixedProfile(domain, 'fixed-x', account, REGION_X, !desired.regionX));
   return docs;
 }
 

@@ -15,7 +15,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataZoneClient, DeleteProjectCommand, UpdateProjectCommand } from '@aws-sdk/client-datazone';
+import { DataZoneClient } from '@aws-sdk/client-datazone';
 import fc from 'fast-check';
 import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
@@ -28,6 +28,7 @@ import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './
 import { FAST_BEHAVIOUR } from './fault.js';
 import { commandArb, edit, FAULT_LEVELS, PROJECT_FAULTS, type ModelCommand } from './model-commands.js';
 import { observeApply, snapshot } from './model-observe.js';
+import { outOfBand } from './model-oob.js';
 import { applyFailureViolations, failedLines, injectedCause, oracle } from './model-oracle.js';
 import { fixedAccountOf, initialDesired, yamlOf, type Desired } from './model-org.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
@@ -43,13 +44,6 @@ const SIZE: BenchOrgSize = {
 };
 const DOMAIN = 'model-data';
 const ACCESS_KEY = 'AKIAEMULATORMODEL001';
-
-function liveProjects(emulator: RunningEmulator): { id: string; domainId: string; name: string }[] {
-  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
-  return Object.values(dz.projects ?? {})
-    .filter((p) => p.deletingSince === undefined)
-    .map((p) => ({ id: p.id, domainId: p.domainId, name: p.name }));
-}
 
 /**
  * Each live project's id and description by name: a saved plan that acts on a project whose
@@ -255,29 +249,9 @@ export async function runSequence(
             ...(command.allowReplace ? ['--allow-replace'] : []),
           ]);
           break;
-        case 'outOfBand': {
-          const live = liveProjects(emulator).filter((p) => desired.projects.some((q) => q.name === p.name));
-          const target = live[command.i % Math.max(1, live.length)];
-          if (!target) break;
-          try {
-            if (command.op === 'describe')
-              await oob.send(
-                new UpdateProjectCommand({
-                  domainIdentifier: target.domainId,
-                  identifier: target.id,
-                  description: `changed by someone else ${command.i}`,
-                }),
-              );
-            else
-              await oob.send(
-                new DeleteProjectCommand({ domainIdentifier: target.domainId, identifier: target.id }),
-              );
-          } catch {
-            // An injected fault may refuse the change, or commit it and then fail; whether a saved
-            // plan went stale is judged from the projects themselves (see projectStates).
-          }
+        case 'outOfBand':
+          await outOfBand(oob, emulator, desired, command);
           break;
-        }
         case 'fault':
           emulator.control.setFaults(FAULT_LEVELS[command.level % FAULT_LEVELS.length]!);
           break;
@@ -323,6 +297,20 @@ export async function runSequence(
     }
     const final = await cli(['plan', manifests, '--detailed-exitcode']);
     if (final.exitCode === 0) await confirmNoChanges('the final plan');
+    if (final.exitCode === 0) {
+      // The oracle is not blind: the same live state against a desired state one edit away differs.
+      const probe = structuredClone(desired);
+      const present = probe.projects.find((p) => !p.absent);
+      if (present) present.description = 'never applied';
+      probe.regionX = !probe.regionX;
+      const seen = await oracle({ emulator, domain: DOMAIN, fixedAccount }, probe);
+      if (seen.length >= (present ? 2 : 1)) exercised(counts, 'oracle.sensitive');
+      else
+        problem(
+          counts,
+          `seed ${seed}: the oracle did not see a desired state one edit away (${seen.join('; ')})`,
+        );
+    }
     if (exit === 0 && final.exitCode === 0) counts.converged += 1;
     else
       problem(
