@@ -11,7 +11,7 @@ import type { FaultSpec } from '../../../src/emulator/server.js';
 import type { Desired } from './model-org.js';
 
 /** Edits of the desired state. */
-export type EditOp = 'describe' | 'add' | 'addFixed' | 'tombstone' | 'revive' | 'region';
+export type EditOp = 'describe' | 'add' | 'addFixed' | 'tombstone' | 'revive' | 'region' | 'poolRegion';
 
 /** One command of a sequence. */
 export type ModelCommand =
@@ -33,7 +33,15 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     weight: 5,
     arbitrary: fc.record({
       t: fc.constant('edit' as const),
-      op: fc.constantFrom<EditOp>('describe', 'add', 'addFixed', 'tombstone', 'revive', 'region'),
+      op: fc.constantFrom<EditOp>(
+        'describe',
+        'add',
+        'addFixed',
+        'tombstone',
+        'revive',
+        'region',
+        'poolRegion',
+      ),
       i: fc.nat(20),
     }),
   },
@@ -81,7 +89,9 @@ export const PROJECT_FAULTS: Record<ProjectFaultKind, ProjectFaultSpecs> = {
 /**
  * Applies one edit to `desired` in place. Adding REGION_X brings profile `fixed-x` and, for odd
  * `i`, a project on it in the same edit (so the region and the project land in one apply);
- * removing it tombstones the projects on `fixed-x` and the profile.
+ * removing it tombstones the projects on `fixed-x` and the profile. The pool region edit does the
+ * same through the pool: a region added to the generated account's configurations and its pool-0
+ * entry, with (for odd `i`) a pool project placed there in the same edit.
  */
 export function edit(desired: Desired, op: EditOp, i: number): void {
   const p = desired.projects[i % desired.projects.length]!;
@@ -101,7 +111,8 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
       break;
     case 'revive':
       // A project on fixed-x comes back only while its profile is declared (else the manifests are wrong).
-      if (p.profile !== 'fixed-x' || desired.regionX) p.absent = false;
+      if ((p.profile !== 'fixed-x' || desired.regionX) && (!p.inPoolRegion || desired.poolRegion))
+        p.absent = false;
       break;
     case 'region':
       desired.regionX = !desired.regionX;
@@ -113,6 +124,18 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
           profile: 'fixed-x',
         });
       if (!desired.regionX) for (const q of desired.projects) if (q.profile === 'fixed-x') q.absent = true;
+      break;
+    case 'poolRegion':
+      desired.poolRegion = !desired.poolRegion;
+      if (desired.poolRegion && i % 2 === 1)
+        desired.projects.push({
+          name: `pooled-${n}`,
+          description: 'pool region',
+          absent: false,
+          profile: 'pool',
+          inPoolRegion: true,
+        });
+      if (!desired.poolRegion) for (const q of desired.projects) if (q.inPoolRegion) q.absent = true;
       break;
     default: {
       const never: never = op;

@@ -23,10 +23,19 @@ interface ProjectMarks {
 export interface Snapshot {
   projects: Map<string, ProjectMarks>;
   regions: string[] | undefined;
+  /** The generated account's Tooling regions. */
+  poolRegions: string[] | undefined;
+  /** The fixed profile's live status. */
+  fixedStatus: string | undefined;
 }
 
 /** Reads the snapshot (durations are instant: a deleting project is gone unless its delete failed). */
-export function snapshot(emulator: RunningEmulator, domain: string, account: string): Snapshot {
+export function snapshot(
+  emulator: RunningEmulator,
+  domain: string,
+  account: string,
+  generated: string,
+): Snapshot {
   const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
   const domainId = Object.values(dz.domains ?? {}).find(
     (d) => d.name === domain && d.deletingSince === undefined,
@@ -42,10 +51,12 @@ export function snapshot(emulator: RunningEmulator, domain: string, account: str
       deleteFailed: p.deletingSince !== undefined,
     });
   }
-  return {
-    projects,
-    regions: domainId ? liveEnabledRegions(emulator, domainId, account, 'Tooling') : undefined,
-  };
+  const regions = (a: string) =>
+    domainId ? liveEnabledRegions(emulator, domainId, a, 'Tooling') : undefined;
+  const fixedStatus = Object.values(dz.projectProfiles ?? {}).find(
+    (p) => p.domainId === domainId && p.name === 'fixed',
+  )?.status;
+  return { projects, regions: regions(account), poolRegions: regions(generated), fixedStatus };
 }
 
 /** Counts what changed between `before` and `after` one apply. */
@@ -57,10 +68,15 @@ export function observeApply(
 ): void {
   const profileOf = (name: string) => desired.projects.find((p) => p.name === name)?.profile;
   let regionalCreated = false;
+  let pooledCreated = false;
   for (const [name, now] of after.projects) {
     const was = before.projects.get(name);
     if (!was) {
       if (profileOf(name) === 'fixed') exercised(counts, 'created.fixedProject');
+      if (desired.projects.find((p) => p.name === name)?.inPoolRegion) {
+        exercised(counts, 'created.poolRegionProject');
+        pooledCreated = true;
+      }
       if (profileOf(name) === 'fixed-x') {
         exercised(counts, 'created.regionalProject');
         regionalCreated = true;
@@ -77,6 +93,16 @@ export function observeApply(
   for (const [name, was] of before.projects) {
     const now = after.projects.get(name);
     if (was.deleteFailed && (!now || !now.deleteFailed)) exercised(counts, 'recovered.deleteFailed');
+  }
+  if (before.fixedStatus === 'DISABLED' && after.fixedStatus === 'ENABLED')
+    exercised(counts, 'recovered.profileReenabled');
+  if (
+    before.poolRegions !== undefined &&
+    JSON.stringify(before.poolRegions) !== JSON.stringify(after.poolRegions)
+  ) {
+    const grew = (after.poolRegions ?? []).length > before.poolRegions.length;
+    exercised(counts, grew ? 'poolRegionChange.added' : 'poolRegionChange.removed');
+    if (grew && pooledCreated) exercised(counts, 'poolRegionChange.withProjectInOneApply');
   }
   if (before.regions === undefined && after.regions !== undefined)
     exercised(counts, 'regionChange.configured');

@@ -5,11 +5,11 @@
  * it creates a project on it, not refuse the creation).
  */
 import {
-  DataZoneClient,
   DeleteProjectCommand,
   UpdateProjectCommand,
   UpdateProjectProfileCommand,
 } from '@aws-sdk/client-datazone';
+import type { DataZoneClient } from '@aws-sdk/client-datazone';
 import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import type { ModelCommand } from './model-commands.js';

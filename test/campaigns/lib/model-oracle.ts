@@ -68,6 +68,8 @@ export interface OracleContext {
   emulator: RunningEmulator;
   domain: string;
   fixedAccount: string;
+  /** The generated account, its configured regions and the region a pool-region edit adds. */
+  generated: { account: string; regions: string[]; poolRegion: string };
 }
 
 /**
@@ -133,6 +135,24 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
     if (JSON.stringify(regions) !== JSON.stringify(fixedRegions(desired)))
       wrong.push(
         `Tooling in ${ctx.fixedAccount}: regions ${JSON.stringify(regions)} ≠ ${JSON.stringify(fixedRegions(desired))}`,
+      );
+    const { account, regions: own, poolRegion } = ctx.generated;
+    const expected = desired.poolRegion ? [...own, poolRegion].sort() : own;
+    for (const blueprint of ['Tooling', 'DataLake']) {
+      const live = liveEnabledRegions(emulator, domainId, account, blueprint);
+      if (JSON.stringify(live) !== JSON.stringify(expected))
+        wrong.push(
+          `${blueprint} in ${account}: regions ${JSON.stringify(live)} ≠ ${JSON.stringify(expected)}`,
+        );
+    }
+    const pool = Object.values(dzState(emulator).accountPools ?? {}).find(
+      (p) => p.domainId === domainId && p.name === 'pool-0',
+    );
+    const inPool =
+      pool?.accountSource.accounts?.find((a) => a.awsAccountId === account)?.supportedRegions ?? [];
+    if (inPool.includes(poolRegion) !== desired.poolRegion)
+      wrong.push(
+        `pool-0: ${account} regions ${JSON.stringify(inPool)} (pool region ${poolRegion} declared ${desired.poolRegion})`,
       );
   } finally {
     client.destroy();

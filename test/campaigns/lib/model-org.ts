@@ -8,7 +8,7 @@
  * any of the three profiles, so an apply that created a project before its account's association,
  * configuration or region would show as FAILED_VALIDATION (BlueprintNotEnabled) in the emulator.
  */
-import { HOME_ACCOUNT } from '../../helpers/generate.js';
+import { HOME_ACCOUNT, REGIONS } from '../../helpers/generate.js';
 
 /** Which profile a project is on: the generated pool profile, or a fixed one. */
 export type ProfileChoice = 'pool' | 'fixed' | 'fixed-x';
@@ -19,6 +19,8 @@ export interface DesiredProject {
   description: string;
   absent: boolean;
   profile: ProfileChoice;
+  /** A pool project placed in the pool region (`poolRegionOf`) instead of its generated region. */
+  inPoolRegion?: boolean;
 }
 
 /** The desired state the commands edit. */
@@ -26,11 +28,37 @@ export interface Desired {
   projects: DesiredProject[];
   /** Whether `REGION_X` is enabled in the fixed account's Tooling (and profile `fixed-x` declared). */
   regionX: boolean;
+  /**
+   * Whether the pool region (a region the generated account does not have) is added to that
+   * account's Tooling and DataLake configurations and to its entry in pool-0.
+   */
+  poolRegion: boolean;
   version: number;
 }
 
 /** The region a blueprint-region edit adds to or removes from the fixed account's Tooling. */
 export const REGION_X = 'eu-west-1';
+/** The generated account's configured regions (its Tooling configuration's, sorted). */
+export function generatedRegions(base: string): string[] {
+  const match = /kind: BlueprintConfiguration\n[\s\S]*?enabledRegions: \[([^\]]*)\]/.exec(base);
+  return (match?.[1] ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .sort();
+}
+
+/** The generated (pool) account's id. */
+export function generatedAccount(base: string): string {
+  return /kind: AccountAssociation\nmetadata:\n  name: "(\d+)"/.exec(base)?.[1] ?? '';
+}
+
+/** The region a pool-region edit adds to the generated account (one it is not configured in). */
+export function poolRegionOf(base: string): string {
+  const have = generatedRegions(base);
+  return REGIONS.find((r) => !have.includes(r)) ?? REGIONS[0]!;
+}
+
 /** The fixed account's Tooling regions besides `REGION_X`. */
 export const FIXED_BASE_REGIONS = ['us-east-1'];
 
@@ -57,6 +85,7 @@ export function initialDesired(): Desired {
       { name: 'fixed-0', description: 'fixed 0', absent: false, profile: 'fixed' },
     ],
     regionX: false,
+    poolRegion: false,
     version: 0,
   };
 }
@@ -104,7 +133,20 @@ function fixedDocs(domain: string, account: string, desired: Desired): string[] 
  * model's (pool projects from the generated template, fixed ones written here).
  */
 export function yamlOf(base: string, desired: Desired, domain: string, account: string): string {
-  const docs = base.split('---\n').filter((d) => !d.includes('kind: Project\n'));
+  const y = poolRegionOf(base);
+  // The pool region goes into the generated account's configurations and its pool-0 entry.
+  const withY = (list: string) => (desired.poolRegion ? [...list.split(', '), y].sort().join(', ') : list);
+  const docs = base
+    .split('---\n')
+    .filter((d) => !d.includes('kind: Project\n'))
+    .map((d) =>
+      d
+        .replace(/enabledRegions: \[([^\]]*)\]/, (_, list: string) => `enabledRegions: [${withY(list)}]`)
+        .replace(
+          /(- \{ id: "\d+", regions: \[)([^\]]*)\]/,
+          (_, head: string, list: string) => `${head}${withY(list)}]`,
+        ),
+    );
   const template = base.split('---\n').find((d) => d.includes('kind: Project\n')) ?? '';
   docs.push(...fixedDocs(domain, account, desired));
   for (const p of desired.projects) {
@@ -115,6 +157,11 @@ export function yamlOf(base: string, desired: Desired, domain: string, account: 
         .replace(/description: project \d+/, `description: ${JSON.stringify(p.description)}`)
         .replace(/owner-\d+/, `owner-${p.name}`)
         .replace(/group-\d+-/g, `group-${p.name}-`);
+      // A tombstone is still held to the pool's regions (SG307, reported as a finding): once the
+      // pool region is gone, a tombstoned project there names its generated region instead (its
+      // identity is its name; what a delete needs does not include the target).
+      if (p.inPoolRegion && (desired.poolRegion || !p.absent))
+        text = text.replace(/(target: \{ account: "\d+", region: )[a-z0-9-]+/, `$1${y}`);
       if (p.absent) text = text.replace('\nspec:\n', `\n${lifecycle}spec:\n`);
       docs.push(text);
     } else

@@ -30,7 +30,15 @@ import { commandArb, edit, FAULT_LEVELS, PROJECT_FAULTS, type ModelCommand } fro
 import { observeApply, snapshot } from './model-observe.js';
 import { outOfBand } from './model-oob.js';
 import { applyFailureViolations, failedLines, injectedCause, oracle } from './model-oracle.js';
-import { fixedAccountOf, initialDesired, yamlOf, type Desired } from './model-org.js';
+import {
+  fixedAccountOf,
+  generatedAccount,
+  generatedRegions,
+  initialDesired,
+  poolRegionOf,
+  yamlOf,
+  type Desired,
+} from './model-org.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
 const SIZE: BenchOrgSize = {
@@ -110,6 +118,16 @@ export async function runSequence(
   const base = generateBenchOrg(seed, SIZE, DOMAIN, d);
   const fixedAccount = fixedAccountOf(d);
   const desired: Desired = initialDesired();
+  const truth = {
+    emulator,
+    domain: DOMAIN,
+    fixedAccount,
+    generated: {
+      account: generatedAccount(base),
+      regions: generatedRegions(base),
+      poolRegion: poolRegionOf(base),
+    },
+  };
   const yaml = () => yamlOf(base, desired, DOMAIN, fixedAccount);
   const write = () => {
     mkdirSync(manifests, { recursive: true });
@@ -136,7 +154,7 @@ export async function runSequence(
   /** A plan that said "No changes": the oracle reads the live state and must agree. */
   const confirmNoChanges = async (what: string) => {
     exercised(counts, 'noChanges.checkedByOracle');
-    const wrong = await oracle({ emulator, domain: DOMAIN, fixedAccount }, desired);
+    const wrong = await oracle(truth, desired);
     if (wrong.length === 0) return;
     counts.falseNoChanges += 1;
     problem(
@@ -146,9 +164,9 @@ export async function runSequence(
   };
   /** An apply: what it did is observed, and a failure must have an injected cause. */
   const apply = async (argv: string[], interrupted?: Promise<void>): Promise<CliRun> => {
-    const before = snapshot(emulator, DOMAIN, fixedAccount);
+    const before = snapshot(emulator, DOMAIN, fixedAccount, truth.generated.account);
     const run = await cli(argv, interrupted);
-    observeApply(counts, desired, before, snapshot(emulator, DOMAIN, fixedAccount));
+    observeApply(counts, desired, before, snapshot(emulator, DOMAIN, fixedAccount, truth.generated.account));
     if (run.exitCode !== 1) return run;
     const output = `${run.stdout}\n${run.stderr}`;
     const failed = failedLines(output);
@@ -303,7 +321,7 @@ export async function runSequence(
       const present = probe.projects.find((p) => !p.absent);
       if (present) present.description = 'never applied';
       probe.regionX = !probe.regionX;
-      const seen = await oracle({ emulator, domain: DOMAIN, fixedAccount }, probe);
+      const seen = await oracle(truth, probe);
       if (seen.length >= (present ? 2 : 1)) exercised(counts, 'oracle.sensitive');
       else
         problem(
