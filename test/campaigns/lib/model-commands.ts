@@ -143,3 +143,35 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
     }
   }
 }
+
+/**
+ * A hand-written sequence that meets every situation issue 13 is about at least once: after a first
+ * apply, a regional
+ * project with its region and a pool-region project with its region in one apply, a fixed-profile
+ * project, an injected failed deployment shown by plan and redeployed, a failed update re-sent, a
+ * failed delete retried, both regions removed again, and "No changes" checked by the oracle. The
+ * small campaign runs it before its random sequences.
+ */
+export const TOUR: ModelCommand[] = [
+  { t: 'apply', allowReplace: false },
+  { t: 'edit', op: 'region', i: 1 },
+  { t: 'edit', op: 'poolRegion', i: 1 },
+  { t: 'edit', op: 'addFixed', i: 0 },
+  { t: 'projectFault', kind: 'deploy' },
+  { t: 'apply', allowReplace: false },
+  { t: 'plan' },
+  { t: 'apply', allowReplace: false },
+  { t: 'plan' },
+  { t: 'edit', op: 'describe', i: 0 },
+  { t: 'projectFault', kind: 'update' },
+  { t: 'apply', allowReplace: false },
+  { t: 'apply', allowReplace: false },
+  { t: 'edit', op: 'tombstone', i: 3 },
+  { t: 'projectFault', kind: 'delete' },
+  { t: 'apply', allowReplace: false },
+  { t: 'apply', allowReplace: false },
+  { t: 'edit', op: 'region', i: 0 },
+  { t: 'edit', op: 'poolRegion', i: 0 },
+  { t: 'apply', allowReplace: false },
+  { t: 'plan' },
+];

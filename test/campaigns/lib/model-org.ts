@@ -50,7 +50,7 @@ export function generatedRegions(base: string): string[] {
 
 /** The generated (pool) account's id. */
 export function generatedAccount(base: string): string {
-  return /kind: AccountAssociation\nmetadata:\n  name: "(\d+)"/.exec(base)?.[1] ?? '';
+  return /kind: AccountAssociation\nmetadata:\n {2}name: "(\d+)"/.exec(base)?.[1] ?? '';
 }
 
 /** The region a pool-region edit adds to the generated account (one it is not configured in). */

@@ -341,11 +341,15 @@ export async function runSequence(
   }
 }
 
-/** Runs `runs` sequences of `length` commands (fast-check, seeded). */
+/**
+ * Runs `runs` sequences of `length` commands (fast-check, seeded), after the hand-written
+ * `examples` if any (each one more run).
+ */
 export async function runModelCampaign(
   runs: number,
   length: number,
   seed = 20261125,
+  examples: readonly (readonly ModelCommand[])[] = [],
 ): Promise<CampaignCounts> {
   const counts = emptyCounts();
   let n = 0;
@@ -354,7 +358,7 @@ export async function runModelCampaign(
       n += 1;
       await runSequence(commands, seed + n, counts);
     }),
-    { numRuns: runs, seed, endOnFailure: true },
+    { numRuns: runs + examples.length, seed, endOnFailure: true, examples: examples.map((e) => [[...e]]) },
   );
   return counts;
 }
