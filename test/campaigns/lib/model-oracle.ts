@@ -4,7 +4,8 @@
  * - `oracle`: when a plan says "No changes", reads the live state itself — projects through the
  *   SDK (ListProjects, GetProject, ListProjectProfiles), the fixed account's Tooling configuration
  *   from the emulator's world — and lists every way it differs from what the model declared:
- *   presence and absence, description, profile, `projectStatus` ACTIVE and deployment SUCCESSFUL,
+ *   presence and absence, description, profile, declared owner (a member from the world),
+ *   `projectStatus` ACTIVE and deployment SUCCESSFUL,
  *   the configuration's enabled regions, the fixed profiles' presence and ENABLED status, and no
  *   project name twice.
  * - `applyFailureViolations`: the `failed:` lines of an apply that failed, less those the campaign
@@ -20,6 +21,7 @@ import {
 } from '@aws-sdk/client-datazone';
 import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
+import { HOME_ACCOUNT } from '../../helpers/generate.js';
 import { fixedRegions, type Desired } from './model-org.js';
 
 function dzState(emulator: RunningEmulator): Partial<DataZoneState> {
@@ -50,6 +52,20 @@ export function liveEnabledRegions(
     (c) => c.domainId === domainId && c.accountId === account && ids.has(c.environmentBlueprintId),
   );
   return config ? [...config.enabledRegions].sort() : undefined;
+}
+
+/** Whether the project's declared owner (an IAM role) is a member with designation PROJECT_OWNER. */
+function hasOwner(emulator: RunningEmulator, domainId: string, projectId: string, name: string): boolean {
+  const dz = dzState(emulator);
+  const arn = `arn:aws:iam::${HOME_ACCOUNT}:role/owner-${name}`;
+  const users = new Set(
+    Object.values(dz.userProfiles ?? {})
+      .filter((u) => u.domainId === domainId && u.identifier === arn)
+      .map((u) => u.id),
+  );
+  return (dz.projects?.[projectId]?.memberships ?? []).some(
+    (m) => m.designation === 'PROJECT_OWNER' && users.has(m.member.userId ?? ''),
+  );
 }
 
 async function listAll<T>(page: (token?: string) => Promise<{ items?: T[]; nextToken?: string }>) {
@@ -118,6 +134,8 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
         );
       if (got.projectStatus !== 'ACTIVE') wrong.push(`${d.name}: projectStatus ${got.projectStatus}`);
       if (deployment !== 'SUCCESSFUL') wrong.push(`${d.name}: overallDeploymentStatus ${deployment ?? '-'}`);
+      if (!hasOwner(emulator, domainId, live[0]!.id!, d.name))
+        wrong.push(`${d.name}: owner-${d.name} is not a PROJECT_OWNER`);
       const profile = d.profile === 'pool' ? 'profile-0' : d.profile;
       if (got.projectProfileId !== profileIds.get(profile))
         wrong.push(`${d.name}: not on profile ${profile}`);

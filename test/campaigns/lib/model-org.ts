@@ -135,7 +135,12 @@ function fixedDocs(domain: string, account: string, desired: Desired): string[] 
 export function yamlOf(base: string, desired: Desired, domain: string, account: string): string {
   const y = poolRegionOf(base);
   // The pool region goes into the generated account's configurations and its pool-0 entry.
+  const template = base.split('---\n').find((d) => d.includes('kind: Project\n')) ?? '';
+  const own = /target: \{ account: "\d+", region: ([a-z0-9-]+)/.exec(template)?.[1] ?? '';
   const withY = (list: string) => (desired.poolRegion ? [...list.split(', '), y].sort().join(', ') : list);
+  // A pool entry lists at most 3 regions: a full one keeps the projects' own region beside Y.
+  const poolWithY = (list: string) =>
+    desired.poolRegion && list.split(', ').length >= 3 ? [own, y].sort().join(', ') : withY(list);
   const docs = base
     .split('---\n')
     .filter((d) => !d.includes('kind: Project\n'))
@@ -144,10 +149,9 @@ export function yamlOf(base: string, desired: Desired, domain: string, account: 
         .replace(/enabledRegions: \[([^\]]*)\]/, (_, list: string) => `enabledRegions: [${withY(list)}]`)
         .replace(
           /(- \{ id: "\d+", regions: \[)([^\]]*)\]/,
-          (_, head: string, list: string) => `${head}${withY(list)}]`,
+          (_, head: string, list: string) => `${head}${poolWithY(list)}]`,
         ),
     );
-  const template = base.split('---\n').find((d) => d.includes('kind: Project\n')) ?? '';
   docs.push(...fixedDocs(domain, account, desired));
   for (const p of desired.projects) {
     const lifecycle = p.absent ? 'lifecycle: { ensure: absent }\n' : '';
