@@ -28,6 +28,7 @@ const MUST_OCCUR = [
   'recovered.deploymentRedeployed',
   'injected.updateFailed',
   'injected.deleteFailed',
+  'created.onProfileDisabledLive',
   'noChanges.checkedByOracle',
   'oracle.sensitive',
 ];

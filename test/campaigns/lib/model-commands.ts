@@ -149,7 +149,8 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
  * apply, a regional
  * project with its region and a pool-region project with its region in one apply, a fixed-profile
  * project, an injected failed deployment shown by plan and redeployed, a failed update re-sent, a
- * failed delete retried, both regions removed again, and "No changes" checked by the oracle. The
+ * failed delete retried, both regions removed again, a new project on a profile someone disabled
+ * (declared ENABLED: re-enabled first), and "No changes" checked by the oracle. The
  * small campaign runs it before its random sequences.
  */
 export const TOUR: ModelCommand[] = [
@@ -172,6 +173,11 @@ export const TOUR: ModelCommand[] = [
   { t: 'apply', allowReplace: false },
   { t: 'edit', op: 'region', i: 0 },
   { t: 'edit', op: 'poolRegion', i: 0 },
+  { t: 'apply', allowReplace: false },
+  { t: 'plan' },
+  { t: 'outOfBand', op: 'disableProfile', i: 0 },
+  { t: 'edit', op: 'addFixed', i: 0 },
+  { t: 'plan' },
   { t: 'apply', allowReplace: false },
   { t: 'plan' },
 ];

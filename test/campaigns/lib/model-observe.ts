@@ -73,6 +73,8 @@ export function observeApply(
     const was = before.projects.get(name);
     if (!was) {
       if (profileOf(name) === 'fixed') exercised(counts, 'created.fixedProject');
+      if (profileOf(name) === 'fixed' && before.fixedStatus === 'DISABLED')
+        exercised(counts, 'created.onProfileDisabledLive');
       if (desired.projects.find((p) => p.name === name)?.inPoolRegion) {
         exercised(counts, 'created.poolRegionProject');
         pooledCreated = true;
