@@ -22,6 +22,7 @@ const MUST_OCCUR = [
   'regionChange.added',
   'regionChange.removed',
   'regionChange.withProjectInOneApply',
+  'regionChange.restoredWithProjectInOneApply',
   'poolRegionChange.added',
   'poolRegionChange.withProjectInOneApply',
   'injected.deploymentFailed',

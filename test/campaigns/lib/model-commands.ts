@@ -3,7 +3,8 @@
  * Edits change a project's description, add a pool project or one on the fixed profile, tombstone
  * or revive a project, and toggle REGION_X in the fixed account's Tooling configuration; the other
  * commands plan, apply (a saved plan or afresh, interrupted or not), change the cloud out of band
- * (a project's description, delete a project, set the fixed profile DISABLED), and arm wire faults or the emulator's project deployment and lifecycle faults.
+ * (a project's description, delete a project, set the fixed profile DISABLED, drop the fixed
+ * profile's region from its account's Tooling configuration), and arm wire faults or the emulator's project deployment and lifecycle faults.
  */
 import fc from 'fast-check';
 import type { ProjectFaultSpecs } from '../../../src/emulator/knobs/project-faults.js';
@@ -19,7 +20,7 @@ export type ModelCommand =
   | { t: 'plan' }
   | { t: 'applySaved' }
   | { t: 'apply'; allowReplace: boolean }
-  | { t: 'outOfBand'; op: 'describe' | 'delete' | 'disableProfile'; i: number }
+  | { t: 'outOfBand'; op: 'describe' | 'delete' | 'disableProfile' | 'dropRegion'; i: number }
   | { t: 'fault'; level: number }
   | { t: 'projectFault'; kind: ProjectFaultKind }
   | { t: 'interrupt'; after: number };
@@ -52,7 +53,12 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       t: fc.constant('outOfBand' as const),
-      op: fc.constantFrom('describe' as const, 'delete' as const, 'disableProfile' as const),
+      op: fc.constantFrom(
+        'describe' as const,
+        'delete' as const,
+        'disableProfile' as const,
+        'dropRegion' as const,
+      ),
       i: fc.nat(20),
     }),
   },
@@ -150,7 +156,8 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
  * project with its region and a pool-region project with its region in one apply, a fixed-profile
  * project, an injected failed deployment shown by plan and redeployed, a failed update re-sent, a
  * failed delete retried, both regions removed again, a new project on a profile someone disabled
- * (declared ENABLED: re-enabled first), and "No changes" checked by the oracle. The
+ * (declared ENABLED: re-enabled first) whose region someone removed from its account's Tooling
+ * (put back first), and "No changes" checked by the oracle. The
  * small campaign runs it before its random sequences.
  */
 export const TOUR: ModelCommand[] = [
@@ -176,6 +183,7 @@ export const TOUR: ModelCommand[] = [
   { t: 'apply', allowReplace: false },
   { t: 'plan' },
   { t: 'outOfBand', op: 'disableProfile', i: 0 },
+  { t: 'outOfBand', op: 'dropRegion', i: 0 },
   { t: 'edit', op: 'addFixed', i: 0 },
   { t: 'plan' },
   { t: 'apply', allowReplace: false },

@@ -69,10 +69,14 @@ export function observeApply(
   const profileOf = (name: string) => desired.projects.find((p) => p.name === name)?.profile;
   let regionalCreated = false;
   let pooledCreated = false;
+  let fixedCreated = false;
   for (const [name, now] of after.projects) {
     const was = before.projects.get(name);
     if (!was) {
-      if (profileOf(name) === 'fixed') exercised(counts, 'created.fixedProject');
+      if (profileOf(name) === 'fixed') {
+        exercised(counts, 'created.fixedProject');
+        fixedCreated = true;
+      }
       if (profileOf(name) === 'fixed' && before.fixedStatus === 'DISABLED')
         exercised(counts, 'created.onProfileDisabledLive');
       if (desired.projects.find((p) => p.name === name)?.inPoolRegion) {
@@ -109,8 +113,14 @@ export function observeApply(
   if (before.regions === undefined && after.regions !== undefined)
     exercised(counts, 'regionChange.configured');
   else if (JSON.stringify(before.regions) !== JSON.stringify(after.regions)) {
-    const added = (after.regions ?? []).includes(REGION_X) && !(before.regions ?? []).includes(REGION_X);
-    exercised(counts, added ? 'regionChange.added' : 'regionChange.removed');
-    if (added && regionalCreated) exercised(counts, 'regionChange.withProjectInOneApply');
+    const had = (before.regions ?? []).includes(REGION_X);
+    const has = (after.regions ?? []).includes(REGION_X);
+    // Neither added nor removed REGION_X: a region dropped out of band was put back.
+    exercised(
+      counts,
+      has === had ? 'regionChange.restored' : has ? 'regionChange.added' : 'regionChange.removed',
+    );
+    if (has && !had && regionalCreated) exercised(counts, 'regionChange.withProjectInOneApply');
+    if (has === had && fixedCreated) exercised(counts, 'regionChange.restoredWithProjectInOneApply');
   }
 }

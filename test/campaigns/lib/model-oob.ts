@@ -2,7 +2,9 @@
  * Changes someone else makes to the cloud while the model campaign runs, through the SDK with
  * other credentials: a declared project's description changed or the project deleted, or the
  * fixed profile set DISABLED (the manifests say ENABLED, so the next plan must re-enable it before
- * it creates a project on it, not refuse the creation).
+ * it creates a project on it, not refuse the creation), or the fixed profile's region removed from
+ * the fixed account's Tooling configuration (changed in the emulator's world, as the account's own
+ * administrator would in that account: the next plan must put it back before it deploys there).
  */
 import {
   DeleteProjectCommand,
@@ -13,7 +15,7 @@ import type { DataZoneClient } from '@aws-sdk/client-datazone';
 import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import type { ModelCommand } from './model-commands.js';
-import type { Desired } from './model-org.js';
+import { FIXED_BASE_REGIONS, type Desired } from './model-org.js';
 
 function dzState(emulator: RunningEmulator): Partial<DataZoneState> {
   return (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
@@ -32,8 +34,21 @@ export async function outOfBand(
   emulator: RunningEmulator,
   desired: Desired,
   command: Extract<ModelCommand, { t: 'outOfBand' }>,
+  fixedAccount: string,
 ): Promise<void> {
   try {
+    if (command.op === 'dropRegion') {
+      const dz = dzState(emulator);
+      const tooling = new Set(
+        Object.values(dz.blueprints ?? {})
+          .filter((b) => b.name === 'Tooling')
+          .map((b) => b.id),
+      );
+      for (const c of Object.values(dz.blueprintConfigurations ?? {}))
+        if (c.accountId === fixedAccount && tooling.has(c.environmentBlueprintId))
+          c.enabledRegions = c.enabledRegions.filter((r) => r !== FIXED_BASE_REGIONS[0]);
+      return;
+    }
     if (command.op === 'disableProfile') {
       const profile = Object.values(dzState(emulator).projectProfiles ?? {}).find((p) => p.name === 'fixed');
       if (profile)

@@ -268,7 +268,7 @@ export async function runSequence(
           ]);
           break;
         case 'outOfBand':
-          await outOfBand(oob, emulator, desired, command);
+          await outOfBand(oob, emulator, desired, command, fixedAccount);
           break;
         case 'fault':
           emulator.control.setFaults(FAULT_LEVELS[command.level % FAULT_LEVELS.length]!);
