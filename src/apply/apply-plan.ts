@@ -64,6 +64,9 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       deps.rateScale ?? 1,
     ),
     roleFor: (domain, account) => roles.get(`${domain}/${account}`),
+    // The role the read verified for a Studio domain's account (live/studio-places.ts), so apply acts where the plan looked.
+    accountRole: (account) =>
+      deps.observation.studioAccounts?.find((a) => a.account === account && !a.problem)?.roleArn,
     domainAccount: deps.domainAccount,
     deadline,
     maxRetries: deps.maxRetries ?? 8,

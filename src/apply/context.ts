@@ -20,6 +20,8 @@ export interface ContextDeps {
   /** Role to assume in an associated account (from its AccountAssociation). */
   roleFor(domain: string, account: string): string | undefined;
   domainAccount(domain: string): string;
+  /** Role the plan's read reached an account with, verified to be of it (Studio domains there). */
+  accountRole?(account: string): string | undefined;
   /** Epoch ms after which nothing new is started and waits give up. */
   deadline: number;
   /** Tool retries per call after the SDK's own attempts. */
@@ -42,6 +44,8 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
       return deps.clients.assumed(role, region);
     },
     domainAccount: deps.domainAccount,
+    assumed: (roleArn, region) => deps.clients.assumed(roleArn, region),
+    accountRole: (account) => deps.accountRole?.(account),
     ids: deps.ids,
     async blueprintId(domain, name) {
       let cached = blueprints.get(domain);

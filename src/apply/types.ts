@@ -47,6 +47,10 @@ export interface OperationContext {
   inAccount(domain: string, account: string, region: string): AwsClients;
   /** The domain's account (declared or live). */
   domainAccount(domain: string): string;
+  /** Clients acting through `roleArn` (a Studio domain in another account). */
+  assumed(roleArn: string, region: string): AwsClients;
+  /** The role the plan's read reached `account` with, verified to be of it (Studio domains in another account). */
+  accountRole(account: string): string | undefined;
   ids: IdRegistry;
   /** Managed blueprint id by name in a domain (ListEnvironmentBlueprints, cached per domain). */
   blueprintId(domain: string, name: string): Promise<string>;

@@ -11,6 +11,8 @@ export const DIAGNOSTIC_CODES = {
   SG102: 'A manifest file is not valid UTF-8.',
   SG103: 'A manifest file looks binary (it contains NUL bytes).',
   SG104: 'No manifest files were found under the given paths.',
+  SG105: 'A manifest path is not a regular file (a device, FIFO or socket), so it is not read.',
+  SG106: 'A symbolic link leads outside the directory being read, so it is not followed.',
   SG110: 'The YAML is malformed.',
   SG111: 'A mapping has the same key twice.',
   SG112: 'Aliases expand to too many nodes (a "billion laughs" alias bomb).',
@@ -43,9 +45,8 @@ export const DIAGNOSTIC_CODES = {
   SG313: 'A domain-unit path is deeper than the five levels DataZone allows.',
   SG314: 'A project sets resourceTags but its profile does not allow custom project resource tags.',
   SG315: 'A project overrides a parameter or resource tag that its profile marks not editable.',
-  SG316: 'A new project names a profile whose status is DISABLED.',
-  SG317:
-    'A blueprint configuration is in an account the tool has no role to reach (no assumeRoleArn on its association).',
+  SG330:
+    'A StudioDomain (or Studio prune scope) names an account the credentials cannot reach as itself: no role, or a role of another account.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

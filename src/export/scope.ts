@@ -5,13 +5,14 @@
  */
 import { DOMAIN_SCOPED_KINDS } from '../model/manifest.js';
 import type { ReadScope } from '../live/types.js';
+import { studioExportPlaces } from './studio-kinds.js';
 
-/** The read scope of an export of `domain` in `region`. */
-export function exportScope(domain: string, region: string): ReadScope {
+/** The read scope of an export of `domain` (when given) and of the Studio domains (when asked) in `region`. */
+export function exportScope(domain: string | undefined, region: string, studioDomains = false): ReadScope {
   return {
-    domains: [{ name: domain, region, wanted: {}, allKinds: [...DOMAIN_SCOPED_KINDS].sort() }],
+    domains: domain ? [{ name: domain, region, wanted: {}, allKinds: [...DOMAIN_SCOPED_KINDS].sort() }] : [],
     // An empty account means "the caller's own", which the readers always read.
     accounts: [],
-    studioDomains: [],
+    studioDomains: studioDomains ? studioExportPlaces(region) : [],
   };
 }

@@ -126,7 +126,7 @@ export function scopeStatement(
     case 'sagemaker-domain':
       return { sid: 'SageMakerStudioDomains', resources: [`arn:aws:sagemaker:*:${account}:domain/*`] };
     case 'sts-assume-role':
-      // The roles are declared per AccountAssociation; narrow this to them when you attach it.
+      // The roles are declared per AccountAssociation and StudioDomain; narrow this to them when you attach it.
       return { sid: 'AssumeDeployerRoles', resources: ['arn:aws:iam::*:role/*'] };
     case 'pass-role-datazone':
       return passRole('datazone.amazonaws.com', accounts, 'PassRolesToDataZone');

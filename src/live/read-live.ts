@@ -14,7 +14,7 @@ import { createLimiter } from './limit.js';
 import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
 import { ReadContext, type LiveReadEvent } from './read-context.js';
-import { readStudioDomains } from './studio-domains.js';
+import { readStudioPlaces } from './studio-places.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
 
 export type { LiveReadEvent } from './read-context.js';
@@ -98,26 +98,25 @@ export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Ob
     members,
   });
 
-  const studioRegions = new Map<string, Set<string>>();
-  for (const studio of scope.studioDomains) {
-    const names = studioRegions.get(studio.region) ?? new Set<string>();
-    names.add(studio.name);
-    studioRegions.set(studio.region, names);
-  }
-
-  const [domainParts, studioParts, callerIdentity] = await Promise.all([
+  // Studio domains need the caller's account first: it decides which places need a role.
+  const [domainParts, studio, callerIdentity] = await Promise.all([
     Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env))),
-    Promise.all(
-      [...studioRegions].map(([region, names]) => readStudioDomains(read, deps.clients.home(region), names)),
-    ),
+    caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account)),
     caller,
   ]);
 
-  const resources = [...domainParts.flat(), ...studioParts.flat()].sort(
+  const resources = [...domainParts.flat(), ...studio.resources].sort(
     (a, b) => compare(a.key, b.key) || compare(a.id, b.id),
   );
   const failures: ReadFailure[] = [...read.failures].sort(
     (a, b) => compare(a.operation, b.operation) || compare(a.scope, b.scope) || compare(a.message, b.message),
   );
-  return { resources, complete: failures.length === 0, failures, caller: callerIdentity };
+  const observation: Observation = {
+    resources,
+    complete: failures.length === 0,
+    failures,
+    caller: callerIdentity,
+  };
+  if (studio.accounts.length > 0) observation.studioAccounts = studio.accounts;
+  return observation;
 }

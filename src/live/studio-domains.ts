@@ -1,7 +1,8 @@
 /**
- * Studio domains (SageMaker AI): ListDomains once per region, the scope's names matched, then
- * DescribeDomain and every page of ListTags (Describe has no tags) for each match. Tags that
- * SageMaker or AWS own (`sagemaker:*`, `aws:*`) are not the user's and are left out.
+ * Studio domains (SageMaker AI): ListDomains once per (account, region), then DescribeDomain and
+ * every page of ListTags (Describe has no tags) for each declared (or pruned) one; the others are
+ * listed only. Tags that SageMaker or AWS own (`sagemaker:*`, `aws:*`) and the tool's ownership
+ * tag are not the user's and are left out of the value; the ownership tag becomes `meta.managed`.
  */
 import {
   DescribeDomainCommand,
@@ -15,7 +16,14 @@ import type { AwsClients } from '../aws/clients.js';
 import { compact, ownTags, type NormalStudioDomain } from '../model/normalized.js';
 import type { ReadContext } from './read-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
-import type { LiveResource } from './types.js';
+import type { LiveResource, StudioPlace } from './types.js';
+import type { Address } from '../model/identity.js';
+import {
+  STUDIO_MANAGED_META,
+  STUDIO_MANAGED_TAG,
+  STUDIO_MANAGED_VALUE,
+  TOOL_TAG,
+} from '../model/studio-marker.js';
 import { viaSageMaker } from './pacing.js';
 import { SAGEMAKER_MAX_RESULTS, SAGEMAKER_TAGS_MAX_RESULTS } from './page-sizes.js';
 
@@ -32,21 +40,38 @@ export function normalizeStudioDomain(domain: DescribeDomainCommandOutput, tags:
       executionRole: settings.ExecutionRole,
       securityGroups: settings.SecurityGroups && [...settings.SecurityGroups],
     },
-    tags: ownTags(Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']))),
+    // The tool's own ownership tag is not the user's: never drift (model/studio-marker.ts).
+    tags: ownTags(
+      Object.fromEntries(
+        tags.filter((t) => !TOOL_TAG.test(t.Key ?? '')).map((t) => [t.Key ?? '', t.Value ?? '']),
+      ),
+    ),
   };
   return compact(normal);
 }
 
-/** Reads the named studio domains of one region (clients of that region). */
-export async function readStudioDomains(
-  read: ReadContext,
-  clients: AwsClients,
-  names: ReadonlySet<string>,
-): Promise<LiveResource[]> {
+/** A place being read: its clients, the account to put in addresses (none: the caller's) and meta. */
+export interface StudioTarget {
+  clients: AwsClients;
+  place: StudioPlace;
+  /** The account in addresses: undefined for the caller's own. */
+  addressAccount?: string;
+  /** The real account id (meta, for apply and export). */
+  account: string;
+}
+
+/**
+ * Reads every Studio domain of one (account, region): the declared names, and all of them when
+ * the place is pruned, fully (Describe and tags); the others only as listed (unmanaged, never
+ * diffed, so no Describe is spent on them).
+ */
+export async function readStudioDomains(read: ReadContext, target: StudioTarget): Promise<LiveResource[]> {
+  const { clients, place } = target;
   const sageMaker = clients.sageMaker;
+  const at = `${target.account}/${clients.region}`;
   const listed = await read.list<DomainDetails>(
     'ListDomains',
-    `studio domains in region ${clients.region}`,
+    `studio domains in account ${target.account} region ${clients.region}`,
     viaSageMaker(clients),
     async (token) => {
       const out = await sageMaker.send(
@@ -55,19 +80,23 @@ export async function readStudioDomains(
       return { items: out.Domains, nextToken: out.NextToken };
     },
   );
-  const matches = (listed ?? []).filter((d) => names.has(d.DomainName ?? ''));
+  const names = new Set(place.names);
   const resources = await Promise.all(
-    matches.map(async (summary) => {
+    (listed ?? []).map(async (summary) => {
       const id = summary.DomainId ?? '';
       const name = summary.DomainName ?? '';
-      const where = `studio domain ${name} (${id})`;
+      const where = `studio domain ${name} (${id}) in ${at}`;
+      const address: Address = { kind: 'StudioDomain', name, region: clients.region };
+      if (target.addressAccount) address.account = target.addressAccount;
+      const placeMeta = { account: target.account, roleArn: place.roleArn };
       const base = {
-        address: { kind: 'StudioDomain' as const, name, region: clients.region },
+        address,
         id,
         summary,
-        meta: { domainId: id, arn: summary.DomainArn, status: summary.Status },
+        meta: { domainId: id, arn: summary.DomainArn, status: summary.Status, ...placeMeta },
         lastUpdatedAt: summary.LastModifiedTime,
       };
+      if (!names.has(name) && !place.prune) return liveResource(base);
       const described = await read.get('DescribeDomain', where, viaSageMaker(clients), () =>
         sageMaker.send(new DescribeDomainCommand({ DomainId: id })),
       );
@@ -87,12 +116,13 @@ export async function readStudioDomains(
         );
         return { items: out.Tags, nextToken: out.NextToken };
       });
-      const meta = { domainId: id, arn, status: described.value.Status ?? summary.Status };
+      const meta = { domainId: id, arn, status: described.value.Status ?? summary.Status, ...placeMeta };
       if (!tags) return liveResource({ ...base, meta: { ...meta, [READ_FAILED_META]: 'ListTags' } });
+      const managed = tags.some((t) => t.Key === STUDIO_MANAGED_TAG && t.Value === STUDIO_MANAGED_VALUE);
       return liveResource({
         ...base,
         normal: normalizeStudioDomain(described.value, tags),
-        meta,
+        meta: { ...meta, [STUDIO_MANAGED_META]: String(managed) },
         lastUpdatedAt: described.value.LastModifiedTime ?? summary.LastModifiedTime,
       });
     }),

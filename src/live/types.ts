@@ -43,6 +43,12 @@ export interface Observation {
   failures: ReadFailure[];
   /** Who the tool is (GetCallerIdentity): its own project membership, added by DataZone on create, is not drift. */
   caller: { account: string; arn: string; principalArn: string };
+  /**
+   * Other accounts whose Studio domains were to be read, with what was found when reaching them:
+   * the account the role's credentials belong to, or why they could not be had (the plan refuses both a
+   * mismatch and an unreachable account; see plan/studio-guard.ts).
+   */
+  studioAccounts?: { account: string; roleArn?: string; actualAccount?: string; problem?: string }[];
 }
 
 /** What the readers must look at: the kinds and names the plan needs, per domain. */
@@ -61,6 +67,20 @@ export interface ReadScope {
   }[];
   /** Associated accounts to read blueprint configurations in, with the role to assume (undefined = domain account). */
   accounts: { domain: string; account: string; roleArn?: string }[];
-  /** Studio domains (by name and region). */
-  studioDomains: { name: string; region: string }[];
+  /** Where Studio domains are read (plan/studio-scope.ts). */
+  studioDomains: StudioPlace[];
+}
+
+/**
+ * One (account, region) whose Studio domains are all listed: the declared names are read fully,
+ * the others too when `prune` is set (a delete shows what it removes), else only listed (unmanaged).
+ */
+export interface StudioPlace {
+  /** Undefined: the caller's account. */
+  account?: string;
+  region: string;
+  /** Role that reaches `account` (another account without one cannot be read). */
+  roleArn?: string;
+  names: string[];
+  prune: boolean;
 }

@@ -103,6 +103,9 @@ function parseExactly(file: string, text: string, deep: number): ParsedFile {
     if (doc.contents === null) return; // an empty document (a trailing `---`) declares nothing
     const tree = convertDocument(file, doc, lineCounter);
     diagnostics.push(...tree.diagnostics);
+    // Past the alias budget the value is cut short: its schema errors would be noise, and
+    // reporting tens of thousands of them is itself quadratic in the schema validator.
+    if (tree.diagnostics.some((d) => d.code === 'SG112')) return;
     documents.push({ file, index, data: tree.value, sourceMap: tree.map });
   });
   return { documents, diagnostics, exact: true };

@@ -10,7 +10,11 @@ export interface Address {
   kind: ManifestKind;
   domain?: string;
   name: string;
-  /** Only for BlueprintConfiguration: whose configuration (the domain account when unset). */
+  /**
+   * BlueprintConfiguration: whose configuration (the domain account when unset). StudioDomain: the
+   * account it lives in, set only when that is not the caller's account (so single-account plans
+   * read as before).
+   */
   account?: string;
   /** Only for Domain and StudioDomain: identity includes the region. */
   region?: string;
@@ -21,8 +25,16 @@ export function addressOf(manifest: Manifest): Address {
   switch (manifest.kind) {
     case 'Domain':
       return { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
-    case 'StudioDomain':
-      return { kind: manifest.kind, name: manifest.metadata.name, region: manifest.spec.region };
+    case 'StudioDomain': {
+      const address: Address = {
+        kind: manifest.kind,
+        name: manifest.metadata.name,
+        region: manifest.spec.region,
+      };
+      // The planner drops the caller's own account again (plan/studio-ownership.ts): only another account shows.
+      if (manifest.spec.account) address.account = manifest.spec.account;
+      return address;
+    }
     case 'Policy':
       return { kind: manifest.kind, name: manifest.metadata.name };
     case 'BlueprintConfiguration': {
@@ -56,7 +68,8 @@ export function identityKey(address: Address): string {
     case 'Policy':
       return `${address.kind}/${address.name}`;
     case 'StudioDomain':
-      return `${address.kind}/${address.region ?? ''}/${address.name}`;
+      // Two accounts may each hold a domain of one name; the caller's own account adds no suffix.
+      return `${address.kind}/${address.region ?? ''}/${address.name}${address.account ? `@${address.account}` : ''}`;
     case 'BlueprintConfiguration':
       return `${address.kind}/${address.domain ?? ''}/${address.account ?? '(domain account)'}/${address.name}`;
     case 'DomainUnit':
@@ -70,7 +83,7 @@ export function identityKey(address: Address): string {
   }
 }
 
-/** `Kind/name` (plus `@account` for blueprint configurations): the form users write in protect globs. */
+/** `Kind/name` (plus `@account` for blueprint configurations and Studio domains of another account): the form users write in protect globs. */
 export function formatAddress(address: Address): string {
   const account = address.account ? `@${address.account}` : '';
   return `${address.kind}/${address.name}${account}`;

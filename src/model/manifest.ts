@@ -160,6 +160,10 @@ export interface ProjectSpec {
 /** StudioDomain spec. */
 export interface StudioDomainSpec {
   region: string;
+  /** The account the domain lives in (default: the caller's); reached through `assumeRoleArn` or an AccountAssociation's role. */
+  account?: string;
+  /** Role the tool assumes in `account` (overrides the role of an AccountAssociation for that account). */
+  assumeRoleArn?: string;
   authMode: 'IAM' | 'SSO';
   vpcId?: string;
   subnetIds?: string[];
@@ -178,9 +182,30 @@ export interface PolicyRule {
   assert: unknown;
 }
 
-/** Policy spec. */
+/** One (account, region) where a repository owns every Studio domain (see StudioReconcile). */
+export interface StudioPruneScope {
+  /** Default: the caller's account. */
+  account?: string;
+  region: string;
+  /** Role to assume in `account` when no StudioDomain or AccountAssociation declares one. */
+  assumeRoleArn?: string;
+}
+
+/**
+ * Ownership policy of Studio domains, which belong to no DataZone domain (so `Domain.spec.reconcile`
+ * cannot cover them): undeclared Studio domains in a `prune` scope are deleted, `protect` globs are
+ * never deleted or replaced, and `maxDeletes` caps Studio-domain deletes in one plan.
+ */
+export interface StudioReconcile {
+  prune?: StudioPruneScope[];
+  protect?: string[];
+  maxDeletes?: number;
+}
+
+/** Policy spec: guardrail rules and/or the Studio-domain ownership policy. */
 export interface PolicySpec {
-  rules: PolicyRule[];
+  rules?: PolicyRule[];
+  reconcile?: { studioDomains?: StudioReconcile };
 }
 
 /** Any valid manifest document. */

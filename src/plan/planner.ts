@@ -20,14 +20,15 @@ import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
 import { judgeHealth } from './health-change.js';
 import {
-  ACTIONS,
-  KNOWN_AFTER_APPLY,
-  type Change,
-  type Plan,
-  type PlanSummary,
-  type Refusal,
-} from './types.js';
+  markAdoptions,
+  studioPolicy,
+  studioPruned,
+  studioRefusals,
+  withCallerAccount,
+} from './studio-ownership.js';
+import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 import { staticPreflight, type PreflightInput } from './preflight.js';
+import { fingerprintOf, sortRefusals } from './findings.js';
 
 /** Everything the planner needs. */
 export interface PlanInput {
@@ -151,43 +152,16 @@ export function resolveDesired(
   }
   const profile: ProfileLookup = (domain, name) =>
     desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name);
-  const desired = desiredResources(documents, { defaultAccount: domainAccount, profile });
+  const desired = withCallerAccount(
+    desiredResources(documents, { defaultAccount: domainAccount, profile }),
+    observation.caller.account,
+  );
   return { desired, domainAccount, domainDocs, profile };
 }
 
 /** Builds the plan. */
 export function buildPlan(input: PlanInput): Plan {
   return buildPlanDetailed(input).plan;
-}
-
-/** The refusal order: by address, then reason and detail. */
-function sortRefusals(refused: Refusal[]): void {
-  const text = (r: Refusal) => `${identityKey(r.address)}\n${r.reason}\n${r.detail}`;
-  refused.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
-}
-
-function fingerprintOf(
-  plan: Pick<Plan, 'summary' | 'changes' | 'refused'>,
-  digest: (text: string) => string,
-) {
-  const { summary, changes, refused } = plan;
-  return `sha256:${digest(JSON.stringify({ summary, changes, refused }))}`;
-}
-
-/**
- * Adds what the second, targeted read found (plan/preflight.ts `dependentsPreflight`) to a plan:
- * its refusals in order, its notes, and the fingerprint over the result.
- */
-export function addFindings(
-  plan: Plan,
-  findings: { refused: Refusal[]; notes: string[] },
-  digest: (text: string) => string,
-): void {
-  if (findings.refused.length === 0 && findings.notes.length === 0) return;
-  plan.refused.push(...findings.refused);
-  sortRefusals(plan.refused);
-  plan.notes.push(...findings.notes);
-  plan.fingerprint = fingerprintOf(plan, digest);
 }
 
 /** The plan, and what preflight needs to judge it further after a second read. */
@@ -198,6 +172,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   const liveByKey = new Map<string, LiveResource[]>();
   for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
 
+  const studio = studioPolicy(documents);
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
   const normals = new Map<string, object | undefined>();
@@ -232,7 +207,10 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     }
     const domain = (d?.address ?? live?.address)?.domain ?? '';
     const kind = (d?.address ?? live!.address).kind;
-    const pruned = domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false;
+    const pruned =
+      kind === 'StudioDomain'
+        ? !!live && studioPruned(studio, live.address, observation.caller.account)
+        : (domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false);
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
     if (!change) continue;
@@ -240,6 +218,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
+  const adoptions = markAdoptions(changes, liveByKey);
   const refused = applySafetyRules({
     changes,
     ambiguous,
@@ -251,6 +230,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
       (r) => !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)),
     ),
   });
+  refused.push(...studioRefusals(changes, studio));
   const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
   refused.push(...targets.refused);
   const preflight: PreflightInput = { changes, desired: resolved, observation, profile, domainAccount };
@@ -287,7 +267,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     )
     .concat(settleNotes)
     .sort()
-    .concat(targets.notes);
+    .concat(targets.notes, adoptions);
   const fingerprint = fingerprintOf({ summary, changes, refused }, input.digest);
   return { plan: { formatVersion: 1, summary, changes, refused, notes, fingerprint }, preflight };
 }

@@ -14,7 +14,7 @@
  */
 import type { DependentsFacts, DependentsRequest } from '../live/dependents.js';
 import type { LiveResource, Observation } from '../live/types.js';
-import { formatAddress, identityKey, type Address } from '../model/identity.js';
+import { formatAddress, identityKey } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import { disallowedOverrides } from '../model/profile-rules.js';
 import { locate } from '../validate/schema-validator.js';
@@ -216,41 +216,56 @@ export function dependentsPreflight(
       }
     }
     if (change.action !== 'delete') continue;
-    const users = usersOf(change, input.observation.resources, facts).filter(
-      (u) => !deleting.has(identityKey(u.address)),
-    );
-    if (users.length === 0) continue;
-    const names = users.map((u) => formatAddress(u.address)).sort();
-    refused.push({
-      address: change.address,
-      reason: 'in-use',
-      detail: `${formatAddress(change.address)} is still used by ${names.join(', ')}; delete or move ${names.length === 1 ? 'it' : 'them'} first (DataZone refuses the delete)`,
-      location: locationOf(d, '/metadata/name'),
-    });
+    const { users, unknown } = usersOf(change, input.observation.resources, facts);
+    const names = users
+      .filter((u) => !deleting.has(identityKey(u.address)))
+      .map((u) => formatAddress(u.address))
+      .sort();
+    if (names.length > 0)
+      refused.push({
+        address: change.address,
+        reason: 'in-use',
+        detail: `${formatAddress(change.address)} is still used by ${names.join(', ')}; delete or move ${names.length === 1 ? 'it' : 'them'} first (DataZone refuses the delete)`,
+        location: locationOf(d, '/metadata/name'),
+      });
+    else if (unknown.length > 0)
+      // Whether it is still used could not be read: no delete on a guess.
+      refused.push({
+        address: change.address,
+        reason: 'incomplete-observation',
+        detail: `whether ${formatAddress(change.address)} is still used could not be read (${unknown.sort().join(', ')}), so it is not deleted`,
+      });
   }
   return { refused, notes };
 }
 
-/** The live resources that use the deleted profile (projects) or pool (profiles). */
+/**
+ * The live resources that use the deleted profile (projects) or pool (profiles), and those whose
+ * use could not be read (their Get failed in the second read).
+ */
 function usersOf(
   change: Change,
   resources: readonly LiveResource[],
   facts: DependentsFacts,
-): { address: Address }[] {
+): { users: LiveResource[]; unknown: string[] } {
   const domain = change.address.domain;
-  if (change.address.kind === 'ProjectProfile')
-    return resources.filter((r) => {
-      if (r.address.kind !== 'Project' || r.address.domain !== domain) return false;
+  const users: LiveResource[] = [];
+  const unknown: string[] = [];
+  for (const r of resources) {
+    if (r.address.domain !== domain) continue;
+    if (change.address.kind === 'ProjectProfile' && r.address.kind === 'Project') {
       const profileId = r.meta.profileId ?? facts.projectProfiles.get(r.id);
-      return profileId !== undefined && profileId === change.id;
-    });
-  if (change.address.kind === 'AccountPool')
-    return resources.filter((r) => {
-      if (r.address.kind !== 'ProjectProfile' || r.address.domain !== domain) return false;
+      if (profileId === undefined) unknown.push(formatAddress(r.address));
+      else if (profileId === change.id) users.push(r);
+    }
+    if (change.address.kind === 'AccountPool' && r.address.kind === 'ProjectProfile') {
       const normal = r.normal as NormalProjectProfile | undefined;
-      if (normal)
-        return (normal.environments ?? []).some((e) => e.target.accountPools?.includes(change.address.name));
-      return (facts.profilePools.get(r.id) ?? []).includes(change.id ?? '');
-    });
-  return [];
+      const pools = normal
+        ? (normal.environments ?? []).some((e) => e.target.accountPools?.includes(change.address.name))
+        : facts.profilePools.get(r.id)?.includes(change.id ?? '');
+      if (pools === undefined) unknown.push(formatAddress(r.address));
+      else if (pools) users.push(r);
+    }
+  }
+  return { users, unknown };
 }

@@ -1,18 +1,18 @@
 /**
  * What the live readers must read for a plan (DESIGN §5: only what the manifests and the prune
  * policy need): per domain, the names declared or tombstoned per kind and the pruned kinds; the
- * accounts whose blueprint configurations are declared; the Studio domains declared.
+ * accounts whose blueprint configurations are declared; where Studio domains are read (studio-scope.ts).
  */
 import { addressOf } from '../model/identity.js';
 import type { ManifestKind } from '../model/manifest.js';
 import type { ReadScope } from '../live/types.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
+import { studioPlaces } from './studio-scope.js';
 
 /** Builds the read scope; `onlyDomain` restricts it to one domain (`--domain`). */
 export function readScope(documents: readonly ValidDocument[], onlyDomain?: string): ReadScope {
   const domains: ReadScope['domains'] = [];
   const accounts = new Map<string, ReadScope['accounts'][number]>();
-  const studioDomains: ReadScope['studioDomains'] = [];
   const roles = new Map<string, string | undefined>();
   for (const { manifest } of documents) {
     if (manifest.kind === 'AccountAssociation')
@@ -57,16 +57,14 @@ export function readScope(documents: readonly ValidDocument[], onlyDomain?: stri
       if (m.kind === 'BlueprintConfiguration') add(addressOf(m).account ?? domainAccount);
     }
   }
-  for (const { manifest } of documents) {
-    if (manifest.kind === 'StudioDomain' && !onlyDomain)
-      studioDomains.push({ name: manifest.metadata.name, region: manifest.spec.region });
-  }
+  // A shard (--domain) reads no Studio domain: they belong to no domain.
+  const studioDomains = onlyDomain ? [] : studioPlaces(documents);
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
     domains: domains.sort(byName),
     accounts: [...accounts.values()].sort((a, b) =>
       `${a.domain}/${a.account}` < `${b.domain}/${b.account}` ? -1 : 1,
     ),
-    studioDomains: studioDomains.sort(byName),
+    studioDomains,
   };
 }

@@ -20,6 +20,7 @@ export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delet
 export type ChangeReason =
   | 'missing' // declared, not live: create
   | 'drifted' // declared and live, fields differ: update
+  | 'adopt' // declared, live but not created or adopted by the tool (Studio domains): update that takes it over
   | 'immutable-field' // an immutable field differs: replace
   | 'parent-replaced' // its parent is replaced, so it is recreated with it
   | 'tombstone' // lifecycle.ensure: absent

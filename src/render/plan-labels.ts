@@ -39,6 +39,7 @@ export const ACTION_LABELS: { readonly [A in Action]: ActionLabel } = {
 export const REASON_TEXT: { readonly [R in ChangeReason]: string } = {
   missing: 'it is declared but does not exist',
   drifted: 'live fields differ from the manifest',
+  adopt: 'it exists live but smus-gitops did not create it: apply adopts it (and updates any fields listed)',
   'immutable-field': 'a field that cannot be updated changed',
   'parent-replaced': 'its parent is replaced',
   tombstone: 'its manifest sets lifecycle.ensure: absent',

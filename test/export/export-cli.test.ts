@@ -17,7 +17,7 @@ describe('export refusals', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'smus-export-')), 'out');
     const run = await runCli(['export', '--out', out], { env: ENV });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('export needs --domain NAME');
+    expect(run.stderr).toContain('export needs --domain NAME (the domain to export) and/or --studio-domains');
     expect(existsSync(out)).toBe(false);
   });
 

@@ -43,7 +43,20 @@ function readTree(dir: string): Record<string, string> {
 async function exportTo(emu: TestEmulator, domain: string, layout: string): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'smus-export-'));
   const run = await runCli(
-    ['export', '--domain', domain, '--out', out, '--layout', layout, '--endpoint-url', emu.endpoint],
+    // With the Studio domains: the domain's region of its account is where they are listed, so a
+    // domain-only export would leave the example's two Studio domains unmanaged.
+    [
+      'export',
+      '--domain',
+      domain,
+      '--studio-domains',
+      '--out',
+      out,
+      '--layout',
+      layout,
+      '--endpoint-url',
+      emu.endpoint,
+    ],
     { env: ENV },
   );
   expect(run.stderr).toBe('');
@@ -85,6 +98,7 @@ describe('export round trip', () => {
         'domain.yaml',
         'project-profiles.yaml',
         'projects.yaml',
+        'studio-domains.yaml',
       ]);
       for (const text of Object.values(files)) {
         expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*\.schema\.json$/);

@@ -30,6 +30,13 @@ function deepBlock(depth: number): string {
 /** The inputs; positions are 1-based. */
 export const HOSTILE_INPUTS: HostileInput[] = [
   { name: 'alias-bomb', content: aliasBomb, code: 'SG112', at: [10, 10] },
+  {
+    // Wide, not deep: 20,000 aliases of one small anchor (each alias used to search the whole document).
+    name: 'many-aliases',
+    content: () => `${HEADER}x: &a {k: v}\nspec:\n  rules:\n${'    - *a\n'.repeat(20_000)}`,
+    code: 'SG112',
+    at: [5008, 7],
+  },
   { name: 'duplicate-keys', content: () => `${HEADER}  name: q\nspec: {}\n`, code: 'SG111', at: [5, 3] },
   {
     name: 'proto-key',

@@ -70,7 +70,7 @@ export function fullScope(overrides: Partial<ReadScope['domains'][number]> = {})
       },
     ],
     accounts: [{ domain: 'corp', account: org.OTHER, roleArn: org.OTHER_ROLE }],
-    studioDomains: [{ name: 'studio-a', region: 'us-east-1' }],
+    studioDomains: [{ region: 'us-east-1', names: ['studio-a'], prune: false }],
   };
 }
 

@@ -76,10 +76,14 @@ describe('StudioDomain through the CLI', () => {
       expect(mine).toHaveLength(1);
       const domain = await sm.send(new DescribeDomainCommand({ DomainId: mine[0]?.DomainId }));
       const tags = (await sm.send(new ListTagsCommand({ ResourceArn: domain.DomainArn }))).Tags ?? [];
+      // The tool's ownership tag is on every domain it created, and is not the user's.
+      expect(tags).toContainEqual({ Key: 'smus-gitops:managed', Value: 'true' });
       return {
         domain,
         tags: Object.fromEntries(
-          tags.filter((t) => !t.Key?.startsWith('sagemaker:')).map((t) => [t.Key ?? '', t.Value ?? '']),
+          tags
+            .filter((t) => !/^(sagemaker|smus-gitops):/.test(t.Key ?? ''))
+            .map((t) => [t.Key ?? '', t.Value ?? '']),
         ),
       };
     } finally {

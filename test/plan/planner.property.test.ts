@@ -55,7 +55,8 @@ function observation(state: {
       key: d.key,
       id: `id-${i}`,
       normal,
-      meta: {},
+      // Studio domains the tool made carry its ownership tag (else the plan adopts them).
+      meta: d.address.kind === 'StudioDomain' ? { managed: 'true' } : {},
       fingerprint: { key: d.key, id: `id-${i}`, hash: 'h' },
     });
   });

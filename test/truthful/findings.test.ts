@@ -220,6 +220,30 @@ describe('3. what a read can reveal is refused at plan, located, by name', () =>
     await expect(await plan(dir, 3)).toMatchFileSnapshot('__golden__/profile-in-use.txt');
   });
 
+  it('deleting a profile whose users could not be read: refused, never deleted on a guess', async () => {
+    await applied(FIVE());
+    const dir = writeManifests(
+      [DOMAIN('  reconcile: { prune: [ProjectProfile] }\n'), ASSOCIATION(), TOOLING()].join(''),
+    );
+    emu.emulator.control.setFaults([{ operation: 'GetProject', error500Pct: 100 }]);
+    const out = await run(emu, dir, ['plan', '--detailed-exitcode', '--format', 'json']);
+    expect(out.exitCode).toBe(3);
+    const json = JSON.parse(out.stdout) as { refused: { reason: string; detail: string }[]; notes: string[] };
+    expect(json.refused).toEqual([
+      {
+        address: { kind: 'ProjectProfile', domain: 'd1', name: 'fixed' },
+        reason: 'incomplete-observation',
+        detail:
+          'whether ProjectProfile/fixed is still used could not be read (Project/p1), so it is not deleted',
+      },
+    ]);
+    expect(json.notes).toEqual([
+      expect.stringMatching(
+        /^preflight could not check everything: GetProject failed for domain d1 project /,
+      ),
+    ]);
+  });
+
   it('deleting a pool a live profile still uses', async () => {
     const pool = `${header('AccountPool', 'bu-pool')}spec:
   accounts: [{ id: "${BU}", regions: [us-east-1] }]

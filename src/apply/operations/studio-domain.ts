@@ -3,7 +3,8 @@
  * names are unique per account and region, so a create looks the name up first and, when the
  * create is refused as ResourceInUse (a retried create that had gone through, or a concurrent
  * one), adopts the domain of that name and converges it. Updates send the changed members and
- * wait for InService; tags go through AddTags / DeleteTags. Deletes keep the home EFS file system
+ * wait for InService; tags go through AddTags / DeleteTags. Every domain created or adopted gets
+ * the ownership tag; one in another account is reached through its role. Deletes keep the home EFS file system
  * (RetentionPolicy Retain, the API's safe default: user data is never destroyed by a plan).
  */
 import {
@@ -15,6 +16,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { assertNever, type ManifestOf } from '../../model/manifest.js';
 import type { NormalStudioDomain } from '../../model/normalized.js';
+import { STUDIO_MANAGED_TAG, STUDIO_MANAGED_VALUE } from '../../model/studio-marker.js';
 import { normalizeDesired } from '../../plan/normalize-desired.js';
 import { errorName } from '../retry.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
@@ -44,7 +46,18 @@ function whereOf(ctx: OperationContext, input: OperationInput): StudioWhere {
     input.live?.address.region ??
     input.change.address.region;
   if (!region) throw new ApplyError(`studio domain ${input.change.address.name} has no region`);
-  const clients = ctx.home(region);
+  // Another account (the address carries it only then) is reached through its role, as the plan read it.
+  const account = input.change.address.account;
+  const roleArn = account
+    ? (ctx.accountRole(account) ??
+      (manifest?.kind === 'StudioDomain' ? manifest.spec.assumeRoleArn : undefined) ??
+      input.live?.meta.roleArn)
+    : undefined;
+  if (account && !roleArn)
+    throw new ApplyError(
+      `studio domain ${input.change.address.name}: no role to assume in account ${account}`,
+    );
+  const clients = roleArn ? ctx.assumed(roleArn, region) : ctx.home(region);
   return {
     sageMaker: clients.sageMaker,
     scope: `${clients.accountKey}/${region}`,
@@ -61,6 +74,18 @@ function declared(input: OperationInput): {
     throw new ApplyError(`studio domain ${input.change.address.name} is not declared`);
   const normal = (input.desired?.normal ?? normalizeDesired(manifest)) as NormalStudioDomain;
   return { manifest, normal };
+}
+
+/** Writes the ownership tag: from now on the domain is the tool's (model/studio-marker.ts). */
+async function markManaged(ctx: OperationContext, where: StudioWhere, arn: string): Promise<void> {
+  await ctx.call('AddTags', where.scope, () =>
+    where.sageMaker.send(
+      new AddTagsCommand({
+        ResourceArn: arn,
+        Tags: [{ Key: STUDIO_MANAGED_TAG, Value: STUDIO_MANAGED_VALUE }],
+      }),
+    ),
+  );
 }
 
 /** Creates the domain (or adopts the one of that name) and brings it to the declared value. */
@@ -94,6 +119,8 @@ async function create(ctx: OperationContext, where: StudioWhere, input: Operatio
         `studio domain ${where.name} already exists with a different ${immutable.join(', ')}; it is not replaced on adoption`,
       );
     }
+    // Found by name at apply time (a retried create of ours, or a race): ours from now on.
+    await markManaged(ctx, where, current.DomainArn ?? '');
     return converge(ctx, where, { id: current.DomainId ?? '', arn: current.DomainArn ?? '' }, normal, live);
   }
 }
@@ -147,6 +174,9 @@ async function update(ctx: OperationContext, where: StudioWhere, input: Operatio
     liveNormal = await readNormal(ctx, where, current);
   }
   const arn = live.meta.arn ?? current?.DomainArn ?? '';
+  // The reviewed plan said this live domain is adopted: the tag comes first, so a failed update
+  // still leaves it owned (the next plan shows the remaining drift as an update, not an adoption).
+  if (input.change.reason === 'adopt') await markManaged(ctx, where, arn);
   await converge(ctx, where, { id: live.id, arn }, normal, liveNormal);
 }
 

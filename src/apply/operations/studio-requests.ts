@@ -10,10 +10,11 @@ import type { CreateDomainCommandInput, Tag, UpdateDomainCommandInput } from '@a
 import { canonicalSet } from '../../diff/diff.js';
 import type { ManifestOf } from '../../model/manifest.js';
 import type { NormalStudioDomain } from '../../model/normalized.js';
+import { STUDIO_MANAGED_TAG, STUDIO_MANAGED_VALUE } from '../../model/studio-marker.js';
 import { ApplyError } from '../types.js';
 
-/** Keys the tool never adds or removes. */
-const RESERVED_TAG = /^(aws|sagemaker):/i;
+/** Keys the tool never adds or removes as the user's (its own ownership tag included: model/studio-marker.ts). */
+const RESERVED_TAG = /^(aws|sagemaker|smus-gitops):/i;
 
 /** The CreateDomain request of a declared studio domain. */
 export function createDomainRequest(manifest: ManifestOf<'StudioDomain'>): CreateDomainCommandInput {
@@ -30,7 +31,8 @@ export function createDomainRequest(manifest: ManifestOf<'StudioDomain'>): Creat
     VpcId: s.vpcId,
     AppNetworkAccessType: s.appNetworkAccessType ?? 'PublicInternetOnly',
     KmsKeyId: s.kmsKeyId,
-    Tags: toTags(s.tags),
+    // Created by the tool, so owned by it from the start (model/studio-marker.ts).
+    Tags: [...(toTags(s.tags) ?? []), { Key: STUDIO_MANAGED_TAG, Value: STUDIO_MANAGED_VALUE }],
   };
 }
 

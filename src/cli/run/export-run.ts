@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { buildExport, ExportError } from '../../export/build.js';
+import { studioExport } from '../../export/studio-kinds.js';
 import { exportScope } from '../../export/scope.js';
 import { layoutFiles, writeExport } from '../../export/write.js';
 import { readLive } from '../../live/read-live.js';
@@ -28,8 +29,8 @@ export async function runExport(
   io: CliIo,
 ): Promise<number> {
   const domain = globals.domain;
-  if (!domain) {
-    io.stderr('smus-gitops: export needs --domain NAME (the domain to export)\n');
+  if (!domain && !options.studioDomains) {
+    io.stderr('smus-gitops: export needs --domain NAME (the domain to export) and/or --studio-domains\n');
     return ExitCode.Error;
   }
   if (options.layout !== 'per-kind' && options.layout !== 'per-resource') {
@@ -40,18 +41,25 @@ export async function runExport(
   const region = exportRegion(globals, io.env);
   const connection = await connect(io, globals);
   try {
-    const observation = await readLive(exportScope(domain, region), {
+    const scope = exportScope(domain, region, options.studioDomains ?? false);
+    const observation = await readLive(scope, {
       clients: connection.clients,
       log: (event) => log.debug(event),
     });
-    const result = buildExport(observation, domain, observation.caller.account);
+    const result = domain
+      ? buildExport(observation, domain, observation.caller.account)
+      : { documents: [], warnings: [] };
+    if (options.studioDomains) result.documents.push(...studioExport(observation));
+    const what = [domain ? `domain ${domain}` : '', options.studioDomains ? 'Studio domains' : '']
+      .filter(Boolean)
+      .join(' and ');
     const outDir = resolve(io.cwd, options.out);
     const files = layoutFiles(outDir, result.documents, options.layout);
     await writeExport(outDir, files);
     for (const warning of result.warnings) io.stderr(`smus-gitops: warning: ${warning}\n`);
     const count = result.documents.length;
     io.stdout(
-      `Exported ${count} manifest${count === 1 ? '' : 's'} of domain ${domain} (${region}) to ${options.out}:\n` +
+      `Exported ${count} manifest${count === 1 ? '' : 's'} of ${what} (${region}) to ${options.out}:\n` +
         files.map((f) => `  ${f.path}\n`).join(''),
     );
     io.stdout(
@@ -61,7 +69,7 @@ export async function runExport(
     return ExitCode.Ok;
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    io.stderr(`smus-gitops: export of ${domain} failed: ${error.message}\n`);
+    io.stderr(`smus-gitops: export of ${domain ?? 'Studio domains'} failed: ${error.message}\n`);
     return ExitCode.Error;
   } finally {
     await connection.close();

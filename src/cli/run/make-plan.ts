@@ -11,9 +11,11 @@ import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
 import { readLive } from '../../live/read-live.js';
 import type { Observation, ReadScope } from '../../live/types.js';
 import { readDependents } from '../../live/dependents.js';
-import { addFindings, buildPlanDetailed } from '../../plan/planner.js';
+import { addFindings } from '../../plan/findings.js';
+import { buildPlanDetailed } from '../../plan/planner.js';
 import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
+import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
 import { ExitCode } from '../exit-codes.js';
@@ -82,6 +84,12 @@ export async function makePlan(
         await connection.close();
         return { exit: ExitCode.Error };
       }
+    }
+    const studioGuard = studioAccountGuard(documents, observation);
+    for (const d of studioGuard) io.stderr(`${formatDiagnosticText(d)}\n`);
+    if (studioGuard.length > 0) {
+      await connection.close();
+      return { exit: ExitCode.Error };
     }
     const { plan, preflight } = buildPlanDetailed({
       documents,

@@ -28,7 +28,7 @@ function compileAssert(assert: unknown): ValidateFunction {
 /** Evaluates every rule of every Policy against the matching documents. */
 export function checkPolicies(ctx: CheckContext): void {
   for (const policyDoc of ctx.inventory.ofKind('Policy')) {
-    policyDoc.manifest.spec.rules.forEach((rule, i) => {
+    (policyDoc.manifest.spec.rules ?? []).forEach((rule, i) => {
       let validate: ValidateFunction;
       try {
         validate = compileAssert(rule.assert);

@@ -26,7 +26,7 @@ const base: NormalStudioDomain = {
 };
 
 describe('createDomainRequest', () => {
-  it('maps the manifest, defaulting the network access and dropping reserved tags', () => {
+  it('maps the manifest, defaulting the network access, dropping reserved tags and adding the ownership tag', () => {
     const manifest = {
       apiVersion: 'smus-gitops/v1alpha1',
       kind: 'StudioDomain',
@@ -41,7 +41,10 @@ describe('createDomainRequest', () => {
       VpcId: undefined,
       AppNetworkAccessType: 'PublicInternetOnly',
       KmsKeyId: undefined,
-      Tags: [{ Key: 'team', Value: 'a' }],
+      Tags: [
+        { Key: 'team', Value: 'a' },
+        { Key: 'smus-gitops:managed', Value: 'true' },
+      ],
     });
   });
 });

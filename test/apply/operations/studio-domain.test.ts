@@ -99,7 +99,11 @@ describe('StudioDomain apply', () => {
         SecurityGroups: ['sg-0123'],
       },
     });
-    expect(await tagsOf(d.DomainArn ?? '')).toEqual({ 'sagemaker:domain-arn': d.DomainArn, team: 'finance' });
+    expect(await tagsOf(d.DomainArn ?? '')).toEqual({
+      'sagemaker:domain-arn': d.DomainArn,
+      'smus-gitops:managed': 'true',
+      team: 'finance',
+    });
     expect(await planLines(yaml)).toEqual([]);
   });
 
@@ -128,6 +132,7 @@ describe('StudioDomain apply', () => {
     });
     expect(await tagsOf(after.DomainArn ?? '')).toEqual({
       'sagemaker:domain-arn': after.DomainArn,
+      'smus-gitops:managed': 'true',
       team: 'risk',
       added: 'y',
     });
@@ -140,7 +145,10 @@ describe('StudioDomain apply', () => {
     const yaml = studio({ tags: {} });
     await applyOk(yaml);
     const d = await only();
-    expect(await tagsOf(d.DomainArn ?? '')).toEqual({ 'sagemaker:domain-arn': d.DomainArn });
+    expect(await tagsOf(d.DomainArn ?? '')).toEqual({
+      'sagemaker:domain-arn': d.DomainArn,
+      'smus-gitops:managed': 'true',
+    });
     expect(h.emu.emulator.control.stats().operations['sagemaker.UpdateDomain']).toBeUndefined();
     expect(await planLines(yaml)).toEqual([]);
   });
@@ -217,6 +225,7 @@ describe('StudioDomain apply', () => {
         expect(d).toMatchObject({ SubnetIds: ['subnet-1', 'subnet-2'], AppNetworkAccessType: 'VpcOnly' });
         expect(await tagsOf(d.DomainArn ?? '')).toEqual({
           'sagemaker:domain-arn': d.DomainArn,
+          'smus-gitops:managed': 'true',
           team: 'finance',
         });
         expect(h.emu.emulator.control.stats().operations['sagemaker.CreateDomain']?.count).toBe(1);

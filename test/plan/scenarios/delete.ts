@@ -2,9 +2,9 @@
  * Golden JSON plans of deletes against the applied base: by tombstone (`lifecycle.ensure: absent`)
  * and by prune (the document removed, its kind in the Domain's `spec.reconcile.prune`), for each
  * kind, with what must go with it (a pool's profile and project, which would otherwise still
- * reference it). A Domain or StudioDomain whose document is removed is simply not read: neither
- * can be pruned (the live readers list only the domains and Studio domains declared), so both are
- * deleted by tombstone only. Exit code 2.
+ * reference it). A Domain whose document is removed is simply not read: it cannot be pruned (the
+ * live readers list only the domains declared), so it is deleted by tombstone only; Studio
+ * domains have their own ownership scenarios (studio.ts). Exit code 2.
  */
 import { describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../../helpers/emulator.js';
@@ -92,12 +92,6 @@ const SCENARIOS: readonly Scenario[] = [
     // The domain's documents removed: it is not read at all (no prune of a Domain), only the Studio domain is.
     'removed-domain-is-forgotten',
     (d) => d.splice(0, d.length, ...d.filter((x) => x.kind === 'StudioDomain')),
-    0,
-  ],
-  [
-    // A StudioDomain belongs to no domain, so no prune policy covers it: removed, it is not read.
-    'removed-studio-is-forgotten',
-    (d) => remove(d, 'StudioDomain'),
     0,
   ],
 ];
