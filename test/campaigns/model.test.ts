@@ -30,6 +30,9 @@ const MUST_OCCUR = [
   'injected.updateFailed',
   'injected.deleteFailed',
   'created.onProfileDisabledLive',
+  'studio.created.otherAccount',
+  'studio.updated.otherAccount',
+  'studio.deleted.otherAccount',
   'noChanges.checkedByOracle',
   'oracle.sensitive',
 ];

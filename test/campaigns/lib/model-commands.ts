@@ -12,7 +12,8 @@ import type { FaultSpec } from '../../../src/emulator/server.js';
 import type { Desired } from './model-org.js';
 
 /** Edits of the desired state. */
-export type EditOp = 'describe' | 'add' | 'addFixed' | 'tombstone' | 'revive' | 'region' | 'poolRegion';
+export type EditOp =
+  'describe' | 'add' | 'addFixed' | 'tombstone' | 'revive' | 'region' | 'poolRegion' | 'studio';
 
 /** One command of a sequence. */
 export type ModelCommand =
@@ -97,7 +98,8 @@ export const PROJECT_FAULTS: Record<ProjectFaultKind, ProjectFaultSpecs> = {
  * `i`, a project on it in the same edit (so the region and the project land in one apply);
  * removing it tombstones the projects on `fixed-x` and the profile. The pool region edit does the
  * same through the pool: a region added to the generated account's configurations and its pool-0
- * entry, with (for odd `i`) a pool project placed there in the same edit.
+ * entry, with (for odd `i`) a pool project placed there in the same edit. A Studio edit changes a
+ * Studio domain's tag, or tombstones or revives it, in the home account or the fixed one.
  */
 export function edit(desired: Desired, op: EditOp, i: number): void {
   const p = desired.projects[i % desired.projects.length]!;
@@ -131,6 +133,13 @@ export function edit(desired: Desired, op: EditOp, i: number): void {
         });
       if (!desired.regionX) for (const q of desired.projects) if (q.profile === 'fixed-x') q.absent = true;
       break;
+    case 'studio': {
+      // Even i: a new `stage` tag; odd i: tombstone or revive. i/2 picks the account.
+      const studio = desired.studios[Math.floor(i / 2) % desired.studios.length]!;
+      if (i % 2 === 0) studio.stage = `s${desired.version + 1}`;
+      else studio.absent = !studio.absent;
+      break;
+    }
     case 'poolRegion':
       desired.poolRegion = !desired.poolRegion;
       if (desired.poolRegion && i % 2 === 1)
@@ -165,6 +174,7 @@ export const TOUR: ModelCommand[] = [
   { t: 'edit', op: 'region', i: 1 },
   { t: 'edit', op: 'poolRegion', i: 1 },
   { t: 'edit', op: 'addFixed', i: 0 },
+  { t: 'edit', op: 'studio', i: 2 },
   { t: 'projectFault', kind: 'deploy' },
   { t: 'apply', allowReplace: false },
   { t: 'plan' },
@@ -180,6 +190,7 @@ export const TOUR: ModelCommand[] = [
   { t: 'apply', allowReplace: false },
   { t: 'edit', op: 'region', i: 0 },
   { t: 'edit', op: 'poolRegion', i: 0 },
+  { t: 'edit', op: 'studio', i: 3 },
   { t: 'apply', allowReplace: false },
   { t: 'plan' },
   { t: 'outOfBand', op: 'disableProfile', i: 0 },

@@ -9,7 +9,8 @@ import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import { exercised, type CampaignCounts } from './counts.js';
 import { REGION_X, type Desired } from './model-org.js';
-import { liveEnabledRegions } from './model-oracle.js';
+import { HOME_ACCOUNT } from '../../helpers/generate.js';
+import { liveEnabledRegions, liveStudios } from './model-oracle.js';
 
 /** One live project's failure marks. */
 interface ProjectMarks {
@@ -25,6 +26,8 @@ export interface Snapshot {
   regions: string[] | undefined;
   /** The generated account's Tooling regions. */
   poolRegions: string[] | undefined;
+  /** Live Studio domains (name STUDIO_NAME) by account: count and `stage` tags. */
+  studios: Map<string, string>;
   /** The fixed profile's live status. */
   fixedStatus: string | undefined;
 }
@@ -56,7 +59,13 @@ export function snapshot(
   const fixedStatus = Object.values(dz.projectProfiles ?? {}).find(
     (p) => p.domainId === domainId && p.name === 'fixed',
   )?.status;
-  return { projects, regions: regions(account), poolRegions: regions(generated), fixedStatus };
+  const studios = new Map(
+    [HOME_ACCOUNT, account].map((a) => [
+      a,
+      JSON.stringify(liveStudios(emulator, a).map((d) => d.tags.find((t) => t.Key === 'stage')?.Value)),
+    ]),
+  );
+  return { projects, regions: regions(account), poolRegions: regions(generated), fixedStatus, studios };
 }
 
 /** Counts what changed between `before` and `after` one apply. */
@@ -99,6 +108,13 @@ export function observeApply(
   for (const [name, was] of before.projects) {
     const now = after.projects.get(name);
     if (was.deleteFailed && (!now || !now.deleteFailed)) exercised(counts, 'recovered.deleteFailed');
+  }
+  for (const [account, now] of after.studios) {
+    const was = before.studios.get(account) ?? '[]';
+    if (was === now) continue;
+    const where = account === HOME_ACCOUNT ? 'home' : 'otherAccount';
+    const what = was === '[]' ? 'created' : now === '[]' ? 'deleted' : 'updated';
+    exercised(counts, `studio.${what}.${where}`);
   }
   if (before.fixedStatus === 'DISABLED' && after.fixedStatus === 'ENABLED')
     exercised(counts, 'recovered.profileReenabled');

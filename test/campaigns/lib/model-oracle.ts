@@ -6,8 +6,8 @@
  *   from the emulator's world — and lists every way it differs from what the model declared:
  *   presence and absence, description, profile, declared owner (a member from the world),
  *   `projectStatus` ACTIVE and deployment SUCCESSFUL,
- *   the configuration's enabled regions, the fixed profiles' presence and ENABLED status, and no
- *   project name twice.
+ *   the configuration's enabled regions, the fixed profiles' presence and ENABLED status, no
+ *   project name twice, and the Studio domain of each account present or absent with its tag.
  * - `applyFailureViolations`: the `failed:` lines of an apply that failed, less those the campaign
  *   caused on purpose (wire faults, injected deployment or lifecycle failures, the interruption):
  *   whatever remains the plan had the data to report, and is a violation.
@@ -22,7 +22,8 @@ import {
 import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import { HOME_ACCOUNT } from '../../helpers/generate.js';
-import { fixedRegions, type Desired } from './model-org.js';
+import type { SageMakerState, StudioDomainRecord } from '../../../src/emulator/services/sagemaker/state.js';
+import { fixedRegions, STUDIO_NAME, type Desired } from './model-org.js';
 
 function dzState(emulator: RunningEmulator): Partial<DataZoneState> {
   return (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
@@ -66,6 +67,39 @@ function hasOwner(emulator: RunningEmulator, domainId: string, projectId: string
   return (dz.projects?.[projectId]?.memberships ?? []).some(
     (m) => m.designation === 'PROJECT_OWNER' && users.has(m.member.userId ?? ''),
   );
+}
+
+/** Live Studio domains named STUDIO_NAME in `account` (us-east-1), read from the world. */
+export function liveStudios(emulator: RunningEmulator, account: string): StudioDomainRecord[] {
+  const sm = (emulator.world.services.sagemaker ?? {}) as Partial<SageMakerState>;
+  return Object.values(sm.domains ?? {}).filter(
+    (d) =>
+      d.accountId === account &&
+      d.region === 'us-east-1' &&
+      d.config.DomainName === STUDIO_NAME &&
+      d.deleteStartedAt === undefined,
+  );
+}
+
+/** How the Studio domains differ from the declared ones: presence per account, the `stage` tag, InService. */
+function studioDifferences(ctx: OracleContext, desired: Desired): string[] {
+  const wrong: string[] = [];
+  for (const studio of desired.studios) {
+    const account = studio.account === 'home' ? HOME_ACCOUNT : ctx.fixedAccount;
+    const live = liveStudios(ctx.emulator, account);
+    if (studio.absent) {
+      if (live.length > 0) wrong.push(`StudioDomain ${STUDIO_NAME}@${account}: tombstoned but live`);
+      continue;
+    }
+    if (live.length !== 1) {
+      wrong.push(`StudioDomain ${STUDIO_NAME}@${account}: declared, ${live.length} live`);
+      continue;
+    }
+    const stage = live[0]!.tags.find((t) => t.Key === 'stage')?.Value;
+    if (stage !== studio.stage)
+      wrong.push(`StudioDomain ${STUDIO_NAME}@${account}: stage ${stage} ≠ ${studio.stage}`);
+  }
+  return wrong;
 }
 
 async function listAll<T>(page: (token?: string) => Promise<{ items?: T[]; nextToken?: string }>) {
@@ -154,6 +188,7 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
       wrong.push(
         `Tooling in ${ctx.fixedAccount}: regions ${JSON.stringify(regions)} ≠ ${JSON.stringify(fixedRegions(desired))}`,
       );
+    wrong.push(...studioDifferences(ctx, desired));
     const { account, regions: own, poolRegion } = ctx.generated;
     const expected = desired.poolRegion ? [...own, poolRegion].sort() : own;
     for (const blueprint of ['Tooling', 'DataLake']) {

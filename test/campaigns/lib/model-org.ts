@@ -23,9 +23,19 @@ export interface DesiredProject {
   inPoolRegion?: boolean;
 }
 
+/** One declared Studio domain `ml-platform`: in the caller's (home) account or the fixed account. */
+export interface DesiredStudio {
+  account: 'home' | 'fixed';
+  /** The value of its `stage` tag (the field the edits change). */
+  stage: string;
+  absent: boolean;
+}
+
 /** The desired state the commands edit. */
 export interface Desired {
   projects: DesiredProject[];
+  /** Studio domains of one name in two accounts (issue 13, finding 5). */
+  studios: DesiredStudio[];
   /** Whether `REGION_X` is enabled in the fixed account's Tooling (and profile `fixed-x` declared). */
   regionX: boolean;
   /**
@@ -84,6 +94,10 @@ export function initialDesired(): Desired {
       })),
       { name: 'fixed-0', description: 'fixed 0', absent: false, profile: 'fixed' },
     ],
+    studios: [
+      { account: 'home', stage: 'home-0', absent: false },
+      { account: 'fixed', stage: 'fixed-0', absent: false },
+    ],
     regionX: false,
     poolRegion: false,
     version: 0,
@@ -128,6 +142,23 @@ function fixedDocs(domain: string, account: string, desired: Desired): string[] 
   return docs;
 }
 
+/** The Studio domain name the model declares in each account. */
+export const STUDIO_NAME = 'ml-platform';
+
+/** A Studio domain document: the home one without `account`, the other reached through its association's role. */
+function studioDoc(studio: DesiredStudio, account: string): string {
+  const id = studio.account === 'home' ? HOME_ACCOUNT : account;
+  const where = studio.account === 'home' ? '' : `  account: "${account}"\n`;
+  return (
+    `apiVersion: smus-gitops/v1alpha1\nkind: StudioDomain\nmetadata:\n  name: ${STUDIO_NAME}\n` +
+    (studio.absent ? 'lifecycle: { ensure: absent }\n' : '') +
+    `spec:\n  region: us-east-1\n${where}  authMode: IAM\n  vpcId: vpc-0${id.slice(0, 6)}\n` +
+    `  subnetIds: [subnet-0${id.slice(0, 6)}]\n  appNetworkAccessType: VpcOnly\n  defaultUserSettings:\n` +
+    `    executionRole: arn:aws:iam::${id}:role/MlPlatformExecution\n    securityGroups: [sg-0${id.slice(0, 6)}]\n` +
+    `  tags: { stage: ${JSON.stringify(studio.stage)} }\n`
+  );
+}
+
 /**
  * The manifests of `desired`: the generated organisation's own projects are replaced by the
  * model's (pool projects from the generated template, fixed ones written here).
@@ -153,6 +184,7 @@ export function yamlOf(base: string, desired: Desired, domain: string, account: 
         ),
     );
   docs.push(...fixedDocs(domain, account, desired));
+  for (const studio of desired.studios) docs.push(studioDoc(studio, account));
   for (const p of desired.projects) {
     const lifecycle = p.absent ? 'lifecycle: { ensure: absent }\n' : '';
     if (p.profile === 'pool') {
