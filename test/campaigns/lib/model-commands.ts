@@ -43,6 +43,7 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
         'revive',
         'region',
         'poolRegion',
+        'studio',
       ),
       i: fc.nat(20),
     }),
