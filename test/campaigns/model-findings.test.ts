@@ -8,6 +8,8 @@
  *    chain Pool → Profile → Project is broken when the profile itself has no change), so a slow
  *    UpdateAccountPool lets CreateProject run first, and DataZone refuses it ("not offered by its
  *    account pools"). Found by the model campaign, seed 120011 (part 2 of 80 × 20).
+ * 2. An interrupted apply that left changes not started says "Apply complete" (it exits 1, and
+ *    lists them as `not started:`): the summary's verb looks only at failures, not at skips.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +67,42 @@ describe('model campaign findings', () => {
         const run = await cli(['apply', manifests, '--plan', planFile, '--auto-approve']);
         expect(run.stdout).not.toMatch(/failed: /);
         expect(run.exitCode).toBe(0);
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+
+  it.fails(
+    '2: an interrupted apply with changes not started does not say "Apply complete"',
+    { timeout: 60_000 },
+    async () => {
+      const seed = 7;
+      const emulator = await startEmulator({ port: 0, seed, behaviour: { durations: INSTANT_DURATIONS } });
+      try {
+        const dir = mkdtempSync(join(tmpdir(), 'smus-finding-'));
+        writeFileSync(
+          join(dir, 'org.yaml'),
+          yamlOf(
+            generateBenchOrg(seed, SIZE, 'model-data', seed),
+            initialDesired(),
+            'model-data',
+            fixedAccountOf(seed),
+          ),
+        );
+        let stop!: () => void;
+        const interrupted = new Promise<void>((resolve) => (stop = resolve));
+        const off = emulator.control.on('request', (event) => {
+          if (event.mutating) stop();
+        });
+        const run = await runCli(['apply', dir, '--auto-approve', '--endpoint-url', emulator.endpoint], {
+          env: { AWS_ACCESS_KEY_ID: 'AKIAEMULATORMODEL001', AWS_SECRET_ACCESS_KEY: 'finding' },
+          interrupted,
+        });
+        off();
+        expect(run.exitCode).toBe(1);
+        expect(run.stdout).toMatch(/not started: /);
+        expect(run.stdout).not.toMatch(/Apply complete/);
       } finally {
         await emulator.close();
       }
