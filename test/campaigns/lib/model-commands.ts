@@ -2,7 +2,7 @@
  * The model campaign's commands: what fast-check draws, and how an edit changes the desired state.
  * Edits change a project's description, add a pool project or one on the fixed profile, tombstone
  * or revive a project, and toggle REGION_X in the fixed account's Tooling configuration; the other
- * commands plan, apply (a saved plan or afresh, interrupted or not), change the cloud out of band
+ * commands plan, report drift, apply (a saved plan or afresh, interrupted or not), change the cloud out of band
  * (a project's description, delete a project, set the fixed profile DISABLED, drop the fixed
  * profile's region from its account's Tooling configuration), and arm wire faults or the emulator's project deployment and lifecycle faults.
  */
@@ -19,6 +19,7 @@ export type EditOp =
 export type ModelCommand =
   | { t: 'edit'; op: EditOp; i: number }
   | { t: 'plan' }
+  | { t: 'drift' }
   | { t: 'applySaved' }
   | { t: 'apply'; allowReplace: boolean }
   | { t: 'outOfBand'; op: 'describe' | 'delete' | 'disableProfile' | 'dropRegion'; i: number }
@@ -49,6 +50,7 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     }),
   },
   { weight: 3, arbitrary: fc.constant({ t: 'plan' as const }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'drift' as const }) },
   { weight: 2, arbitrary: fc.constant({ t: 'applySaved' as const }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('apply' as const), allowReplace: fc.boolean() }) },
   {
@@ -200,4 +202,5 @@ export const TOUR: ModelCommand[] = [
   { t: 'plan' },
   { t: 'apply', allowReplace: false },
   { t: 'plan' },
+  { t: 'drift' },
 ];

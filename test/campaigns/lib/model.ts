@@ -236,6 +236,13 @@ export async function runSequence(
           if (run.exitCode === 0) await confirmNoChanges('plan');
           break;
         }
+        case 'drift': {
+          // Drift exit 0 says the live state is as declared: the same claim as "No changes".
+          const run = await cli(['drift', manifests]);
+          exercised(counts, `drift.exit${run.exitCode}`);
+          if (run.exitCode === 0) await confirmNoChanges('drift');
+          break;
+        }
         case 'applySaved': {
           if (!saved) break;
           const acts = actedOn(planFile);
