@@ -12,15 +12,13 @@
  * live state (model-oracle.ts), and an apply that fails fails only for an injected cause. When the
  * sequence ends the faults stop, and the applies must converge to a plan with no changes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataZoneClient } from '@aws-sdk/client-datazone';
 import fc from 'fast-check';
 import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
-import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
-import type { SavedPlan } from '../../../src/plan/types.js';
+import { startEmulator } from '../../../src/emulator/server.js';
 import type { CliRun } from '../../helpers/cli.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
 import { runCampaignCli } from './cli.js';
@@ -28,6 +26,7 @@ import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './
 import { FAST_BEHAVIOUR } from './fault.js';
 import { commandArb, edit, FAULT_LEVELS, PROJECT_FAULTS, type ModelCommand } from './model-commands.js';
 import { observeApply, snapshot } from './model-observe.js';
+import { actedOn, deleteFailedDeclared, hasDeletes, hasReason, projectStates } from './model-reads.js';
 import { outOfBand } from './model-oob.js';
 import { applyFailureViolations, failedLines, injectedCause, oracle } from './model-oracle.js';
 import {
@@ -52,51 +51,6 @@ const SIZE: BenchOrgSize = {
 };
 const DOMAIN = 'model-data';
 const ACCESS_KEY = 'AKIAEMULATORMODEL001';
-
-/**
- * Each live project's id and description by name: a saved plan that acts on a project whose
- * entry changed since (deleted or described out of band, or recreated) is stale.
- */
-function projectStates(emulator: RunningEmulator): Map<string, string> {
-  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
-  return new Map(
-    Object.values(dz.projects ?? {})
-      .filter((p) => p.deletingSince === undefined)
-      .map((p) => [p.name, JSON.stringify([p.id, p.description])]),
-  );
-}
-
-/** Actionable changes of a saved plan, by `Kind/name`. */
-function actedOn(file: string): Set<string> {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
-  return new Set(
-    saved.changes
-      .filter((c) => ['create', 'update', 'replace', 'delete'].includes(c.action))
-      .map((c) => `${c.address.kind}/${c.address.name}`),
-  );
-}
-
-/** Whether a saved plan has a change with `reason`. */
-function hasReason(file: string, reason: string): boolean {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
-  return saved.changes.some((c) => c.reason === reason);
-}
-
-/** Whether a project the model declares present is live in DELETE_FAILED (instant durations). */
-function deleteFailedDeclared(emulator: RunningEmulator, desired: Desired): boolean {
-  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
-  return Object.values(dz.projects ?? {}).some(
-    (p) =>
-      p.deletingSince !== undefined &&
-      p.deleteFailure !== undefined &&
-      desired.projects.some((q) => q.name === p.name && !q.absent),
-  );
-}
-
-function hasDeletes(file: string): boolean {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
-  return saved.changes.some((c) => c.action === 'delete');
-}
 
 /** Runs one command sequence against a fresh emulator and adds its counts. */
 export async function runSequence(
