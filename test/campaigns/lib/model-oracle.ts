@@ -217,12 +217,13 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
 /**
  * Failures the campaign injects: wire faults (throttling, 500s, resets, commit-then-fail),
  * deployment and lifecycle faults (the emulator names them), and the interruption of an apply.
+ * The model injects no hangs, so a timeout is not excused.
  */
 const INJECTED = [
   /emulator fault|EmulatorInjectedFailure/,
   /Throttl|Rate exceeded|TooManyRequests/i,
   /InternalServer|\b500\b|Internal Failure|UnknownError/i,
-  /ECONNRESET|socket hang up|ECONNREFUSED|EPIPE|connection reset|TimeoutError|timed out/i,
+  /ECONNRESET|socket hang up|EPIPE|connection reset/i,
   /interrupt|aborted|AbortError|cancell?ed/i,
 ];
 
