@@ -12,6 +12,13 @@ export interface CampaignCounts {
   deletesAfterIncompleteObservation: number;
   stalePlansApplied: number;
   canariesSeen: number;
+  /**
+   * Plans that said "No changes" (exit 0) while an independent read of the live state found a
+   * declared field not as declared, a declared project not ACTIVE/SUCCESSFUL, or a tombstone live.
+   */
+  falseNoChanges: number;
+  /** Applies that failed for a reason the plan had the data to report (not an injected fault). */
+  applyFailuresPlanCouldKnow: number;
   /** How often each situation the checks are about actually came up (so a zero means something). */
   exercised: Record<string, number>;
   /** Human-readable notes of what went wrong (first few), for the failure message. */
@@ -28,6 +35,8 @@ export function emptyCounts(): CampaignCounts {
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
     canariesSeen: 0,
+    falseNoChanges: 0,
+    applyFailuresPlanCouldKnow: 0,
     exercised: {},
     problems: [],
   };
@@ -70,6 +79,8 @@ export function mergeCounts(all: readonly CampaignCounts[]): CampaignCounts {
     total.deletesAfterIncompleteObservation += c.deletesAfterIncompleteObservation;
     total.stalePlansApplied += c.stalePlansApplied;
     total.canariesSeen += c.canariesSeen;
+    total.falseNoChanges += c.falseNoChanges;
+    total.applyFailuresPlanCouldKnow += c.applyFailuresPlanCouldKnow;
     for (const [what, n] of Object.entries(c.exercised)) exercised(total, what, n);
     for (const text of c.problems) problem(total, text);
   }

@@ -16,5 +16,7 @@ export function expectClean(counts: CampaignCounts, runs: number): void {
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
     canariesSeen: 0,
+    falseNoChanges: 0,
+    applyFailuresPlanCouldKnow: 0,
   });
 }

@@ -1,60 +1,44 @@
 /**
- * The model-based campaign: fast-check draws sequences of commands — edit the desired state
- * (describe, add, tombstone or revive a project), plan (saving the plan), apply the saved plan,
- * apply, change the cloud out of band (describe or delete a project), set or clear faults, and
- * interrupt an apply midway — and runs them through the real CLI (in-process) against the
- * emulator. After every command: no natural key exists twice, the planted unmanaged domain is
- * untouched, no plan made after an incomplete read deletes anything, a saved plan made stale (by
- * an edit that changed the manifests, or by any change since, out of band or by an apply in
- * between, to a project it acts on) is never applied, and the canary
- * secret key appears in no output. When the sequence ends the faults stop, and the applies must
- * converge to a plan with no changes.
+ * The model-based campaign: fast-check draws sequences of commands (model-commands.ts) — edit the
+ * desired state (model-org.ts: pool projects, projects on a profile fixed to an associated
+ * account, a blueprint region toggled with a project placed in it), plan (saving the plan), apply
+ * the saved plan, apply, change the cloud out of band, set wire faults, arm project deployment and
+ * lifecycle faults, and interrupt an apply midway — and runs them through the real CLI
+ * (in-process) against the emulator. After every command: no natural key exists twice, the
+ * planted unmanaged domain is untouched, no plan made after an incomplete read deletes anything, a
+ * saved plan made stale (by an edit that changed the manifests, or by any change since, out of
+ * band or by an apply in between, to a project it acts on) is never applied, the canary secret key
+ * appears in no output, a plan that says "No changes" is confirmed by an independent read of the
+ * live state (model-oracle.ts), and an apply that fails fails only for an injected cause. When the
+ * sequence ends the faults stop, and the applies must converge to a plan with no changes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataZoneClient, DeleteProjectCommand, UpdateProjectCommand } from '@aws-sdk/client-datazone';
+import { DataZoneClient } from '@aws-sdk/client-datazone';
 import fc from 'fast-check';
 import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
-import type { FaultSpec } from '../../../src/emulator/server.js';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
-import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
-import type { SavedPlan } from '../../../src/plan/types.js';
+import { startEmulator } from '../../../src/emulator/server.js';
 import type { CliRun } from '../../helpers/cli.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
 import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
+import { commandArb, edit, FAULT_LEVELS, PROJECT_FAULTS, type ModelCommand } from './model-commands.js';
+import { observeApply, snapshot } from './model-observe.js';
+import { actedOn, deleteFailedDeclared, hasDeletes, hasReason, projectStates } from './model-reads.js';
+import { outOfBand } from './model-oob.js';
+import { applyFailureViolations, failedLines, injectedCause, oracle } from './model-oracle.js';
+import {
+  fixedAccountOf,
+  generatedAccount,
+  generatedRegions,
+  initialDesired,
+  poolRegionOf,
+  yamlOf,
+  type Desired,
+} from './model-org.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
-
-/** One command of a sequence. */
-export type ModelCommand =
-  | { t: 'edit'; op: 'describe' | 'add' | 'tombstone' | 'revive'; i: number }
-  | { t: 'plan' }
-  | { t: 'applySaved' }
-  | { t: 'apply' }
-  | { t: 'outOfBand'; op: 'describe' | 'delete'; i: number }
-  | { t: 'fault'; level: number }
-  | { t: 'interrupt'; after: number };
-
-/** The arbitrary of one command. */
-export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
-  fc.record({
-    t: fc.constant('edit' as const),
-    op: fc.constantFrom('describe' as const, 'add' as const, 'tombstone' as const, 'revive' as const),
-    i: fc.nat(20),
-  }),
-  fc.constant({ t: 'plan' as const }),
-  fc.constant({ t: 'applySaved' as const }),
-  fc.constant({ t: 'apply' as const }),
-  fc.record({
-    t: fc.constant('outOfBand' as const),
-    op: fc.constantFrom('describe' as const, 'delete' as const),
-    i: fc.nat(20),
-  }),
-  fc.record({ t: fc.constant('fault' as const), level: fc.nat(3) }),
-  fc.record({ t: fc.constant('interrupt' as const), after: fc.integer({ min: 1, max: 12 }) }),
-);
 
 const SIZE: BenchOrgSize = {
   units: 1,
@@ -67,69 +51,6 @@ const SIZE: BenchOrgSize = {
 };
 const DOMAIN = 'model-data';
 const ACCESS_KEY = 'AKIAEMULATORMODEL001';
-const FAULT_LEVELS: FaultSpec[][] = [
-  [],
-  [{ operation: '*', throttlePct: 15 }],
-  [{ operation: '*', throttlePct: 10, error500Pct: 5, resetPct: 2 }],
-  [{ operation: '*', error500Pct: 10, commitThenFailPct: 5 }],
-];
-
-/** The desired state the commands edit. */
-interface Desired {
-  projects: { name: string; description: string; absent: boolean }[];
-  version: number;
-}
-
-function yamlOf(base: string, desired: Desired): string {
-  // The base organisation's projects are replaced by the model's; the rest stays as generated.
-  const docs = base.split('---\n').filter((d) => !d.includes('kind: Project\n'));
-  const template = base.split('---\n').find((d) => d.includes('kind: Project\n')) ?? '';
-  for (const p of desired.projects) {
-    let doc = template
-      .replace(/name: "project-\d+"/, `name: "${p.name}"`)
-      .replace(/description: project \d+/, `description: ${JSON.stringify(p.description)}`)
-      .replace(/owner-\d+/, `owner-${p.name}`)
-      .replace(/group-\d+-/g, `group-${p.name}-`);
-    if (p.absent) doc = doc.replace('\nspec:\n', '\nlifecycle: { ensure: absent }\nspec:\n');
-    docs.push(doc);
-  }
-  return docs.join('---\n');
-}
-
-function liveProjects(emulator: RunningEmulator): { id: string; domainId: string; name: string }[] {
-  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
-  return Object.values(dz.projects ?? {})
-    .filter((p) => p.deletingSince === undefined)
-    .map((p) => ({ id: p.id, domainId: p.domainId, name: p.name }));
-}
-
-/**
- * Each live project's id and description by name: a saved plan that acts on a project whose
- * entry changed since (deleted or described out of band, or recreated) is stale.
- */
-function projectStates(emulator: RunningEmulator): Map<string, string> {
-  const dz = (emulator.world.services.datazone ?? {}) as Partial<DataZoneState>;
-  return new Map(
-    Object.values(dz.projects ?? {})
-      .filter((p) => p.deletingSince === undefined)
-      .map((p) => [p.name, JSON.stringify([p.id, p.description])]),
-  );
-}
-
-/** Actionable changes of a saved plan, by `Kind/name`. */
-function actedOn(file: string): Set<string> {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
-  return new Set(
-    saved.changes
-      .filter((c) => ['create', 'update', 'replace', 'delete'].includes(c.action))
-      .map((c) => `${c.address.kind}/${c.address.name}`),
-  );
-}
-
-function hasDeletes(file: string): boolean {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
-  return saved.changes.some((c) => c.action === 'delete');
-}
 
 /** Runs one command sequence against a fresh emulator and adds its counts. */
 export async function runSequence(
@@ -147,14 +68,24 @@ export async function runSequence(
   const dir = mkdtempSync(join(tmpdir(), 'smus-model-'));
   const planFile = join(dir, 'saved-plan.json');
   const manifests = join(dir, 'manifests');
-  const base = generateBenchOrg(seed, SIZE, DOMAIN, seed % 100);
-  const desired: Desired = {
-    projects: [0, 1, 2].map((j) => ({ name: `project-${j}`, description: `project ${j}`, absent: false })),
-    version: 0,
+  const d = seed % 100;
+  const base = generateBenchOrg(seed, SIZE, DOMAIN, d);
+  const fixedAccount = fixedAccountOf(d);
+  const desired: Desired = initialDesired();
+  const truth = {
+    emulator,
+    domain: DOMAIN,
+    fixedAccount,
+    generated: {
+      account: generatedAccount(base),
+      regions: generatedRegions(base),
+      poolRegion: poolRegionOf(base),
+    },
   };
+  const yaml = () => yamlOf(base, desired, DOMAIN, fixedAccount);
   const write = () => {
     mkdirSync(manifests, { recursive: true });
-    writeFileSync(join(manifests, 'org.yaml'), yamlOf(base, desired));
+    writeFileSync(join(manifests, 'org.yaml'), yaml());
   };
   write();
   const env = {
@@ -162,6 +93,7 @@ export async function runSequence(
     AWS_SECRET_ACCESS_KEY: secret,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+  const trace: string[] = [];
   const cli = async (argv: string[], interrupted?: Promise<void>): Promise<CliRun> => {
     const run = await runCampaignCli([...argv, '--endpoint-url', emulator.endpoint, '--log-level', 'debug'], {
       env,
@@ -173,6 +105,41 @@ export async function runSequence(
     }
     return run;
   };
+  /** A plan that said "No changes": the oracle reads the live state and must agree. */
+  const confirmNoChanges = async (what: string) => {
+    exercised(counts, 'noChanges.checkedByOracle');
+    const wrong = await oracle(truth, desired);
+    if (wrong.length === 0) return;
+    counts.falseNoChanges += 1;
+    problem(
+      counts,
+      `seed ${seed}: ${what} said No changes, but ${wrong.join('; ')} after ${trace.join(' ')}`,
+    );
+  };
+  /** An apply: what it did is observed, and a failure must have an injected cause. */
+  const apply = async (argv: string[], interrupted?: Promise<void>): Promise<CliRun> => {
+    const before = snapshot(emulator, DOMAIN, fixedAccount, truth.generated.account);
+    const run = await cli(argv, interrupted);
+    observeApply(counts, desired, before, snapshot(emulator, DOMAIN, fixedAccount, truth.generated.account));
+    if (run.exitCode !== 1) return run;
+    const output = `${run.stdout}\n${run.stderr}`;
+    const failed = failedLines(output);
+    const unexplained = applyFailureViolations(output);
+    exercised(counts, 'applyFailed.injected', failed.length - unexplained.length);
+    // An interrupted apply stops starting changes: no `failed:` line, only `not started:` ones.
+    if (failed.length === 0 && interrupted && /not started: /.test(output))
+      exercised(counts, 'interrupt.stopped');
+    else if (failed.length === 0 && !injectedCause(output))
+      unexplained.push(`(no failed: line) ${output.trim().split('\n').slice(-3).join(' | ')}`);
+    for (const line of unexplained) {
+      counts.applyFailuresPlanCouldKnow += 1;
+      problem(
+        counts,
+        `seed ${seed}: apply failed for a reason the plan could know: ${line.trim()} after ${trace.join(' ')}`,
+      );
+    }
+    return run;
+  };
   const oob = new DataZoneClient({
     endpoint: emulator.endpoint,
     region: 'us-east-1',
@@ -180,7 +147,6 @@ export async function runSequence(
     maxAttempts: 1,
   });
   let saved: { version: number; projects: Map<string, string> } | undefined;
-  const trace: string[] = [];
   try {
     const planted = await plantUnmanagedDomain(emulator, {
       accessKeyId: ACCESS_KEY,
@@ -190,23 +156,19 @@ export async function runSequence(
       trace.push(JSON.stringify(command));
       exercised(
         counts,
-        command.t === 'edit' || command.t === 'outOfBand' ? `${command.t}.${command.op}` : command.t,
+        command.t === 'edit' || command.t === 'outOfBand'
+          ? `${command.t}.${command.op}`
+          : command.t === 'projectFault'
+            ? `projectFault.${command.kind}`
+            : command.t,
       );
       switch (command.t) {
         case 'edit': {
-          const before = yamlOf(base, desired);
-          const p = desired.projects[command.i % desired.projects.length]!;
-          if (command.op === 'describe') p.description = `edited ${desired.version + 1}`;
-          else if (command.op === 'add')
-            desired.projects.push({
-              name: `extra-${desired.projects.length}`,
-              description: 'added',
-              absent: false,
-            });
-          else p.absent = command.op === 'tombstone';
+          const before = yaml();
+          edit(desired, command.op, command.i);
           // Tombstoning an absent project (or reviving a present one) leaves the manifests as they
           // were: a plan saved before such an edit is not stale, and applying it is right.
-          if (yamlOf(base, desired) === before) {
+          if (yaml() === before) {
             exercised(counts, 'edit.unchanged');
             break;
           }
@@ -215,7 +177,7 @@ export async function runSequence(
           break;
         }
         case 'plan': {
-          const run = await cli(['plan', manifests, '--out', planFile]);
+          const run = await cli(['plan', manifests, '--out', planFile, '--detailed-exitcode']);
           if (run.exitCode === 0 || run.exitCode === 2) {
             saved = { version: desired.version, projects: projectStates(emulator) };
             if (/failed for/.test(run.stderr)) exercised(counts, 'incompleteReads');
@@ -223,7 +185,16 @@ export async function runSequence(
               counts.deletesAfterIncompleteObservation += 1;
               problem(counts, `seed ${seed}: a delete was planned after an incomplete read`);
             }
+            if (hasReason(planFile, 'deployment-failed')) exercised(counts, 'plan.showsFailedStatus');
           }
+          if (run.exitCode === 0) await confirmNoChanges('plan');
+          break;
+        }
+        case 'drift': {
+          // Drift exit 0 says the live state is as declared: the same claim as "No changes".
+          const run = await cli(['drift', manifests]);
+          exercised(counts, `drift.exit${run.exitCode}`);
+          if (run.exitCode === 0) await confirmNoChanges('drift');
           break;
         }
         case 'applySaved': {
@@ -235,7 +206,7 @@ export async function runSequence(
             .map((name) => `Project/${name}`);
           const stale = saved.version !== desired.version || changed.some((k) => acts.has(k));
           emulator.control.resetStats();
-          const run = await cli(['apply', manifests, '--plan', planFile, '--auto-approve']);
+          const run = await apply(['apply', manifests, '--plan', planFile, '--auto-approve']);
           const mutating = emulator.control.stats().mutating;
           if (stale && acts.size > 0)
             exercised(counts, run.exitCode === 3 ? 'staleRefused' : `staleExit${run.exitCode}`);
@@ -250,33 +221,21 @@ export async function runSequence(
           break;
         }
         case 'apply':
-          await cli(['apply', manifests, '--auto-approve']);
+          await apply([
+            'apply',
+            manifests,
+            '--auto-approve',
+            ...(command.allowReplace ? ['--allow-replace'] : []),
+          ]);
           break;
-        case 'outOfBand': {
-          const live = liveProjects(emulator).filter((p) => desired.projects.some((d) => d.name === p.name));
-          const target = live[command.i % Math.max(1, live.length)];
-          if (!target) break;
-          try {
-            if (command.op === 'describe')
-              await oob.send(
-                new UpdateProjectCommand({
-                  domainIdentifier: target.domainId,
-                  identifier: target.id,
-                  description: `changed by someone else ${command.i}`,
-                }),
-              );
-            else
-              await oob.send(
-                new DeleteProjectCommand({ domainIdentifier: target.domainId, identifier: target.id }),
-              );
-          } catch {
-            // An injected fault may refuse the change, or commit it and then fail; whether a saved
-            // plan went stale is judged from the projects themselves (see projectStates).
-          }
+        case 'outOfBand':
+          await outOfBand(oob, emulator, desired, command, fixedAccount);
           break;
-        }
         case 'fault':
           emulator.control.setFaults(FAULT_LEVELS[command.level % FAULT_LEVELS.length]!);
+          break;
+        case 'projectFault':
+          emulator.control.setProjectFaults(PROJECT_FAULTS[command.kind]);
           break;
         case 'interrupt': {
           let stop!: () => void;
@@ -285,7 +244,7 @@ export async function runSequence(
           const off = emulator.control.on('request', (event) => {
             if (event.mutating && ++seen === command.after) stop();
           });
-          await cli(['apply', manifests, '--auto-approve'], interrupted);
+          await apply(['apply', manifests, '--auto-approve'], interrupted);
           off();
           break;
         }
@@ -304,16 +263,38 @@ export async function runSequence(
         break;
       }
     }
+    // The faults stop (wire and project alike). A declared project left DELETE_FAILED can only be
+    // recreated, a replace: the final applies allow it exactly when the world holds one.
     emulator.control.clearFaults();
+    emulator.control.setProjectFaults({});
     let exit = -1;
-    for (let attempt = 0; attempt < 4 && exit !== 0; attempt++)
-      exit = (await cli(['apply', manifests, '--auto-approve'])).exitCode;
+    for (let attempt = 0; attempt < 4 && exit !== 0; attempt++) {
+      const replace = deleteFailedDeclared(emulator, desired);
+      if (replace) exercised(counts, 'final.allowReplace');
+      exit = (await apply(['apply', manifests, '--auto-approve', ...(replace ? ['--allow-replace'] : [])]))
+        .exitCode;
+    }
     const final = await cli(['plan', manifests, '--detailed-exitcode']);
+    if (final.exitCode === 0) await confirmNoChanges('the final plan');
+    if (final.exitCode === 0) {
+      // The oracle is not blind: the same live state against a desired state one edit away differs.
+      const probe = structuredClone(desired);
+      const present = probe.projects.find((p) => !p.absent);
+      if (present) present.description = 'never applied';
+      probe.regionX = !probe.regionX;
+      const seen = await oracle(truth, probe);
+      if (seen.length >= (present ? 2 : 1)) exercised(counts, 'oracle.sensitive');
+      else
+        problem(
+          counts,
+          `seed ${seed}: the oracle did not see a desired state one edit away (${seen.join('; ')})`,
+        );
+    }
     if (exit === 0 && final.exitCode === 0) counts.converged += 1;
     else
       problem(
         counts,
-        `seed ${seed}: did not converge (apply ${exit}, plan ${final.exitCode}) after ${trace.join(' ')}\n${final.stdout.slice(0, 400)}`,
+        `seed ${seed}: did not converge (apply ${exit}, plan ${final.exitCode}) after ${trace.join(' ')}\n${final.stdout.slice(0, 600)}${final.stderr.slice(0, 400)}`,
       );
   } finally {
     oob.destroy();
@@ -321,11 +302,15 @@ export async function runSequence(
   }
 }
 
-/** Runs `runs` sequences of `length` commands (fast-check, seeded). */
+/**
+ * Runs `runs` sequences of `length` commands (fast-check, seeded), after the hand-written
+ * `examples` if any (each one more run).
+ */
 export async function runModelCampaign(
   runs: number,
   length: number,
   seed = 20261125,
+  examples: readonly (readonly ModelCommand[])[] = [],
 ): Promise<CampaignCounts> {
   const counts = emptyCounts();
   let n = 0;
@@ -334,7 +319,7 @@ export async function runModelCampaign(
       n += 1;
       await runSequence(commands, seed + n, counts);
     }),
-    { numRuns: runs, seed, endOnFailure: true },
+    { numRuns: runs + examples.length, seed, endOnFailure: true, examples: examples.map((e) => [[...e]]) },
   );
   return counts;
 }
