@@ -2,8 +2,8 @@
  * The edges of the plan graph: every change depends on everything whose state it needs at the
  * moment it runs. A create or update waits for the resources it references (its domain, parent
  * unit, pools, profile) and, for a project, for what each environment needs where it deploys:
- * the account's association and the blueprint configuration of that environment's blueprint in
- * that account, whatever the profile form (fixed account, pools, all associated accounts) — the
+ * the account's association, the blueprint configuration of that environment's blueprint in that
+ * account and, for a pool environment, the pools that must offer it, whatever the profile form (fixed account, pools, all associated accounts) — the
  * profile's fixed target or the project's choice. `environmentTargets` is the one place that
  * resolves where a project's environments land; the cross-checks use it too. Deletes run in reverse: a delete waits for every other change of a later kind
  * in its domain (which may stop referencing it first) and, for domain units, for its descendants.
@@ -33,6 +33,8 @@ export interface EnvironmentTarget {
   name: string;
   blueprint: string;
   target: { account: string; region: string };
+  /** The pools that must offer the target (pool environments): a project waits for their updates too. */
+  pools?: readonly string[];
 }
 
 /**
@@ -55,7 +57,9 @@ export function environmentTargets(
         ? { account: env.target.account, region: env.target.region }
         : undefined;
     const target = fixed ?? chosen.get(env.name);
-    return target ? [{ name: env.name, blueprint: env.blueprint, target }] : [];
+    if (!target) return [];
+    const pools = env.target.accountPools;
+    return [{ name: env.name, blueprint: env.blueprint, target, ...(pools ? { pools } : {}) }];
   });
 }
 
@@ -100,6 +104,8 @@ function references(
         refs.push(
           key({ kind: 'BlueprintConfiguration', domain, name: env.blueprint, account: env.target.account }),
         );
+        // A pool gaining the account or region must have done so before the project is placed there.
+        for (const pool of env.pools ?? []) refs.push(key({ kind: 'AccountPool', domain, name: pool }));
       }
       break;
     }

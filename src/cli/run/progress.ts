@@ -36,12 +36,13 @@ export function createProgress(io: CliIo, now: () => number) {
       const failed = outcomes.filter((o) => o.status === 'failed');
       const skipped = outcomes.filter((o) => o.status === 'skipped');
       const lines = [
-        `\nApply ${failed.length > 0 ? 'stopped' : 'complete'}: ${done('create')} created, ${done('update')} updated, ${done('replace')} replaced, ${done('delete')} deleted; ${failed.length} failed, ${skipped.length} not started (${seconds(now() - started)}).`,
+        // Complete only when everything was done: an interrupted apply leaves changes not started.
+        `\nApply ${failed.length + skipped.length > 0 ? 'stopped' : 'complete'}: ${done('create')} created, ${done('update')} updated, ${done('replace')} replaced, ${done('delete')} deleted; ${failed.length} failed, ${skipped.length} not started (${seconds(now() - started)}).`,
       ];
       for (const o of failed) lines.push(`  failed: ${formatAddress(o.change.address)}: ${reason(o.error)}`);
       for (const o of skipped)
         lines.push(`  not started: ${formatAddress(o.change.address)} (${o.change.action})`);
-      if (failed.length > 0)
+      if (failed.length + skipped.length > 0)
         // True since a failed deployment is observed state: the next plan redeploys or refuses it, never "No changes".
         lines.push(
           'Run plan to see what remains: it reads live state again, so completed changes are not repeated and failed ones (including failed deployments) are planned again or refused with their cause.',
