@@ -89,6 +89,15 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
       const project = d.normal as NormalProject;
       const profileKey = identityKey({ kind: 'ProjectProfile', domain, name: project.profile });
       const profile = input.profile(domain, project.profile);
+      // A project without a profile (made by an older API, exported as such) can be kept, not made anew.
+      if ((change.action === 'create' || change.action === 'replace') && !project.profile) {
+        refused.push({
+          address: change.address,
+          reason: 'profile-required',
+          detail: `a project without a profile cannot be created in a SageMaker Unified Studio (V2) domain; name one in spec.profile`,
+          location: locationOf(d, '/spec'),
+        });
+      }
       if (deploys(change) && profile?.status === 'DISABLED') {
         const declared = desired.has(profileKey) ? 'is set to DISABLED in its manifest' : 'is DISABLED live';
         refused.push({

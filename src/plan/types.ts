@@ -41,6 +41,7 @@ export type RefusalReason =
   | 'domain-not-empty' // a Domain replace would delete everything it holds
   | 'target-not-ready' // a project's target account is not associated, or lacks a blueprint there
   | 'profile-disabled' // a new or redeployed project's profile is (or is being set to) DISABLED
+  | 'profile-required' // a new project without a profile: a V2 domain creates none
   | 'locked-override' // a project overrides what its profile marks not editable
   | 'unreachable-account' // a blueprint configuration's account has no role the tool can assume
   | 'principal-not-found' // a member to add is not a user or group the domain knows

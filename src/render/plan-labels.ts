@@ -72,6 +72,7 @@ export const REFUSAL_TEXT: { readonly [R in RefusalReason]: string } = {
   'target-not-ready': 'project target not ready',
   'domain-not-empty': 'domain replace would delete its contents',
   'profile-disabled': 'project profile disabled',
+  'profile-required': 'project profile required',
   'locked-override': 'override not allowed by the profile',
   'unreachable-account': 'account not reachable',
   'principal-not-found': 'member not found',

@@ -206,6 +206,22 @@ describe('3. what a read can reveal is refused at plan, located, by name', () =>
     );
   });
 
+  it('a new project without a profile (a V2 domain creates none)', async () => {
+    await applied(DOMAIN());
+    const dir = writeManifests(`${DOMAIN()}${header('Project', 'bare')}spec:\n  description: no profile\n`);
+    const out = await run(emu, dir, ['plan', '--detailed-exitcode', '--format', 'json']);
+    expect(out.exitCode).toBe(3);
+    expect((JSON.parse(out.stdout) as { refused: unknown[] }).refused).toEqual([
+      {
+        address: { kind: 'Project', domain: 'd1', name: 'bare' },
+        reason: 'profile-required',
+        detail:
+          'a project without a profile cannot be created in a SageMaker Unified Studio (V2) domain; name one in spec.profile',
+        location: 'all.yaml:14:1',
+      },
+    ]);
+  });
+
   it('a blueprint configuration in an account whose association has no role', async () => {
     const dir = writeManifests([DOMAIN(), ASSOCIATION(false), TOOLING()].join(''));
     await expect(await plan(dir, 3)).toMatchFileSnapshot('__golden__/unreachable-account.txt');
