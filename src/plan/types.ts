@@ -92,6 +92,11 @@ export interface Plan {
   notes: string[];
   /** sha256 of the plan's canonical content (changes, refusals). */
   fingerprint: string;
+  /**
+   * Set when the plan did not look at everything the manifests could affect (`--domain`): what it
+   * left out, said in the header of every rendering, so a partial "No changes" never reads as whole.
+   */
+  scope?: string;
 }
 
 /** A saved plan: the plan plus what apply needs to detect staleness. */

@@ -87,6 +87,7 @@ export function planJsonValue(plan: Plan): JsonObject {
     notes: [...plan.notes],
     fingerprint: plan.fingerprint,
   };
+  put(out, 'scope', plan.scope);
   if (isSavedPlan(plan)) {
     out.toolVersion = plan.toolVersion;
     out.manifestsDigest = plan.manifestsDigest;

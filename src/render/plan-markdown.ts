@@ -130,7 +130,8 @@ function notice(
 export function renderPlanMarkdown(plan: Plan, options: MarkdownPlanOptions = {}): string {
   const mode = options.mode ?? 'plan';
   const title = escapeMarkdown(truncateText(options.title ?? DEFAULT_TITLE[mode], NAME_LIMIT));
-  const head = `## ${title}\n\n${summaryTable(plan)}\n\n${statusLine(plan, mode)}\n\n`;
+  const scope = plan.scope ? `**Scoped:** ${escapeMarkdown(truncateText(plan.scope, TEXT_LIMIT))}\n\n` : '';
+  const head = `## ${title}\n\n${scope}${summaryTable(plan)}\n\n${statusLine(plan, mode)}\n\n`;
   return packWithinBudget({
     head,
     pieces: pieces(plan),

@@ -92,7 +92,8 @@ function refusalLines(refusal: Refusal, paint: Paint): string[] {
 /** The plan for a terminal; ANSI colour only when `options.color` is true. */
 export function renderPlanText(plan: Plan, options: TextPlanOptions): string {
   const paint = options.color ? ansiPaint : plainPaint;
-  const blocks: string[] = [paint('bold', summaryLine(plan, options.mode))];
+  const summary = paint('bold', summaryLine(plan, options.mode));
+  const blocks: string[] = [plan.scope ? `${summary}\n${sanitizeLine(`Scoped: ${plan.scope}`)}` : summary];
   const changes = shownChanges(plan);
   if (changes.length > 0) blocks.push(changes.map((c) => changeLines(c, paint).join('\n')).join('\n\n'));
   if (plan.refused.length > 0) {

@@ -277,6 +277,23 @@ describe('3. what a read can reveal is refused at plan, located, by name', () =>
   });
 });
 
+describe('a scoped plan says so in its header', () => {
+  it('plan --domain: text, Markdown and JSON carry the scope, "No changes" included', async () => {
+    const dir = await applied(FIVE());
+    const text = await run(emu, dir, ['plan', '--domain', 'd1', '--detailed-exitcode']);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toBe(
+      'No changes. Live state matches the manifests.\nScoped: domain d1 only (--domain): other domains, their contents and Studio domains were not read, and nothing outside d1 is listed as unmanaged or pruned\n',
+    );
+    const markdown = await run(emu, dir, ['plan', '--domain', 'd1', '--format', 'markdown']);
+    expect(markdown.stdout).toContain('**Scoped:** domain d1 only');
+    const json = await run(emu, dir, ['plan', '--domain', 'd1', '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { scope?: string }).scope).toMatch(/^domain d1 only \(--domain\)/);
+    const whole = await run(emu, dir, ['plan', '--format', 'json']);
+    expect(JSON.parse(whole.stdout)).not.toHaveProperty('scope');
+  });
+});
+
 describe('4. nothing is silently accepted', () => {
   it('a project target on a profile that fixes every environment', async () => {
     const dir = writeManifests(`${FIVE()}  target: { account: "${HOME}", region: us-west-2 }\n`);

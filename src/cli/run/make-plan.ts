@@ -114,6 +114,8 @@ export async function makePlan(
           `${d.code} ${d.message}${d.location ? ` (${d.location.file}:${d.location.start.line}:${d.location.start.col})` : ''}`,
       );
     plan.notes = [...warnings, ...plan.notes];
+    if (globals.domain)
+      plan.scope = `domain ${globals.domain} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${globals.domain} is listed as unmanaged or pruned`;
     return { loaded, scope, observation, plan, connection };
   } catch (error) {
     await connection.close();
