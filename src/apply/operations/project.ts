@@ -16,7 +16,9 @@ import {
 } from '@aws-sdk/client-datazone';
 import equal from 'fast-deep-equal';
 import type { NormalProject } from '../../model/normalized.js';
+import type { LiveResource } from '../../live/types.js';
 import { normalizeProject } from '../../plan/desired.js';
+import { liveHealth } from '../../plan/health.js';
 import { ApplyError, type Operation, type OperationContext } from '../types.js';
 import { listAll, unitId, type DomainRef } from './dz-calls.js';
 import { createOrAdopt, exactMatch, type Ensured } from './dz-named.js';
@@ -111,11 +113,11 @@ export function projectPatch(
 /** How an update must treat the live project: as read, re-sent whole, or redeployed too. */
 type UpdateMode = 'patch' | 'resend' | 'redeploy';
 
-/** The mode a planned update needs, from the live statuses the plan saw (plan/health.ts). */
-function updateMode(meta: Readonly<Record<string, string>> | undefined): UpdateMode {
-  if (meta?.deploymentStatus === 'FAILED_VALIDATION' || meta?.deploymentStatus === 'FAILED_DEPLOYMENT')
-    return 'redeploy';
-  return meta?.status === 'UPDATE_FAILED' ? 'resend' : 'patch';
+/** The mode a planned update needs: the recovery plan/health.ts chose for the live project it saw. */
+function updateMode(live: LiveResource | undefined): UpdateMode {
+  const health = live ? liveHealth(live) : undefined;
+  if (health?.state !== 'failed') return 'patch';
+  return health.recovery === 'redeploy' ? 'redeploy' : health.recovery === 'update' ? 'resend' : 'patch';
 }
 
 async function updateProject(
@@ -160,7 +162,7 @@ export const projectOperation: Operation = namedOperation<NormalProject>({
   ensure: ensureProject,
   async update({ ctx, d, name, input }, id, desired) {
     const live = input.live?.normal as NormalProject | undefined;
-    await updateProject(ctx, d, { id, name }, desired, live, updateMode(input.live?.meta));
+    await updateProject(ctx, d, { id, name }, desired, live, updateMode(input.live));
     await reconcileMembers(ctx, d, id, desired.members ?? []);
   },
   remove: ({ ctx, d, name }, id) => deleteProject(ctx, d, name, id),
