@@ -21,17 +21,8 @@ import { startEmulator } from '../../src/emulator/server.js';
 import type { SavedPlan } from '../../src/plan/types.js';
 import { runCli } from '../helpers/cli.js';
 import { edit } from './lib/model-commands.js';
+import { MODEL_ORG_SIZE } from './lib/model.js';
 import { fixedAccountOf, initialDesired, yamlOf } from './lib/model-org.js';
-
-const SIZE = {
-  units: 1,
-  associations: 1,
-  pools: 1,
-  accountsPerPool: 1,
-  profiles: 1,
-  projects: 3,
-  membersPerProject: 1,
-};
 
 describe('model campaign findings', () => {
   it(
@@ -42,7 +33,7 @@ describe('model campaign findings', () => {
       const d = seed % 100;
       const emulator = await startEmulator({ port: 0, seed, behaviour: { durations: INSTANT_DURATIONS } });
       try {
-        const base = generateBenchOrg(seed, SIZE, 'model-data', d);
+        const base = generateBenchOrg(seed, MODEL_ORG_SIZE, 'model-data', d);
         const desired = initialDesired();
         const dir = mkdtempSync(join(tmpdir(), 'smus-finding-'));
         const manifests = join(dir, 'manifests');
@@ -84,7 +75,7 @@ describe('model campaign findings', () => {
         writeFileSync(
           join(dir, 'org.yaml'),
           yamlOf(
-            generateBenchOrg(seed, SIZE, 'model-data', seed),
+            generateBenchOrg(seed, MODEL_ORG_SIZE, 'model-data', seed),
             initialDesired(),
             'model-data',
             fixedAccountOf(seed),

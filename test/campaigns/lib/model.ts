@@ -40,7 +40,8 @@ import {
 } from './model-org.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
-const SIZE: BenchOrgSize = {
+/** The generated organisation every sequence starts from (the findings' reproductions use it too). */
+export const MODEL_ORG_SIZE: BenchOrgSize = {
   units: 1,
   associations: 1,
   pools: 1,
@@ -69,7 +70,7 @@ export async function runSequence(
   const planFile = join(dir, 'saved-plan.json');
   const manifests = join(dir, 'manifests');
   const d = seed % 100;
-  const base = generateBenchOrg(seed, SIZE, DOMAIN, d);
+  const base = generateBenchOrg(seed, MODEL_ORG_SIZE, DOMAIN, d);
   const fixedAccount = fixedAccountOf(d);
   const desired: Desired = initialDesired();
   const truth = {
