@@ -9,6 +9,7 @@ import { RAMClient } from '@aws-sdk/client-ram';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { instrumentClient, SDK_MAX_ATTEMPTS, type CallLogger } from './instrument.js';
 
 /** How clients are built. */
 export interface ClientSettings {
@@ -20,6 +21,8 @@ export interface ClientSettings {
   maxAttempts: number;
   /** Per-request timeout, so a hung connection fails instead of stalling the run. */
   requestTimeoutMs: number;
+  /** Receives one debug event per AWS call (instrument.ts); no events when unset. */
+  callLog?: CallLogger;
 }
 
 /** The clients for one account and region. */
@@ -32,8 +35,11 @@ export interface AwsClients {
   readonly sts: STSClient;
 }
 
-/** Default settings: three SDK attempts, 30 s per request. */
-export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { maxAttempts: 3, requestTimeoutMs: 30_000 };
+/** Default settings: one SDK attempt (the tool's retry is the only layer, see instrument.ts), 30 s per request. */
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
+  maxAttempts: SDK_MAX_ATTEMPTS,
+  requestTimeoutMs: 30_000,
+};
 
 // Refresh assumed credentials this long before they expire.
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -132,6 +138,14 @@ export class ClientFactory {
       sageMaker: new SageMakerClient(config),
       sts: new STSClient(config),
     };
+    const callLog = this.settings.callLog;
+    if (callLog) {
+      const where = { account: accountKey, region };
+      instrumentClient(clients.dataZone, where, callLog);
+      instrumentClient(clients.ram, where, callLog);
+      instrumentClient(clients.sageMaker, where, callLog);
+      instrumentClient(clients.sts, where, callLog);
+    }
     this.cache.set(cacheKey, clients);
     return clients;
   }

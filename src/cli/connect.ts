@@ -6,6 +6,7 @@
 import { ClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientSettings } from '../aws/clients.js';
 import type { CliIo } from './io.js';
 import type { GlobalOptions } from './global-options.js';
+import { callLogSettings } from './logger.js';
 
 /** An open connection. */
 export interface Connection {
@@ -24,7 +25,7 @@ export async function connect(
   options: GlobalOptions,
   settings: Partial<ClientSettings> = {},
 ): Promise<Connection> {
-  const base: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS, ...settings };
+  const base: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS, ...callLogSettings(io, options), ...settings };
   if (options.local) {
     const { startLocalEmulator } = await import('../emulator/local.js');
     const external = (io.env['SMUS_GITOPS_LOCAL_EXTERNAL_ACCOUNTS'] ?? '')

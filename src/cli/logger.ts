@@ -3,6 +3,7 @@
  * `pretty` prints one short line per event for people; `json` one JSON object per line.
  */
 import { pino, type Logger } from 'pino';
+import type { CallLogger } from '../aws/instrument.js';
 import type { CliIo } from './io.js';
 
 const LEVEL_NAMES: Record<number, string> = {
@@ -38,4 +39,16 @@ export function createLogger(io: CliIo, level: string, format: 'json' | 'pretty'
     { level, base: undefined, timestamp: format === 'json' ? pino.stdTimeFunctions.isoTime : false },
     stream,
   );
+}
+
+/**
+ * The client settings that log every AWS call at debug (operation, service, account, region,
+ * request id, throttle, duration); nothing when debug is off, so normal runs pay no middleware.
+ */
+export function callLogSettings(
+  io: CliIo,
+  options: { logLevel: string; logFormat: 'json' | 'pretty' },
+): { callLog?: CallLogger } {
+  const log = createLogger(io, options.logLevel, options.logFormat);
+  return log.isLevelEnabled('debug') ? { callLog: log } : {};
 }

@@ -9,7 +9,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { tpsOf } from '../aws/documented-tps.js';
 import { RateBudget, type Timing } from '../apply/rate-budget.js';
-import { backoffMs, isThrottling, isTransient } from '../apply/retry.js';
+import { backoffMs, isThrottling, isTransient } from '../aws/retry.js';
 import type { Limiter } from './limit.js';
 
 /** The service a read call goes to (its budget is kept per service operation). */
