@@ -1,4 +1,5 @@
 import type { Timing } from '../apply/rate-budget.js';
+import { terminalConfirm } from './prompt.js';
 
 /**
  * The CLI's view of the process: streams, environment, working directory. Commands receive it
@@ -25,15 +26,49 @@ export interface CliIo {
    * rate limits, real waiting proves nothing and would dominate their run time.
    */
   readonly timing?: Timing;
+  /**
+   * True once stdout's reader went away (EPIPE: `plan | head -1`). Output after that is
+   * discarded; commands keep running (an apply never stops half-way because nobody reads).
+   */
+  readonly stdoutClosed?: () => boolean;
+}
+
+/**
+ * A writer that survives its reader going away: an EPIPE (or any write error) marks the stream
+ * closed and later writes are dropped. Node ignores SIGPIPE and reports a closed pipe as an
+ * 'error' event; without a listener that event is an uncaught exception with a stack trace.
+ */
+export function epipeSafe(stream: NodeJS.WritableStream): {
+  write: (text: string) => void;
+  closed: () => boolean;
+} {
+  let closed = false;
+  stream.on('error', () => {
+    closed = true;
+  });
+  return {
+    write: (text) => {
+      if (closed) return;
+      try {
+        stream.write(text);
+      } catch {
+        closed = true;
+      }
+    },
+    closed: () => closed,
+  };
 }
 
 /** The `CliIo` of the real process. */
 export function processIo(): CliIo {
-  const canAsk = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const out = epipeSafe(process.stdout);
+  const err = epipeSafe(process.stderr);
+  const confirm = terminalConfirm(process.stdin, Boolean(process.stdout.isTTY), out.write);
   return {
-    ...(canAsk ? { confirm: askOnTerminal } : {}),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    ...(confirm ? { confirm } : {}),
+    stdout: out.write,
+    stderr: err.write,
+    stdoutClosed: out.closed,
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
@@ -42,15 +77,4 @@ export function processIo(): CliIo {
       process.once('SIGTERM', () => resolve());
     }),
   };
-}
-
-async function askOnTerminal(question: string): Promise<boolean> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = await rl.question(`${question} Only 'yes' will be accepted: `);
-    return answer.trim() === 'yes';
-  } finally {
-    rl.close();
-  }
 }

@@ -3,6 +3,7 @@
  * plan. From paths it plans first; from a saved plan it re-reads what the plan touches and
  * refuses a stale plan. Without --auto-approve it asks on a terminal and refuses otherwise.
  */
+import { Option } from 'commander';
 import type { CommandRegistrar } from '../main.js';
 import type { GlobalOptions } from '../global-options.js';
 
@@ -12,6 +13,8 @@ export interface ApplyCommandOptions {
   autoApprove?: boolean;
   allowReplace?: boolean;
   concurrency: string;
+  /** text: plan, progress and summary for people; json: only the result (docs/json-output.md). */
+  format: 'text' | 'json';
 }
 
 /** Adds the `apply` command. */
@@ -33,6 +36,14 @@ export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => 
       '--concurrency <n>',
       'changes in flight at once (the rate budgets pace the calls themselves)',
       '256',
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output: plan, progress and summary (text) or only the result as JSON (docs/json-output.md; needs --auto-approve)',
+      )
+        .choices(['text', 'json'])
+        .default('text'),
     )
     .action(async (paths: string[], options: ApplyCommandOptions, command) => {
       const { runApply } = await import('../run/apply-run.js');

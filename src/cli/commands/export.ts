@@ -1,4 +1,5 @@
 /** `smus-gitops export --domain NAME [--studio-domains] [--assume-role-name NAME] --out DIR`: writes manifests from what is live (GitOps issue). */
+import { Option } from 'commander';
 import type { CommandRegistrar } from '../main.js';
 import type { GlobalOptions } from '../global-options.js';
 
@@ -10,6 +11,8 @@ export interface ExportCommandOptions {
   studioDomains?: boolean;
   /** Role name to assume in each associated account, to export its blueprint configurations too. */
   assumeRoleName?: string;
+  /** text: a summary for people; json: the result of docs/json-output.md. */
+  format: 'text' | 'json';
 }
 
 /** Adds the `export` command. */
@@ -26,6 +29,11 @@ export const registerExportCommand: CommandRegistrar = (program, io, setExit) =>
     .option(
       '--assume-role-name <name>',
       'role to assume in every associated account (arn:aws:iam::ACCOUNT:role/NAME) to export its blueprint configurations too',
+    )
+    .addOption(
+      new Option('--format <format>', 'output: a summary (text) or the result as JSON (docs/json-output.md)')
+        .choices(['text', 'json'])
+        .default('text'),
     )
     .action(async (options: ExportCommandOptions, command) => {
       const { runExport } = await import('../run/export-run.js');

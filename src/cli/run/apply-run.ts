@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyPlan } from '../../apply/apply-plan.js';
+import type { ChangeOutcome } from '../../apply/executor.js';
 import { findStaleness } from '../../apply/stale.js';
 import { formatAddress } from '../../model/identity.js';
 import { resolveDesired } from '../../plan/planner.js';
@@ -10,11 +11,14 @@ import { TOOL_VERSION } from '../../version.js';
 import type { ApplyCommandOptions } from '../commands/apply.js';
 import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
+import { APPLY_QUESTION } from '../prompt.js';
 import { makePlan, type PlanRun } from './make-plan.js';
 import { hasChanges, renderPlan } from './plan-run.js';
 import { createProgress } from './progress.js';
+import { renderApplyJson } from './result-json.js';
 
 /** Why a saved plan cannot be applied as it is, or undefined when it can. */
 async function checkSavedPlan(
@@ -46,6 +50,12 @@ async function checkSavedPlan(
   return { plan: saved };
 }
 
+/** The stderr note when stdout's reader went away during the apply: what happened after all. */
+function outputLostNote(outcomes: readonly ChangeOutcome[]): string {
+  const count = (status: ChangeOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  return `smus-gitops: stdout was closed during apply; the apply went on without output: ${count('done')} done, ${count('failed')} failed, ${count('skipped')} not started\n`;
+}
+
 /** Runs `apply`; returns the exit code. */
 export async function runApply(
   paths: string[],
@@ -54,6 +64,7 @@ export async function runApply(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
+  const json = options.format === 'json';
   const run = await makePlan(paths, globals, io, log);
   if ('exit' in run) return run.exit;
   try {
@@ -69,8 +80,8 @@ export async function runApply(
         return ExitCode.Refused;
       }
       plan = checked.plan;
-    } else {
-      io.stdout(renderPlan(plan, 'text', globals.color && io.isTTY));
+    } else if (!json) {
+      io.stdout(renderPlan(plan, 'text', useColor(io, globals.color)));
     }
     if (plan.refused.length > 0) {
       io.stderr(
@@ -86,21 +97,27 @@ export async function runApply(
       return ExitCode.Refused;
     }
     if (!hasChanges(plan)) {
-      io.stdout('Nothing to apply.\n');
+      io.stdout(json ? renderApplyJson([]) : 'Nothing to apply.\n');
       return ExitCode.Ok;
     }
     if (!options.autoApprove) {
+      // JSON mode prints no plan to approve, and a prompt would corrupt the JSON on stdout.
+      if (json) {
+        io.stderr('smus-gitops: apply --format json needs --auto-approve\n');
+        return ExitCode.Refused;
+      }
       if (!io.confirm) {
         io.stderr('smus-gitops: apply needs --auto-approve when there is no terminal to confirm on\n');
         return ExitCode.Refused;
       }
-      if (!(await io.confirm('Apply these changes?'))) {
+      if (!(await io.confirm(APPLY_QUESTION))) {
         io.stdout('Apply cancelled.\n');
         return ExitCode.Ok;
       }
     }
     const { desired, domainAccount } = resolveDesired(run.loaded.documents, run.observation);
-    const progress = createProgress(io, Date.now);
+    // In JSON mode stdout carries only the result: no progress lines.
+    const progress = createProgress(json ? { ...io, stdout: () => undefined } : io, Date.now);
     let interrupted = false;
     void io.interrupted.then(() => {
       interrupted = true;
@@ -117,7 +134,9 @@ export async function runApply(
       log: (event, message) => log.info(event, message),
       shouldStop: () => interrupted,
     });
-    io.stdout(progress.summary(outcomes));
+    io.stdout(json ? renderApplyJson(outcomes) : progress.summary(outcomes));
+    // EPIPE (`apply | head`) never stops the apply half-way: output was dropped, the work went on.
+    if (io.stdoutClosed?.()) io.stderr(outputLostNote(outcomes));
     return outcomes.every((o) => o.status === 'done') ? ExitCode.Ok : ExitCode.Error;
   } finally {
     await run.connection.close();

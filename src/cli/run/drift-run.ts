@@ -4,6 +4,7 @@ import type { DriftOutcome } from '../../github/drift-issue.js';
 import { ExitCode } from '../exit-codes.js';
 import type { DriftCommandOptions } from '../commands/drift.js';
 import type { GlobalOptions } from '../global-options.js';
+import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
 import { makePlan } from './make-plan.js';
@@ -49,7 +50,7 @@ export async function runDrift(
   try {
     const drifted = hasChanges(run.plan);
     // Headed as drift in every format (text summary line, Markdown title and status line).
-    io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY, 'drift'));
+    io.stdout(renderPlan(run.plan, options.format, useColor(io, globals.color), 'drift'));
     if (options.summaryFile || options.githubIssue)
       await appendSummary(renderPlanMarkdown(run.plan, { mode: 'drift' }), options.summaryFile, io);
     if (options.githubIssue) {

@@ -14,12 +14,26 @@ import { connect } from '../connect.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
+import { renderExportJson } from './result-json.js';
 
 const DEFAULT_REGION = 'us-east-1';
 
 /** The region to export from: `--region`, else the standard AWS variables, else us-east-1. */
 export function exportRegion(globals: GlobalOptions, env: CliIo['env']): string {
   return globals.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || DEFAULT_REGION;
+}
+
+/** What export cannot read from AWS; `reached`: whether associated accounts were read (--assume-role-name). */
+function notExported(reached: boolean): string[] {
+  const missing = ['reconcile policy'];
+  // Without --assume-role-name, other accounts were not reached: their roles and configurations are missing.
+  if (!reached)
+    missing.push(
+      'assumeRoleArn of associations',
+      'blueprint configurations of other accounts (--assume-role-name)',
+    );
+  missing.push('globalParameters');
+  return missing;
 }
 
 /** Runs `export`; returns the exit code. */
@@ -65,19 +79,30 @@ export async function runExport(
     const files = layoutFiles(result.documents, options.layout);
     await writeExport(outDir, files);
     for (const warning of result.warnings) io.stderr(`smus-gitops: warning: ${warning}\n`);
+    const missing = notExported(roles.size > 0);
+    if (options.format === 'json') {
+      io.stdout(
+        renderExportJson(
+          {
+            region,
+            ...(domain ? { domain } : {}),
+            studioDomains,
+            out: options.out,
+            layout: options.layout,
+            files: files.map((f) => f.path),
+            warnings: result.warnings,
+            notExported: missing,
+          },
+          result.documents,
+        ),
+      );
+      return ExitCode.Ok;
+    }
     const count = result.documents.length;
     io.stdout(
       `Exported ${count} manifest${count === 1 ? '' : 's'} of ${what} (${region}) to ${options.out}:\n` +
         files.map((f) => `  ${f.path}\n`).join(''),
     );
-    const missing = ['reconcile policy'];
-    // Without --assume-role-name, other accounts were not reached: their roles and configurations are missing.
-    if (roles.size === 0)
-      missing.push(
-        'assumeRoleArn of associations',
-        'blueprint configurations of other accounts (--assume-role-name)',
-      );
-    missing.push('globalParameters');
     io.stdout(
       `Not exported (not readable from AWS): ${missing.join(', ')}. Each file's comments say where.\n`,
     );

@@ -9,6 +9,7 @@ import type { Plan, SavedPlan } from '../../plan/types.js';
 import { TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
+import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
@@ -82,7 +83,7 @@ export async function runPlan(
   const run = await makePlan(paths, globals, io, log);
   if ('exit' in run) return run.exit;
   try {
-    io.stdout(renderPlan(run.plan, options.format, globals.color && io.isTTY));
+    io.stdout(renderPlan(run.plan, options.format, useColor(io, globals.color)));
     if (options.out) await writeFile(resolve(io.cwd, options.out), renderPlanJson(savedPlan(run)));
     await publish(run.plan, options, globals, io);
     if (!run.observation.complete) return ExitCode.Error;
