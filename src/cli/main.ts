@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { ExitCode } from './exit-codes.js';
+import { describeConfigError } from './errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
@@ -57,6 +58,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CommanderError) {
       // --help and --version end through exitOverride with code 0; usage mistakes are exit 1.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Error;
+    }
+    const config = describeConfigError(error);
+    if (config) {
+      io.stderr(`smus-gitops: ${config.message}\n`);
+      return config.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`smus-gitops: internal error: ${message}\n`);
