@@ -3,20 +3,27 @@
  * the schema files) around the pure validation stage. Every command starts here.
  */
 import { createHash } from 'node:crypto';
-import { createSchemaValidator, type SchemaValidator } from '../validate/schema-validator.js';
+import {
+  createCompiledSchemaValidator,
+  createSchemaValidator,
+  type SchemaValidator,
+} from '../validate/schema-validator.js';
 import {
   validateManifests,
   type ManifestFile,
   type ValidationResult,
 } from '../validate/validate-manifests.js';
 import { discoverManifestFiles, readManifestBytes } from './files.js';
-import { loadManifestSchemas } from './schemas.js';
+import { loadManifestSchemas, precompiledSchemas } from './schemas.js';
 
 let validator: SchemaValidator | undefined;
 
 /** The shared schema validator (compiled once per process). */
 export function manifestSchemaValidator(): SchemaValidator {
-  validator ??= createSchemaValidator(loadManifestSchemas());
+  const precompiled = validator ? undefined : precompiledSchemas();
+  validator ??= precompiled
+    ? createCompiledSchemaValidator(precompiled)
+    : createSchemaValidator(loadManifestSchemas());
   return validator;
 }
 

@@ -45,21 +45,55 @@ function toDiagnostic(document: LoadedDocument, problem: SchemaProblem): Diagnos
   return diagnostic(problem.code, 'error', problem.message, locate(document, problem.pointer, problem.atKey));
 }
 
-/** Builds the validator over the given schema documents (each with an `$id` equal to its file name). */
+/** Validation functions and schema documents by `$id` (the build-time output of scripts/build-validators.ts). */
+export interface CompiledSchemas {
+  validators: Record<string, ValidateFunction>;
+  schemas: Record<string, object>;
+}
+
+/** Builds the validator over the given schema documents (each with an `$id` equal to its file name), compiling them now. */
 export function createSchemaValidator(schemas: readonly object[]): SchemaValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
   for (const schema of schemas) ajv.addSchema(schema);
+  return validatorOver(
+    (id) => ajv.getSchema(id),
+    (ref) => ajv.getSchema(ref)?.schema,
+  );
+}
+
+/** Builds the validator over precompiled functions (no Ajv compilation at start). */
+export function createCompiledSchemaValidator(compiled: CompiledSchemas): SchemaValidator {
+  return validatorOver(
+    (id) => compiled.validators[id],
+    (ref) => resolvePointer(compiled.schemas, ref),
+  );
+}
+
+// `common.schema.json#/$defs/x` → that subschema (the refs the error pruning follows).
+function resolvePointer(schemas: Record<string, object>, ref: string): unknown {
+  const [id = '', fragment = ''] = ref.split('#');
+  let node: unknown = schemas[id];
+  for (const part of fragment.split('/').filter(Boolean)) {
+    const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
+
+function validatorOver(
+  lookup: (id: string) => ValidateFunction | undefined,
+  resolveRef: (ref: string) => unknown,
+): SchemaValidator {
   const compiled = new Map<ManifestKind, ValidateFunction>();
   const validatorFor = (kind: ManifestKind) => {
     let fn = compiled.get(kind);
     if (!fn) {
-      fn = ajv.getSchema(schemaIdForKind(kind));
+      fn = lookup(schemaIdForKind(kind));
       if (!fn) throw new Error(`no schema ${schemaIdForKind(kind)} for kind ${kind}`);
       compiled.set(kind, fn);
     }
     return fn;
   };
-  const resolveRef = (ref: string) => ajv.getSchema(ref)?.schema;
 
   return {
     validate(document) {
