@@ -31,8 +31,12 @@ export function generateValidatorsSource(directory: string): string {
   const code = standaloneCode(ajv, exports).replace(
     /const (func\d+) = require\("([^"]+)"\)\.default;/g,
     (_all: string, name: string, module: string) => {
-      // The runtime modules are CommonJS with an `exports.default`: the default import is the exports object.
-      imports.push(`import ${name}Module from '${module}.js';`, `const ${name} = ${name}Module.default;`);
+      // The runtime modules are CommonJS with an `exports.default` and `__esModule`: Node's default
+      // import is the exports object, a bundler's or vitest's interop may give the function itself.
+      imports.push(
+        `import ${name}Module from '${module}.js';`,
+        `const ${name} = typeof ${name}Module === 'function' ? ${name}Module : ${name}Module.default;`,
+      );
       return '';
     },
   );

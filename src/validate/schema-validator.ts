@@ -3,7 +3,8 @@
  * which kind?), then the kind's schema, with every ajv error pruned and located in the source.
  * The ajv instance is built once per schema set (compilation is the expensive part).
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Type, ValidateFunction } from 'ajv/dist/2020.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/parse.js';
 import { nearestSpan } from '../load/source-map.js';
@@ -53,6 +54,10 @@ export interface CompiledSchemas {
 
 /** Builds the validator over the given schema documents (each with an `$id` equal to its file name), compiling them now. */
 export function createSchemaValidator(schemas: readonly object[]): SchemaValidator {
+  // Loaded only here: with the build-time validators the CLI never needs Ajv's compiler at all.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
+    Ajv2020: typeof Ajv2020Type;
+  };
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
   for (const schema of schemas) ajv.addSchema(schema);
   return validatorOver(
