@@ -16,6 +16,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal (colour, prompts). */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (read progress lines); false when absent. */
+  readonly stderrIsTTY?: boolean;
   /** Resolves when the user asks the command to stop (SIGINT/SIGTERM); long-running commands await it. */
   readonly interrupted: Promise<void>;
   /** Asks a yes/no question on the terminal; absent when there is no terminal to ask on. */
@@ -72,6 +74,7 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     interrupted: new Promise((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());

@@ -5,6 +5,7 @@
 import { pino, type Logger } from 'pino';
 import type { CallLogger } from '../aws/instrument.js';
 import type { CliIo } from './io.js';
+import { readProgress, type ProgressSink } from './read-progress.js';
 
 const LEVEL_NAMES: Record<number, string> = {
   10: 'trace',
@@ -42,13 +43,34 @@ export function createLogger(io: CliIo, level: string, format: 'json' | 'pretty'
 }
 
 /**
- * The client settings that log every AWS call at debug (operation, service, account, region,
- * request id, throttle, duration); nothing when debug is off, so normal runs pay no middleware.
+ * The client settings that report every AWS call: at debug each call is logged (operation,
+ * service, account, region, request id, throttle, duration); read progress (read-progress.ts) is
+ * printed on a terminal's stderr, or logged at info elsewhere; in JSON output mode
+ * (`--format json`) progress is never printed. Nothing at all when none of these applies, so
+ * normal runs in CI pay no middleware.
  */
 export function callLogSettings(
   io: CliIo,
-  options: { logLevel: string; logFormat: 'json' | 'pretty' },
+  options: { logLevel: string; logFormat: 'json' | 'pretty'; format?: string },
 ): { callLog?: CallLogger } {
   const log = createLogger(io, options.logLevel, options.logFormat);
-  return log.isLevelEnabled('debug') ? { callLog: log } : {};
+  const debug = log.isLevelEnabled('debug');
+  const sink: ProgressSink | undefined =
+    options.format === 'json'
+      ? undefined
+      : io.stderrIsTTY
+        ? { line: (text) => io.stderr(text) }
+        : log.isLevelEnabled('info')
+          ? { info: (event, message) => log.info(event, message) }
+          : undefined;
+  const progress = sink ? readProgress(sink, Date.now) : undefined;
+  if (!debug && !progress) return {};
+  return {
+    callLog: {
+      debug(event, message) {
+        if (debug) log.debug(event, message);
+        progress?.debug(event, message);
+      },
+    },
+  };
 }
