@@ -28,7 +28,7 @@ export interface PacingOptions {
    * 1; Infinity turns pacing off (an emulator without rate limits), retries stay.
    */
   rateScale?: number;
-  /** Tool retries of a transient failure, after the SDK's own attempts. Default 5. */
+  /** Tool retries of a transient failure (the only retry layer: the SDK makes one attempt). Default 8. */
   maxRetries?: number;
   /** Real time when unset. */
   timing?: Timing;
@@ -36,8 +36,11 @@ export interface PacingOptions {
   random?: () => number;
 }
 
-/** Default tool retries per read call (each after the SDK's own three attempts). */
-export const DEFAULT_READ_RETRIES = 5;
+/**
+ * Default tool retries per read call: as many as apply's, since the SDK no longer retries
+ * underneath (it made three attempts per tool attempt before; see src/aws/instrument.ts).
+ */
+export const DEFAULT_READ_RETRIES = 8;
 
 const REAL_TIME: Timing = {
   now: () => Date.now(),
