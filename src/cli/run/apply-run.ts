@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyPlan } from '../../apply/apply-plan.js';
+import { sanitizeLine } from '../../render/plan-values.js';
 import { findStaleness } from '../../apply/stale.js';
 import { formatAddress } from '../../model/identity.js';
 import { resolveDesired } from '../../plan/planner.js';
@@ -65,7 +66,7 @@ export async function runApply(
     if (options.plan) {
       const checked = await checkSavedPlan(options.plan, run, io);
       if ('refuse' in checked) {
-        io.stderr(`smus-gitops: refusing the saved plan: ${checked.refuse}\n`);
+        io.stderr(`smus-gitops: refusing the saved plan: ${sanitizeLine(checked.refuse)}\n`);
         return ExitCode.Refused;
       }
       plan = checked.plan;

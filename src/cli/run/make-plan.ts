@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { formatDiagnosticText } from '../../render/diagnostics.js';
+import { sanitizeLine } from '../../render/plan-values.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
 import { readLive } from '../../live/read-live.js';
@@ -74,10 +75,13 @@ export async function makePlan(
       ...(io.timing ? { timing: io.timing } : {}),
     });
     for (const failure of observation.failures) {
-      io.stderr(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}\n`);
+      io.stderr(
+        sanitizeLine(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}`) +
+          '\n',
+      );
     }
     for (const domain of scope.domains) {
-      if (domain.account && domain.account !== observation.caller.account) {
+      if (domain.account && observation.caller.account && domain.account !== observation.caller.account) {
         io.stderr(
           `smus-gitops: Domain ${domain.name} declares account ${domain.account}, but the credentials are of account ${observation.caller.account}; refusing to act\n`,
         );
