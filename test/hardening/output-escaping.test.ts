@@ -32,7 +32,7 @@ describe('file names are escaped for their sink', () => {
     const text = renderDiagnosticsGithub(
       [
         {
-          code: 'SG001',
+          code: 'SG100',
           severity: 'error',
           message: 'bad\nX-Amz-Security-Token=IQoJb3JpZ2luSECRET',
           location: { file: INJECTED, start: { line: 2, col: 1 } },
@@ -41,7 +41,7 @@ describe('file names are escaped for their sink', () => {
       { fileCount: 1, documentCount: 1, counts: {} },
     );
     expect(text.split('\n')[0]).toBe(
-      '::error file=x%0A%3A%3Aerror file=README.md%2Cline=1%3A%3Apwned%0A.yaml,line=2,col=1,title=SG001::bad%0AX-Amz-Security-Token=***',
+      '::error file=x%0A%3A%3Aerror file=README.md%2Cline=1%3A%3Apwned%0A.yaml,line=2,col=1,title=SG100::bad%0AX-Amz-Security-Token=***',
     );
   });
 });
