@@ -55,7 +55,7 @@ export async function runApply(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
-  const run = await makePlan(paths, globals, io, log);
+  const run = await makePlan(paths, globals, io, log, 'write');
   if ('exit' in run) return run.exit;
   try {
     if (!run.observation.complete) {

@@ -19,9 +19,11 @@ import type { CliIo } from '../io.js';
 // As the live reader does when nothing names a region.
 const FALLBACK_REGION = 'us-east-1';
 
-/** The region for calls no manifest places: --region, then the SDK's environment variables. */
-export function commandRegion(globals: GlobalOptions, io: CliIo): string {
-  return globals.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? FALLBACK_REGION;
+/** The region for calls no manifest places: --region, then the SDK's environment variables, then the profile's. */
+export function commandRegion(globals: GlobalOptions, io: CliIo, profileRegion?: string): string {
+  return (
+    globals.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? profileRegion ?? FALLBACK_REGION
+  );
 }
 
 async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string> {
@@ -29,7 +31,7 @@ async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string>
   const connection = await connect(io, globals);
   try {
     const out = await connection.clients
-      .home(commandRegion(globals, io))
+      .home(commandRegion(globals, io, connection.profileRegion))
       .sts.send(new GetCallerIdentityCommand({}));
     return out.Account ?? '*';
   } catch (error) {
@@ -46,7 +48,7 @@ async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string>
 async function studioPolicy(names: readonly string[], globals: GlobalOptions, io: CliIo): Promise<number> {
   const connection = await connect(io, globals);
   try {
-    const clients = connection.clients.home(commandRegion(globals, io));
+    const clients = connection.clients.home(commandRegion(globals, io, connection.profileRegion));
     const domains = [];
     for (const name of new Set(names)) domains.push(await readStudioDomainFacts(clients, name));
     const publicOnes = domains.filter((d) => d.appNetworkAccessType !== 'VpcOnly').map((d) => d.name);

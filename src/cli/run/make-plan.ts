@@ -19,6 +19,7 @@ import { readScope } from '../../plan/scope.js';
 import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
+import { declaredRoles } from '../../model/roles.js';
 import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
@@ -43,6 +44,9 @@ export async function makePlan(
   globals: GlobalOptions,
   io: CliIo,
   log: Logger,
+  // Plan and drift only read, so they reach other accounts through the declared reader roles;
+  // apply passes 'write' (its deployer roles trust only the apply role).
+  access: 'read' | 'write' = 'read',
 ): Promise<PlanRun | { exit: number }> {
   const loaded = await loadManifests(paths.length > 0 ? paths : ['.'], io.cwd);
   for (const d of loaded.diagnostics) {
@@ -66,7 +70,8 @@ export async function makePlan(
       )
     : loaded.documents;
   const scope = readScope(documents, globals.domain);
-  const connection = await connect(io, globals);
+  const connection = await connect(io, globals, { access });
+  connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
     const observation = await readLive(scope, {
       clients: connection.clients,
