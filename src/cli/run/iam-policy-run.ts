@@ -5,6 +5,7 @@
  * else `*`: printing a policy must not need AWS credentials (it is usually printed before the
  * role exists). With `--studio-domain NAME...`: the isolation policy of those live Studio domains.
  */
+import { buildTrustPolicy, renderTrustPolicy } from '../../iam/trust-policy.js';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { renderPolicy } from '../../iam/policy-document.js';
 import { buildStudioIsolationPolicy } from '../../iam/studio-isolation.js';
@@ -77,6 +78,22 @@ export async function runIamPolicy(
   if (options.studioDomain && options.studioDomain.length > 0)
     return studioPolicy(options.studioDomain, globals, io);
   const account = await callerAccount(globals, io);
-  io.stdout(renderPolicy(buildToolPolicy(options.mode, { account, domainAccount: account })));
+  if (options.trust) {
+    const trust = buildTrustPolicy(options.mode, {
+      // A trust policy's principal cannot hold a wildcard account: a placeholder to replace.
+      toolAccount: account === '*' ? 'ACCOUNT_ID' : account,
+      repository: options.githubRepository ?? io.env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO',
+      environment: options.environment,
+      ...(options.externalId ? { externalId: options.externalId } : {}),
+    });
+    io.stdout(renderTrustPolicy(trust));
+    return ExitCode.Ok;
+  }
+  // The reader and deployer policies are attached in the other accounts: their own resources are
+  // any account's (`*`), the DataZone domains those of the domain account (the caller's).
+  const assumed = options.mode === 'reader' || options.mode === 'deployer';
+  io.stdout(
+    renderPolicy(buildToolPolicy(options.mode, { account: assumed ? '*' : account, domainAccount: account })),
+  );
   return ExitCode.Ok;
 }
