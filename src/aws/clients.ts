@@ -7,7 +7,8 @@
 import { DataZoneClient } from '@aws-sdk/client-datazone';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { instrumentClient, SDK_MAX_ATTEMPTS, type CallLogger } from './instrument.js';
 
@@ -23,6 +24,13 @@ export interface ClientSettings {
   requestTimeoutMs: number;
   /** Receives one debug event per AWS call (instrument.ts); no events when unset. */
   callLog?: CallLogger;
+  /**
+   * Which role of another account `assumed` takes (issue 19.3): `read` (plan, drift, export) the
+   * declared reader role when there is one, `write` (apply, the default) the deployer role.
+   */
+  access?: 'read' | 'write';
+  /** RoleSessionName of every assumed role, so CloudTrail ties each call to the run. */
+  sessionName?: string;
 }
 
 /** The clients for one account and region. */
@@ -41,57 +49,81 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   requestTimeoutMs: 30_000,
 };
 
-// Refresh assumed credentials this long before they expire.
-const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * What a manifest declares beside a deployer role (`assumeRoleArn`): the read-only role of the same
+ * account that plan, drift and export assume instead, and the ExternalId both roles' trust requires.
+ */
+export interface RoleDeclaration {
+  readerRoleArn?: string;
+  externalId?: string;
+}
 
-/** Credentials from AssumeRole, cached and refreshed before they expire. */
-export function assumeRoleCredentials(
-  sts: STSClient,
-  roleArn: string,
-  sessionName = 'smus-gitops',
+/** The credential chain found nothing: said plainly instead of an empty caller account. */
+export class NoCredentialsError extends Error {
+  override name = 'NoCredentials';
+}
+
+/**
+ * `provider` with its "nothing found" failure turned into a NoCredentialsError that says what to
+ * set; the SDK's own message ("Could not load credentials from any providers") is kept after it.
+ */
+export function explainMissingCredentials(
+  provider: AwsCredentialIdentityProvider,
 ): AwsCredentialIdentityProvider {
-  let cached: AwsCredentialIdentity | undefined;
-  let pending: Promise<AwsCredentialIdentity> | undefined;
-  return async () => {
-    if (cached?.expiration && cached.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS) return cached;
-    pending ??= (async () => {
-      try {
-        const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName }));
-        const c = out.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey)
-          throw new Error(`AssumeRole ${roleArn} returned no credentials`);
-        cached = {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: c.SessionToken,
-          expiration: c.Expiration,
-        };
-        return cached;
-      } finally {
-        pending = undefined;
-      }
-    })();
-    return pending;
+  return async (properties) => {
+    try {
+      return await provider(properties);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'CredentialsProviderError') throw error;
+      throw new NoCredentialsError(
+        `no AWS credentials found: set AWS_PROFILE (or --profile), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role provides them (OIDC in CI, an instance or container role); ${error.message}`,
+        { cause: error },
+      );
+    }
   };
 }
 
 /** Builds and caches clients per account and region. */
 export class ClientFactory {
   private readonly cache = new Map<string, AwsClients>();
+  private roles: ReadonlyMap<string, RoleDeclaration> = new Map();
 
   constructor(private readonly settings: ClientSettings) {}
+
+  /** The reader roles and ExternalIds the manifests declare, by deployer role ARN. */
+  declareRoles(roles: ReadonlyMap<string, RoleDeclaration>): void {
+    this.roles = roles;
+  }
 
   /** Clients acting as the tool's own identity in `region`. */
   home(region: string): AwsClients {
     return this.build('home', region, this.settings.credentials);
   }
 
-  /** Clients acting in another account through `roleArn` (assumed with the home identity's STS client). */
+  /**
+   * Clients acting in another account through the deployer role `roleArn`, or through its declared
+   * reader role when this factory only reads. The SDK's provider assumes the role with the home
+   * identity, passes the declared ExternalId and this run's session name, and refreshes before expiry.
+   */
   assumed(roleArn: string, region: string): AwsClients {
-    const key = `role:${roleArn}`;
+    const declared = this.roles.get(roleArn);
+    const role = this.settings.access === 'read' ? (declared?.readerRoleArn ?? roleArn) : roleArn;
+    const key = `role:${role}`;
     const existing = this.cache.get(`${key}@${region}`);
     if (existing) return existing;
-    const credentials = assumeRoleCredentials(this.home(region).sts, roleArn);
+    const credentials = fromTemporaryCredentials({
+      params: {
+        RoleArn: role,
+        RoleSessionName: this.settings.sessionName ?? 'smus-gitops',
+        ...(declared?.externalId ? { ExternalId: declared.externalId } : {}),
+      },
+      ...(this.settings.credentials ? { masterCredentials: this.settings.credentials } : {}),
+      clientConfig: {
+        region,
+        maxAttempts: this.settings.maxAttempts,
+        ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
+      },
+    });
     return this.build(key, region, credentials);
   }
 

@@ -3,7 +3,15 @@
  * override (`--endpoint-url`), or the embedded emulator (`--local`, started in-process with its
  * state under `.smus-gitops/`). Returns the client factory and a closer.
  */
-import { ClientFactory, DEFAULT_CLIENT_SETTINGS, type ClientSettings } from '../aws/clients.js';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import {
+  ClientFactory,
+  DEFAULT_CLIENT_SETTINGS,
+  explainMissingCredentials,
+  type ClientSettings,
+} from '../aws/clients.js';
 import type { CliIo } from './io.js';
 import type { GlobalOptions } from './global-options.js';
 import { callLogSettings } from './logger.js';
@@ -13,6 +21,8 @@ export interface Connection {
   clients: ClientFactory;
   /** The emulator endpoint when `--local`. */
   localEndpoint?: string;
+  /** The region of the AWS profile in use (`--profile`, else AWS_PROFILE or default), when it sets one. */
+  profileRegion?: string;
   close(): Promise<void>;
 }
 
@@ -48,17 +58,59 @@ export async function connect(
       },
     };
   }
-  const key = io.env['AWS_ACCESS_KEY_ID'];
-  const secret = io.env['AWS_SECRET_ACCESS_KEY'];
-  // Credentials given in the command's environment are used as such; otherwise the SDK's standard chain.
-  const credentials =
-    key && secret
-      ? { accessKeyId: key, secretAccessKey: secret, sessionToken: io.env['AWS_SESSION_TOKEN'] }
-      : undefined;
   const clients = new ClientFactory({
     ...base,
+    sessionName: base.sessionName ?? sessionName(io.env),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-    ...(credentials ? { credentials } : {}),
+    credentials: explainMissingCredentials(credentialProvider(io, options)),
   });
-  return { clients, close: async () => clients.destroy() };
+  const profileRegion = await regionOfProfile(options.profile);
+  return { clients, ...(profileRegion ? { profileRegion } : {}), close: async () => clients.destroy() };
+}
+
+/**
+ * The tool's own credentials: `--profile` through the shared config and credentials files (static
+ * keys, SSO, role_arn, credential_process); else keys given in the command's environment; else the
+ * SDK's standard chain (which honours AWS_PROFILE, web identity in CI, container and instance roles).
+ */
+function credentialProvider(io: CliIo, options: GlobalOptions): AwsCredentialIdentityProvider {
+  if (options.profile) return fromIni({ profile: options.profile });
+  const key = io.env['AWS_ACCESS_KEY_ID'];
+  const secret = io.env['AWS_SECRET_ACCESS_KEY'];
+  if (key && secret) {
+    const credentials = {
+      accessKeyId: key,
+      secretAccessKey: secret,
+      sessionToken: io.env['AWS_SESSION_TOKEN'],
+    };
+    return () => Promise.resolve(credentials);
+  }
+  return fromNodeProviderChain();
+}
+
+/**
+ * The region the profile's config names, resolved by the SDK exactly as a client without a region
+ * would (AWS_REGION first, then the profile's `region`); undefined when none is set.
+ */
+async function regionOfProfile(profile: string | undefined): Promise<string | undefined> {
+  const sts = new STSClient(profile ? { profile } : {});
+  try {
+    return await sts.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    sts.destroy();
+  }
+}
+
+/**
+ * `smus-gitops-<run id>`: the RoleSessionName of every assumed role, so CloudTrail shows which run
+ * made a call. In GitHub Actions the run id and attempt; elsewhere the start time.
+ */
+export function sessionName(env: CliIo['env'], now = Date.now()): string {
+  const runId = env['GITHUB_RUN_ID']
+    ? `${env['GITHUB_RUN_ID']}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`
+    : `local-${now}`;
+  // RoleSessionName allows [\w+=,.@-] and at most 64 characters.
+  return `smus-gitops-${runId}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
 }

@@ -9,6 +9,8 @@ export interface GlobalOptions {
   local?: boolean;
   endpointUrl?: string;
   region?: string;
+  /** AWS profile of the shared config/credentials files: credentials and default region. */
+  profile?: string;
   domain?: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
@@ -21,6 +23,7 @@ export function addGlobalOptions(program: Command): void {
     .option('--local', 'use the embedded emulator, with state kept in .smus-gitops/ of the current directory')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (as the AWS CLI does)')
     .option('--region <region>', 'region for calls not tied to a manifest region')
+    .option('--profile <name>', 'AWS profile for credentials and the default region (as the AWS CLI does)')
     .option('--domain <name>', 'only this domain (lets a workflow matrix shard a large organisation)')
     .addOption(
       new Option('--log-level <level>', 'structured log level on stderr')

@@ -16,6 +16,7 @@ import { registerDriftCommand } from './commands/drift.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerIamPolicyCommand } from './commands/iam-policy.js';
 import { addGlobalOptions } from './global-options.js';
+import { sanitizeLine } from '../render/plan-values.js';
 
 /** What a command module contributes: it adds its subcommand and reports its exit code through `setExit`. */
 export type CommandRegistrar = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return config.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`smus-gitops: internal error: ${message}\n`);
+    io.stderr(`smus-gitops: internal error: ${sanitizeLine(message)}\n`);
     if (io.env['SMUS_GITOPS_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return ExitCode.Error;
   }

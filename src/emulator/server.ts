@@ -19,6 +19,7 @@ import type { RateLimitSetting } from './knobs/rate-limit.js';
 import { loadWorld } from './persistence.js';
 import type { RawRequest, WireResponse } from './protocols/types.js';
 import { emptyWorld } from './world.js';
+import { allowedHosts, MAX_BODY_BYTES, refusal } from './request-guard.js';
 
 export type { EmulatorControl } from './control.js';
 export type { RequestEvent } from './core.js';
@@ -61,13 +62,38 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** A body larger than MAX_BODY_BYTES (a chunked one has no content-length to refuse up front). */
+class BodyTooLarge extends Error {}
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  const body = Buffer.from(
+    JSON.stringify({ error: status === 413 ? 'PayloadTooLarge' : 'Forbidden', message }),
+  );
+  // The connection is not reused: the refused body may still be arriving.
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(body.length),
+    connection: 'close',
+  });
+  response.end(body);
 }
 
 function toRawRequest(request: IncomingMessage, body: Buffer): RawRequest {
@@ -108,11 +134,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const control = createControl(core);
   const sockets = new Set<Socket>();
+  // Set once the port is known (before the first request can arrive).
+  let hosts: ReadonlySet<string> = new Set();
 
   const server = createServer((request, response) => {
     void (async () => {
       try {
-        const body = await readBody(request);
+        const refused = refusal(request.headers, hosts);
+        if (refused) {
+          refuse(response, refused.status, refused.message);
+          return;
+        }
+        let body: Buffer;
+        try {
+          body = await readBody(request);
+        } catch (error) {
+          if (!(error instanceof BodyTooLarge)) throw error;
+          refuse(response, 413, `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+          return;
+        }
         const raw = toRawRequest(request, body);
         if (raw.path.startsWith(CONTROL_PREFIX)) {
           send(response, await handleControl(control, raw.method, raw.path, body));
@@ -155,6 +195,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(host, port);
   let closed: Promise<void> | undefined;
   return {
     endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

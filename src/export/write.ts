@@ -7,12 +7,14 @@
  * `schemas/`), never a path into the checkout that ran the export: exported manifests live in
  * another repository, where such a path points nowhere.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { assertNever, type ManifestKind } from '../model/manifest.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ExportedDocument } from './document.js';
+import { ExportError } from './build.js';
 
 /** One file per kind or one per resource. */
 export type ExportLayout = 'per-kind' | 'per-resource';
@@ -102,11 +104,60 @@ export function layoutFiles(documents: readonly ExportedDocument[], layout: Expo
     .map(([path, docs]) => ({ path, text: renderFile(docs) }));
 }
 
-/** Writes the files under `outDir` (created when missing; files of the same name are replaced). */
+async function lstatOrUndefined(path: string) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function refuseLink(path: string, outDir: string): ExportError {
+  return new ExportError(
+    `${path}: is a symbolic link; refusing to write through it (it could point outside ${outDir}). Remove it or choose another --out`,
+  );
+}
+
+/**
+ * Writes the files under `outDir` (created when missing; files of the same name are replaced).
+ * Nothing is written through a symbolic link below `outDir` (issue 19.14): a link planted in the
+ * output directory of a checked-out repository would otherwise redirect the write anywhere the user
+ * can write. Each folder below `outDir` is checked with lstat before use, and each file is opened
+ * with O_NOFOLLOW, so a link that appears between the check and the open fails the open too.
+ * `outDir` itself is the user's choice and may be a link.
+ */
 export async function writeExport(outDir: string, files: readonly ExportFile[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
   for (const file of files) {
-    const target = join(outDir, file.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.text);
+    const parts = relative(outDir, join(outDir, file.path)).split(sep);
+    let dir = outDir;
+    for (const part of parts.slice(0, -1)) {
+      dir = join(dir, part);
+      const stat = await lstatOrUndefined(dir);
+      if (stat?.isSymbolicLink()) throw refuseLink(dir, outDir);
+      if (!stat) await mkdir(dir);
+      else if (!stat.isDirectory()) throw new ExportError(`${dir}: exists and is not a folder`);
+    }
+    const target = join(dir, parts[parts.length - 1] ?? '');
+    const stat = await lstatOrUndefined(target);
+    if (stat?.isSymbolicLink()) throw refuseLink(target, outDir);
+    if (stat && !stat.isFile()) throw new ExportError(`${target}: exists and is not a regular file`);
+    let handle;
+    try {
+      handle = await open(
+        target,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+        0o644,
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw refuseLink(target, outDir);
+      throw error;
+    }
+    try {
+      await handle.writeFile(file.text);
+    } finally {
+      await handle.close();
+    }
   }
 }

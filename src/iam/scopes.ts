@@ -43,7 +43,15 @@ export interface PolicyAccounts {
   account: string;
   /** The account owning the DataZone domains (the same account unless the policy is for an associated account). */
   domainAccount: string;
+  /**
+   * The role name `sts:AssumeRole` is allowed on in every account (issue 19.3): the reader role for
+   * the plan policy, the deployer role for the apply policy. Default: the deployer role.
+   */
+  assumableRoleName?: string;
 }
+
+/** Default names of the roles the tool assumes in other accounts (docs/iam.md). */
+export const DEFAULT_ROLE_NAMES = { reader: 'SmusGitOpsReader', deployer: 'SmusGitOpsDeployer' } as const;
 
 /** What one scope allows on. */
 export interface ScopeStatement {
@@ -125,9 +133,14 @@ export function scopeStatement(
       return { sid: 'SageMakerAccountLevel', resources: ['*'] };
     case 'sagemaker-domain':
       return { sid: 'SageMakerStudioDomains', resources: [`arn:aws:sagemaker:*:${account}:domain/*`] };
-    case 'sts-assume-role':
-      // The roles are declared per AccountAssociation and StudioDomain; narrow this to them when you attach it.
-      return { sid: 'AssumeDeployerRoles', resources: ['arn:aws:iam::*:role/*'] };
+    case 'sts-assume-role': {
+      // One role name in every account: plan may reach only the read-only reader roles, apply the
+      // deployer roles (whose trust names only the apply role), so a pull request's plan job
+      // cannot obtain write credentials anywhere.
+      const name = accounts.assumableRoleName ?? DEFAULT_ROLE_NAMES.deployer;
+      const sid = name === DEFAULT_ROLE_NAMES.reader ? 'AssumeReaderRoles' : 'AssumeDeployerRoles';
+      return { sid, resources: [`arn:aws:iam::*:role/${name}`] };
+    }
     case 'pass-role-datazone':
       return passRole('datazone.amazonaws.com', accounts, 'PassRolesToDataZone');
     case 'pass-role-sagemaker':

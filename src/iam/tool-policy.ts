@@ -5,14 +5,28 @@
  */
 import { IAM_OPERATIONS, type OperationPermission } from './operations.js';
 import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document.js';
-import { SCOPE_ORDER, scopeStatement, type PolicyAccounts, type ResourceScope } from './scopes.js';
+import {
+  DEFAULT_ROLE_NAMES,
+  SCOPE_ORDER,
+  scopeStatement,
+  type PolicyAccounts,
+  type ResourceScope,
+} from './scopes.js';
 
-/** Which commands the policy is for. */
-export type PolicyMode = 'plan' | 'apply';
+/**
+ * Which principal the policy is for: the tool's own `plan` and `apply` roles, and the roles it
+ * assumes in other accounts: `reader` (what plan, drift and export do there) and `deployer` (what
+ * apply does there). Assumed roles assume nothing further.
+ */
+export type PolicyMode = 'plan' | 'apply' | 'reader' | 'deployer';
 
 /** The rows a mode needs. */
 export function operationsFor(mode: PolicyMode): OperationPermission[] {
-  return IAM_OPERATIONS.filter((o) => mode === 'apply' || o.access === 'read');
+  const writes = mode === 'apply' || mode === 'deployer';
+  const assumes = mode === 'plan' || mode === 'apply';
+  return IAM_OPERATIONS.filter(
+    (o) => (writes || o.access === 'read') && (assumes || o.scope !== 'sts-assume-role'),
+  );
 }
 
 /** Scope → actions granted on it, over the given rows (passed roles and extras included). */
@@ -35,6 +49,12 @@ export function actionsByScope(operations: readonly OperationPermission[]): Map<
 /** Builds the tool's policy for `mode`, scoped to `accounts` (`*` where unknown). */
 export function buildToolPolicy(mode: PolicyMode, accounts: PolicyAccounts): PolicyDocument {
   const byScope = actionsByScope(operationsFor(mode));
+  accounts = {
+    ...accounts,
+    assumableRoleName:
+      accounts.assumableRoleName ??
+      (mode === 'plan' ? DEFAULT_ROLE_NAMES.reader : DEFAULT_ROLE_NAMES.deployer),
+  };
   const statements: PolicyStatement[] = [];
   for (const scope of SCOPE_ORDER) {
     const actions = byScope.get(scope);

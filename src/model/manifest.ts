@@ -87,6 +87,10 @@ export interface AccountAssociationSpec {
   accountName?: string;
   access?: 'portal' | 'api';
   assumeRoleArn?: string;
+  /** Read-only role of the account that plan, drift and export assume instead of `assumeRoleArn`. */
+  readerRoleArn?: string;
+  /** ExternalId the trust policies of both roles require. */
+  externalId?: string;
 }
 
 /** BlueprintConfiguration spec (the blueprint name is metadata.name). */
@@ -177,6 +181,10 @@ export interface StudioDomainSpec {
   account?: string;
   /** Role the tool assumes in `account` (overrides the role of an AccountAssociation for that account). */
   assumeRoleArn?: string;
+  /** Read-only role of `account` that plan, drift and export assume instead of `assumeRoleArn`. */
+  readerRoleArn?: string;
+  /** ExternalId the trust policies of both roles require. */
+  externalId?: string;
   authMode: 'IAM' | 'SSO';
   vpcId?: string;
   subnetIds?: string[];

@@ -5,6 +5,8 @@
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MANIFEST_KINDS, type ManifestKind } from '../model/manifest.js';
+import { sanitizeLine } from './plan-values.js';
+import { redactSecrets } from './redact.js';
 
 /** The formats `validate` offers. */
 export type DiagnosticFormat = 'text' | 'json' | 'github';
@@ -16,10 +18,16 @@ export interface ValidationSummary {
   counts: Partial<Record<ManifestKind, number>>;
 }
 
-/** `file:line:col  severity  CODE  message`, one per line. */
+/**
+ * `file:line:col  severity  CODE  message`, one per line. The file name and the message are user
+ * text (a committed file name may hold a newline and a `::error` workflow command), so both are
+ * put on one line with controls escaped and credentials redacted.
+ */
 export function formatDiagnosticText(d: Diagnostic): string {
-  const where = d.location ? `${d.location.file}:${d.location.start.line}:${d.location.start.col}  ` : '';
-  return `${where}${d.severity}  ${d.code}  ${d.message}`;
+  const where = d.location
+    ? `${sanitizeLine(d.location.file)}:${d.location.start.line}:${d.location.start.col}  `
+    : '';
+  return `${where}${d.severity}  ${d.code}  ${sanitizeLine(d.message)}`;
 }
 
 function countBy(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
@@ -66,11 +74,13 @@ export function renderDiagnosticsJson(
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Text for the data part of a GitHub workflow command: `%`, CR and LF escaped, credentials redacted. */
+export function escapeData(text: string): string {
+  return redactSecrets(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(text: string): string {
+/** Text for a property of a GitHub workflow command: also `:` and `,`, which end a property. */
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

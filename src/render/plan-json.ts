@@ -4,6 +4,7 @@
  * output does not depend on how the plan value happened to be assembled, and field values are
  * printed in canonical form (sorted keys) for the same reason.
  */
+import { redactSecrets } from './redact.js';
 import type { FieldChange } from '../diff/diff.js';
 import type { Address } from '../model/identity.js';
 import {
@@ -62,7 +63,8 @@ function refusalJson(refusal: Refusal): JsonObject {
   const out: JsonObject = {
     address: addressJson(refusal.address),
     reason: refusal.reason,
-    detail: refusal.detail,
+    // Details and notes can carry AWS error messages: credentials redacted as in every rendering.
+    detail: redactSecrets(refusal.detail),
   };
   put(out, 'location', refusal.location);
   return out;
@@ -84,7 +86,7 @@ export function planJsonValue(plan: Plan): JsonObject {
     summary,
     changes: plan.changes.map(changeJson),
     refused: plan.refused.map(refusalJson),
-    notes: [...plan.notes],
+    notes: plan.notes.map(redactSecrets),
     fingerprint: plan.fingerprint,
   };
   put(out, 'scope', plan.scope);

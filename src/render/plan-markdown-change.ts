@@ -1,8 +1,11 @@
 /**
  * One change as a collapsed Markdown section for a PR comment: the summary line names the action
  * and the resource, the body says why and shows the field diffs in a `diff` block (removed
- * values as `-` lines, added as `+`). Every piece of user text is escaped for where it lands and
- * cut to a bounded length, so one enormous value cannot crowd out the rest of the plan.
+ * values as `-` lines, added as `+`). Every piece of user text is escaped for where it lands.
+ * Names are cut to a bounded length, but values and fields never are (issue 19.16): a reviewer
+ * approves exactly what apply will set, so a cut value (a second region's network settings past
+ * character 200) would hide part of the change. The comment's size budget (plan-budget.ts) drops
+ * whole sections instead, and its notice says how many and where the full plan is.
  */
 import type { FieldChange } from '../diff/diff.js';
 import type { Address } from '../model/identity.js';
@@ -14,8 +17,8 @@ import { formatValue, truncateText } from './plan-values.js';
 
 /** The longest name, path or id shown in Markdown before it is truncated. */
 export const NAME_LIMIT = 256;
-/** The most field lines one change shows; the rest are counted. */
-export const FIELD_LIMIT = 50;
+// Values in full: formatValue cuts at this length, so "no limit".
+const FULL = Number.POSITIVE_INFINITY;
 
 /** `<code>Kind/name@account</code> (domain <code>d</code>, region <code>r</code>)` for raw HTML. */
 export function htmlAddress(address: Address): string {
@@ -32,17 +35,15 @@ function diffLines(field: FieldChange, forced: boolean): string[] {
   const mark = forced ? '  # forces replacement' : '';
   const shape = fieldShape(field);
   const lines: string[] = [];
-  if (shape !== 'added') lines.push(`- ${path}: ${formatValue(field.before)}${mark}`);
-  if (shape !== 'removed') lines.push(`+ ${path}: ${formatValue(field.after)}${mark}`);
+  if (shape !== 'added') lines.push(`- ${path}: ${formatValue(field.before, FULL)}${mark}`);
+  if (shape !== 'removed') lines.push(`+ ${path}: ${formatValue(field.after, FULL)}${mark}`);
   return lines;
 }
 
 function fieldBlock(change: Change): string[] {
   if (change.fields.length === 0) return [];
   const forced = new Set(change.forcedBy ?? []);
-  const lines = change.fields.slice(0, FIELD_LIMIT).flatMap((f) => diffLines(f, forced.has(f.path)));
-  const more = change.fields.length - FIELD_LIMIT;
-  if (more > 0) lines.push(`# … ${more} more changed fields (see the JSON plan)`);
+  const lines = change.fields.flatMap((f) => diffLines(f, forced.has(f.path)));
   return [fencedBlock(lines, 'diff'), ''];
 }
 

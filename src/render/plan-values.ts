@@ -6,6 +6,7 @@
  */
 
 import { KNOWN_AFTER_APPLY } from '../plan/types.js';
+import { redactSecrets } from './redact.js';
 export { KNOWN_AFTER_APPLY };
 
 /** A value that `JSON.stringify` prints the same way every time. */
@@ -105,9 +106,12 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u206
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** `text` on one line, with control and bidi characters shown as escapes (`\n`, `\u001b`). */
+/**
+ * `text` on one line, with control and bidi characters shown as escapes (`\n`, `\u001b`) and
+ * credentials redacted (redact.ts): every renderer's user text and error message passes here.
+ */
 export function sanitizeLine(text: string): string {
-  return text.replace(
+  return redactSecrets(text).replace(
     UNSAFE,
     (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -8,8 +8,13 @@ import type { GlobalOptions } from '../global-options.js';
 
 /** Options of `iam-policy`. */
 export interface IamPolicyCommandOptions {
-  mode: 'plan' | 'apply';
+  mode: 'plan' | 'apply' | 'reader' | 'deployer';
   studioDomain?: string[];
+  /** Print the role's trust policy instead of its permissions. */
+  trust?: boolean;
+  githubRepository?: string;
+  environment: string;
+  externalId?: string;
 }
 
 /** Adds the `iam-policy` command. */
@@ -20,8 +25,24 @@ export const registerIamPolicyCommand: CommandRegistrar = (program, io, setExit)
       'print the least-privilege IAM policy for the tool, or the isolation policy of Studio domains',
     )
     .addOption(
-      new Option('--mode <mode>', 'what the policy allows').choices(['plan', 'apply']).default('apply'),
+      new Option(
+        '--mode <mode>',
+        'whose policy: the plan or apply role, or the reader or deployer role assumed in other accounts',
+      )
+        .choices(['plan', 'apply', 'reader', 'deployer'])
+        .default('apply'),
     )
+    .option('--trust', "print the role's trust policy instead of its permissions")
+    .option(
+      '--github-repository <owner/repo>',
+      'repository whose workflows assume the plan and apply roles (trust)',
+    )
+    .option(
+      '--environment <name>',
+      'protected GitHub environment the apply job runs in (trust)',
+      'production',
+    )
+    .option('--external-id <id>', 'ExternalId the reader and deployer roles require (trust)')
     .option('--studio-domain <name...>', 'print the isolation policy of these live Studio domains instead')
     .action(async (options: IamPolicyCommandOptions, command) => {
       const { runIamPolicy } = await import('../run/iam-policy-run.js');

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyPlan } from '../../apply/apply-plan.js';
 import type { ChangeOutcome } from '../../apply/executor.js';
+import { sanitizeLine } from '../../render/plan-values.js';
 import { findStaleness } from '../../apply/stale.js';
 import { formatAddress } from '../../model/identity.js';
 import { resolveDesired } from '../../plan/planner.js';
@@ -65,7 +66,7 @@ export async function runApply(
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
   const json = options.format === 'json';
-  const run = await makePlan(paths, globals, io, log);
+  const run = await makePlan(paths, globals, io, log, 'write');
   if ('exit' in run) return run.exit;
   try {
     if (!run.observation.complete) {
@@ -76,7 +77,7 @@ export async function runApply(
     if (options.plan) {
       const checked = await checkSavedPlan(options.plan, run, io);
       if ('refuse' in checked) {
-        io.stderr(`smus-gitops: refusing the saved plan: ${checked.refuse}\n`);
+        io.stderr(`smus-gitops: refusing the saved plan: ${sanitizeLine(checked.refuse)}\n`);
         return ExitCode.Refused;
       }
       plan = checked.plan;

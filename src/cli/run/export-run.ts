@@ -19,8 +19,8 @@ import { renderExportJson } from './result-json.js';
 const DEFAULT_REGION = 'us-east-1';
 
 /** The region to export from: `--region`, else the standard AWS variables, else us-east-1. */
-export function exportRegion(globals: GlobalOptions, env: CliIo['env']): string {
-  return globals.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || DEFAULT_REGION;
+export function exportRegion(globals: GlobalOptions, env: CliIo['env'], profileRegion?: string): string {
+  return globals.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || profileRegion || DEFAULT_REGION;
 }
 
 /** What export cannot read from AWS; `reached`: whether associated accounts were read (--assume-role-name). */
@@ -52,8 +52,9 @@ export async function runExport(
     return ExitCode.Error;
   }
   const log = createLogger(io, globals.logLevel, globals.logFormat);
-  const region = exportRegion(globals, io.env);
-  const connection = await connect(io, globals);
+  // Export only reads: associated accounts are reached through their reader roles when declared.
+  const connection = await connect(io, globals, { access: 'read' });
+  const region = exportRegion(globals, io.env, connection.profileRegion);
   try {
     const studioDomains = options.studioDomains ?? false;
     const read = (roles?: ReadonlyMap<string, string>) =>

@@ -5,6 +5,7 @@
  * else `*`: printing a policy must not need AWS credentials (it is usually printed before the
  * role exists). With `--studio-domain NAME...`: the isolation policy of those live Studio domains.
  */
+import { buildTrustPolicy, renderTrustPolicy } from '../../iam/trust-policy.js';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { renderPolicy } from '../../iam/policy-document.js';
 import { buildStudioIsolationPolicy } from '../../iam/studio-isolation.js';
@@ -19,9 +20,11 @@ import type { CliIo } from '../io.js';
 // As the live reader does when nothing names a region.
 const FALLBACK_REGION = 'us-east-1';
 
-/** The region for calls no manifest places: --region, then the SDK's environment variables. */
-export function commandRegion(globals: GlobalOptions, io: CliIo): string {
-  return globals.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? FALLBACK_REGION;
+/** The region for calls no manifest places: --region, then the SDK's environment variables, then the profile's. */
+export function commandRegion(globals: GlobalOptions, io: CliIo, profileRegion?: string): string {
+  return (
+    globals.region ?? io.env['AWS_REGION'] ?? io.env['AWS_DEFAULT_REGION'] ?? profileRegion ?? FALLBACK_REGION
+  );
 }
 
 async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string> {
@@ -29,7 +32,7 @@ async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string>
   const connection = await connect(io, globals);
   try {
     const out = await connection.clients
-      .home(commandRegion(globals, io))
+      .home(commandRegion(globals, io, connection.profileRegion))
       .sts.send(new GetCallerIdentityCommand({}));
     return out.Account ?? '*';
   } catch (error) {
@@ -46,7 +49,7 @@ async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string>
 async function studioPolicy(names: readonly string[], globals: GlobalOptions, io: CliIo): Promise<number> {
   const connection = await connect(io, globals);
   try {
-    const clients = connection.clients.home(commandRegion(globals, io));
+    const clients = connection.clients.home(commandRegion(globals, io, connection.profileRegion));
     const domains = [];
     for (const name of new Set(names)) domains.push(await readStudioDomainFacts(clients, name));
     const publicOnes = domains.filter((d) => d.appNetworkAccessType !== 'VpcOnly').map((d) => d.name);
@@ -75,6 +78,22 @@ export async function runIamPolicy(
   if (options.studioDomain && options.studioDomain.length > 0)
     return studioPolicy(options.studioDomain, globals, io);
   const account = await callerAccount(globals, io);
-  io.stdout(renderPolicy(buildToolPolicy(options.mode, { account, domainAccount: account })));
+  if (options.trust) {
+    const trust = buildTrustPolicy(options.mode, {
+      // A trust policy's principal cannot hold a wildcard account: a placeholder to replace.
+      toolAccount: account === '*' ? 'ACCOUNT_ID' : account,
+      repository: options.githubRepository ?? io.env['GITHUB_REPOSITORY'] ?? 'OWNER/REPO',
+      environment: options.environment,
+      ...(options.externalId ? { externalId: options.externalId } : {}),
+    });
+    io.stdout(renderTrustPolicy(trust));
+    return ExitCode.Ok;
+  }
+  // The reader and deployer policies are attached in the other accounts: their own resources are
+  // any account's (`*`), the DataZone domains those of the domain account (the caller's).
+  const assumed = options.mode === 'reader' || options.mode === 'deployer';
+  io.stdout(
+    renderPolicy(buildToolPolicy(options.mode, { account: assumed ? '*' : account, domainAccount: account })),
+  );
   return ExitCode.Ok;
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { formatDiagnosticText } from '../../render/diagnostics.js';
+import { sanitizeLine } from '../../render/plan-values.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
 import { readLive } from '../../live/read-live.js';
@@ -18,6 +19,7 @@ import { readScope } from '../../plan/scope.js';
 import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
+import { declaredRoles } from '../../model/roles.js';
 import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
@@ -42,6 +44,9 @@ export async function makePlan(
   globals: GlobalOptions,
   io: CliIo,
   log: Logger,
+  // Plan and drift only read, so they reach other accounts through the declared reader roles;
+  // apply passes 'write' (its deployer roles trust only the apply role).
+  access: 'read' | 'write' = 'read',
 ): Promise<PlanRun | { exit: number }> {
   const loaded = await loadManifests(paths.length > 0 ? paths : ['.'], io.cwd);
   for (const d of loaded.diagnostics) {
@@ -65,7 +70,8 @@ export async function makePlan(
       )
     : loaded.documents;
   const scope = readScope(documents, globals.domain);
-  const connection = await connect(io, globals);
+  const connection = await connect(io, globals, { access });
+  connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
     const observation = await readLive(scope, {
       clients: connection.clients,
@@ -74,10 +80,13 @@ export async function makePlan(
       ...(io.timing ? { timing: io.timing } : {}),
     });
     for (const failure of observation.failures) {
-      io.stderr(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}\n`);
+      io.stderr(
+        sanitizeLine(`smus-gitops: ${failure.operation} failed for ${failure.scope}: ${failure.message}`) +
+          '\n',
+      );
     }
     for (const domain of scope.domains) {
-      if (domain.account && domain.account !== observation.caller.account) {
+      if (domain.account && observation.caller.account && domain.account !== observation.caller.account) {
         io.stderr(
           `smus-gitops: Domain ${domain.name} declares account ${domain.account}, but the credentials are of account ${observation.caller.account}; refusing to act\n`,
         );

@@ -3,6 +3,7 @@ import type { ChangeOutcome, ExecutorEvent } from '../../apply/executor.js';
 import { formatAddress } from '../../model/identity.js';
 import type { Action } from '../../plan/types.js';
 import type { CliIo } from '../io.js';
+import { sanitizeLine } from '../../render/plan-values.js';
 
 const VERB: Partial<Record<Action, [string, string]>> = {
   create: ['creating', 'created'],
@@ -15,8 +16,9 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
+// Error messages and names are printed on one line, controls escaped and credentials redacted.
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return sanitizeLine(error instanceof Error ? error.message : String(error));
 }
 
 /** Progress printer for one apply. */
@@ -24,7 +26,7 @@ export function createProgress(io: CliIo, now: () => number) {
   const started = now();
   return {
     onEvent(event: ExecutorEvent): void {
-      const name = formatAddress(event.change.address);
+      const name = sanitizeLine(formatAddress(event.change.address));
       const [ing, ed] = VERB[event.change.action] ?? ['applying', 'applied'];
       if (event.type === 'start') io.stdout(`  ${name}: ${ing}...\n`);
       else if (event.type === 'finish') io.stdout(`  ${name}: ${ed} (${seconds(event.elapsedMs)})\n`);
@@ -39,9 +41,10 @@ export function createProgress(io: CliIo, now: () => number) {
         // Complete only when everything was done: an interrupted apply leaves changes not started.
         `\nApply ${failed.length + skipped.length > 0 ? 'stopped' : 'complete'}: ${done('create')} created, ${done('update')} updated, ${done('replace')} replaced, ${done('delete')} deleted; ${failed.length} failed, ${skipped.length} not started (${seconds(now() - started)}).`,
       ];
-      for (const o of failed) lines.push(`  failed: ${formatAddress(o.change.address)}: ${reason(o.error)}`);
+      for (const o of failed)
+        lines.push(`  failed: ${sanitizeLine(formatAddress(o.change.address))}: ${reason(o.error)}`);
       for (const o of skipped)
-        lines.push(`  not started: ${formatAddress(o.change.address)} (${o.change.action})`);
+        lines.push(`  not started: ${sanitizeLine(formatAddress(o.change.address))} (${o.change.action})`);
       if (failed.length + skipped.length > 0)
         // True since a failed deployment is observed state: the next plan redeploys or refuses it, never "No changes".
         lines.push(
