@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyPlan } from '../../apply/apply-plan.js';
+import { savedPlanDifferences } from '../../apply/saved-plan.js';
 import { findStaleness } from '../../apply/stale.js';
 import { formatAddress } from '../../model/identity.js';
 import { resolveDesired } from '../../plan/planner.js';
@@ -43,7 +44,15 @@ async function checkSavedPlan(
       refuse: `live state changed since the plan was made:\n${stale.map((s) => `  ${s.key}: ${s.detail}`).join('\n')}`,
     };
   }
-  return { plan: saved };
+  // The file is a record of what was reviewed, never an authority: what runs is the fresh plan,
+  // which re-derived every safety rule, and only when the file says exactly the same.
+  const differences = savedPlanDifferences(saved, run.plan);
+  if (differences.length > 0) {
+    return {
+      refuse: `${file} does not match a fresh plan of the same manifests and live state (was it edited?):\n${differences.map((d) => `  ${d}`).join('\n')}`,
+    };
+  }
+  return { plan: run.plan };
 }
 
 /** Runs `apply`; returns the exit code. */
