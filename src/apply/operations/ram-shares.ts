@@ -133,8 +133,8 @@ export async function associationOf(
 }
 
 /**
- * How many shares of this name the caller has ever had that RAM still lists (DELETED included):
- * the generation of the next share. Two runs that race to create the share count the same and so
+ * How many deleted shares of this name RAM still lists for the caller: the generation of the next
+ * share. Two runs that race to create the share count the same and so
  * send the same token; a share deleted and needed again gets a new one, so RAM does not replay
  * the deleted share's answer.
  */
@@ -148,7 +148,9 @@ async function shareGeneration(ctx: OperationContext, target: ShareTarget): Prom
       return { items: out.resourceShares, nextToken: out.nextToken };
     }),
   );
-  return shares.filter((s) => s.name === name).length;
+  // Only deleted ones count: a share another run has just created (ACTIVE) must not move the
+  // generation, or the loser of the race would make a second share with a new token.
+  return shares.filter((s) => s.name === name && s.status !== 'ACTIVE' && s.status !== 'PENDING').length;
 }
 
 /**
