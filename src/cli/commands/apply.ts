@@ -12,6 +12,8 @@ export interface ApplyCommandOptions {
   autoApprove?: boolean;
   allowReplace?: boolean;
   concurrency: string;
+  /** Overall deadline in seconds: waits and retries give up, nothing new starts. */
+  timeout?: string;
 }
 
 /** Adds the `apply` command. */
@@ -33,6 +35,10 @@ export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => 
       '--concurrency <n>',
       'changes in flight at once (the rate budgets pace the calls themselves)',
       '256',
+    )
+    .option(
+      '--timeout <seconds>',
+      'overall deadline: past it nothing new starts and every wait ends with a message (default 3600)',
     )
     .action(async (paths: string[], options: ApplyCommandOptions, command) => {
       const { runApply } = await import('../run/apply-run.js');

@@ -55,6 +55,12 @@ async function checkSavedPlan(
   return { plan: run.plan };
 }
 
+/** The overall deadline in ms: `--timeout` seconds, one hour by default; undefined when not a positive whole number. */
+function timeoutMs(timeout: string | undefined): number | undefined {
+  if (timeout === undefined) return 60 * 60_000;
+  return /^[1-9][0-9]{0,6}$/.test(timeout) ? Number(timeout) * 1000 : undefined;
+}
+
 /** Runs `apply`; returns the exit code. */
 export async function runApply(
   paths: string[],
@@ -63,6 +69,13 @@ export async function runApply(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
+  const deadlineMs = timeoutMs(options.timeout);
+  if (deadlineMs === undefined) {
+    io.stderr(
+      `smus-gitops: --timeout must be a whole number of seconds (1 or more), not ${options.timeout}\n`,
+    );
+    return ExitCode.Error;
+  }
   const run = await makePlan(paths, globals, io, log);
   if ('exit' in run) return run.exit;
   try {
@@ -123,6 +136,8 @@ export async function runApply(
       random: Math.random,
       concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 256),
       onEvent: progress.onEvent,
+      onWait: progress.onWait,
+      deadlineMs,
       log: (event, message) => log.info(event, message),
       shouldStop: () => interrupted,
     });
