@@ -55,24 +55,35 @@ function entriesOf(path: string, text: string): BaseProtectionEntry[] {
       continue;
     }
     if (!isObject(value) || !isObject(value.metadata) || typeof value.kind !== 'string') continue;
-    const line = doc.range ? lineCounter.linePos(doc.range[0]).line : 1;
-    const location = `${path}:${line}`;
+    // Located at the protecting entry itself (the line a reviewer would have to remove).
+    const at = (keys: readonly (string | number)[]): string => {
+      const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+      const offset = node?.range?.[0] ?? doc.range?.[0] ?? 0;
+      return `${path}:${lineCounter.linePos(offset).line}`;
+    };
     const lifecycle = isObject(value.lifecycle) ? value.lifecycle : {};
     const spec = isObject(value.spec) ? value.spec : {};
     const reconcile = isObject(spec.reconcile) ? spec.reconcile : {};
     if (lifecycle.protect === true) {
       try {
-        out.push({ key: identityKey(addressOf(value as unknown as Manifest)), location });
+        out.push({
+          key: identityKey(addressOf(value as unknown as Manifest)),
+          location: at(['lifecycle', 'protect']),
+        });
       } catch {
         // An address the base cannot form protects nothing.
       }
     }
-    if (value.kind === 'Domain' && typeof value.metadata.name === 'string') {
-      for (const glob of strings(reconcile.protect))
-        out.push({ glob, domain: value.metadata.name, location });
+    const domainName = value.metadata.name;
+    if (value.kind === 'Domain' && typeof domainName === 'string') {
+      strings(reconcile.protect).forEach((glob, i) =>
+        out.push({ glob, domain: domainName, location: at(['spec', 'reconcile', 'protect', i]) }),
+      );
     }
     if (value.kind === 'Policy' && isObject(reconcile.studioDomains)) {
-      for (const glob of strings(reconcile.studioDomains.protect)) out.push({ glob, location });
+      strings(reconcile.studioDomains.protect).forEach((glob, i) =>
+        out.push({ glob, location: at(['spec', 'reconcile', 'studioDomains', 'protect', i]) }),
+      );
     }
   }
   return out;

@@ -8,6 +8,8 @@ import type { GlobalOptions } from '../global-options.js';
 
 /** Options of `apply`. */
 export interface ApplyCommandOptions {
+  /** Git ref whose protection stays in force (default: CI's target branch, else the upstream). */
+  protectBase?: string;
   plan?: string;
   autoApprove?: boolean;
   allowReplace?: boolean;
@@ -39,6 +41,10 @@ export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => 
     .option(
       '--timeout <seconds>',
       'overall deadline: past it nothing new starts and every wait ends with a message (default 3600)',
+    )
+    .option(
+      '--protect-base <ref>',
+      'git ref of the reviewed base whose protection also holds (default: origin/$GITHUB_BASE_REF in CI, else the upstream)',
     )
     .action(async (paths: string[], options: ApplyCommandOptions, command) => {
       const { runApply } = await import('../run/apply-run.js');

@@ -76,7 +76,13 @@ export async function runApply(
     );
     return ExitCode.Error;
   }
-  const run = await makePlan(paths, globals, io, log);
+  const run = await makePlan(
+    paths,
+    globals,
+    io,
+    log,
+    options.protectBase ? { protectBase: options.protectBase } : {},
+  );
   if ('exit' in run) return run.exit;
   try {
     if (!run.observation.complete) {

@@ -79,7 +79,13 @@ export async function runPlan(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
-  const run = await makePlan(paths, globals, io, log);
+  const run = await makePlan(
+    paths,
+    globals,
+    io,
+    log,
+    options.protectBase ? { protectBase: options.protectBase } : {},
+  );
   if ('exit' in run) return run.exit;
   try {
     if (!run.observation.complete) {
