@@ -44,7 +44,7 @@ describe('readBaseProtection', () => {
       'm/corp.yaml:9',
     );
     expect(protectedAtBase(base, { kind: 'Project', domain: 'corp', name: 'payroll' })).toBe(
-      'm/corp.yaml:19',
+      'm/corp.yaml:17',
     );
     expect(protectedAtBase(base, { kind: 'StudioDomain', name: 'finance-eu', region: 'eu-west-1' })).toBe(
       'm/policy.yaml:8',
