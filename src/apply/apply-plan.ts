@@ -34,6 +34,8 @@ export interface ApplyDeps {
   onEvent(event: ExecutorEvent): void;
   log(event: Record<string, unknown>, message: string): void;
   shouldStop?(): boolean;
+  /** A long wait's heartbeat (every ~30 s): what is awaited and for how long so far. */
+  onWait?(what: string, elapsedMs: number): void;
 }
 
 // DataZone, RAM and SageMaker operations share names (CreateDomain); the budget is per service.
@@ -71,6 +73,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
     deadline,
     maxRetries: deps.maxRetries ?? 8,
     log: deps.log,
+    ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
+    ...(deps.onWait ? { onWait: deps.onWait } : {}),
   });
   return executeGraph(
     plan.changes,

@@ -27,6 +27,17 @@ export interface ContextDeps {
   /** Tool retries per call after the SDK's own attempts. */
   maxRetries: number;
   log(event: Record<string, unknown>, message: string): void;
+  /** True once the user asked to stop (SIGINT/SIGTERM): waits end at their next turn instead of running on. */
+  shouldStop?(): boolean;
+  /** Told about a long wait every HEARTBEAT_MS of (emulated or real) time: what is awaited, how long so far. */
+  onWait?(what: string, elapsedMs: number): void;
+}
+
+/** How often a long wait says it is still waiting. */
+export const HEARTBEAT_MS = 30_000;
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)}s`;
 }
 
 /** Builds the operation context. */
@@ -88,7 +99,7 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
           if (isThrottling(error)) deps.budget.throttled(operation, scope);
           const retry = isTransient(error) && attempt <= deps.maxRetries;
           const delay = backoffMs(attempt, deps.random);
-          if (!retry || deps.timing.now() + delay > deps.deadline) throw error;
+          if (!retry || deps.timing.now() + delay > deps.deadline || deps.shouldStop?.()) throw error;
           deps.log({ operation, scope, attempt, error: String((error as Error)?.name ?? error) }, 'retrying');
           await deps.timing.sleep(delay);
         }
@@ -96,12 +107,26 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
     },
     async waitFor(what, check, options = {}) {
       const interval = options.intervalMs ?? 1_000;
-      const until = Math.min(deps.deadline, deps.timing.now() + (options.timeoutMs ?? 15 * 60_000));
+      const started = deps.timing.now();
+      const until = Math.min(deps.deadline, started + (options.timeoutMs ?? 15 * 60_000));
+      let nextBeat = started + HEARTBEAT_MS;
       for (;;) {
         const value = await check();
         if (value !== undefined) return value;
-        if (deps.timing.now() + interval > until) throw new ApplyError(`timed out waiting for ${what}`);
+        // A wait that outlives its deadline or the user's patience must end, saying what it waited for.
+        if (deps.shouldStop?.())
+          throw new ApplyError(
+            `stopped while waiting for ${what} (interrupted after ${seconds(deps.timing.now() - started)})`,
+          );
+        if (deps.timing.now() + interval > until)
+          throw new ApplyError(
+            `timed out waiting for ${what} after ${seconds(deps.timing.now() - started)}${until === deps.deadline ? ' (the overall deadline, --timeout)' : ''}`,
+          );
         await deps.timing.sleep(interval);
+        if (deps.onWait && deps.timing.now() >= nextBeat) {
+          deps.onWait(what, deps.timing.now() - started);
+          nextBeat = deps.timing.now() + HEARTBEAT_MS;
+        }
       }
     },
     log: deps.log,

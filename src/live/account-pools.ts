@@ -82,8 +82,12 @@ export async function readAccountPools(
         meta: { domainId: domain.id, poolId: id },
       };
       if (!isWanted(dc.scope, 'AccountPool', name)) return liveResource(base);
-      const got = await read.get('GetAccountPool', `${dc.where} pool ${name}`, viaDataZone(clients), () =>
-        clients.dataZone.send(new GetAccountPoolCommand({ domainIdentifier: domain.id, identifier: id })),
+      const got = await read.getListed(
+        'GetAccountPool',
+        `${dc.where} pool ${name}`,
+        viaDataZone(clients),
+        () =>
+          clients.dataZone.send(new GetAccountPoolCommand({ domainIdentifier: domain.id, identifier: id })),
       );
       if (!got.ok) {
         return got.gone

@@ -87,8 +87,14 @@ export async function readDomainUnits(dc: DomainContext, tree: UnitTree): Promis
         meta: { domainId: domain.id, parentId: unit.parentId, unitId: unit.id },
       };
       if (!isWanted(dc.scope, 'DomainUnit', unit.path)) return liveResource(base);
-      const got = await read.get('GetDomainUnit', `${dc.where} unit ${unit.path}`, viaDataZone(clients), () =>
-        clients.dataZone.send(new GetDomainUnitCommand({ domainIdentifier: domain.id, identifier: unit.id })),
+      const got = await read.getListed(
+        'GetDomainUnit',
+        `${dc.where} unit ${unit.path}`,
+        viaDataZone(clients),
+        () =>
+          clients.dataZone.send(
+            new GetDomainUnitCommand({ domainIdentifier: domain.id, identifier: unit.id }),
+          ),
       );
       if (!got.ok) {
         return got.gone

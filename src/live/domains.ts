@@ -62,7 +62,7 @@ export async function readDomain(
   const id = summary.id ?? '';
   const name = summary.name ?? '';
   const where = `domain ${name} (${id})`;
-  const got = await read.get('GetDomain', where, viaDataZone(clients), () =>
+  const got = await read.getListed('GetDomain', where, viaDataZone(clients), () =>
     clients.dataZone.send(new GetDomainCommand({ identifier: id })),
   );
   if (!got.ok && got.gone) return undefined;

@@ -117,7 +117,7 @@ export async function readProjectProfiles(
         lastUpdatedAt: profile.lastUpdatedAt,
       };
       if (!isWanted(dc.scope, 'ProjectProfile', name)) return liveResource(base);
-      const got = await read.get(
+      const got = await read.getListed(
         'GetProjectProfile',
         `${dc.where} profile ${name}`,
         viaDataZone(clients),

@@ -151,7 +151,7 @@ export async function readProjects(
         lastUpdatedAt: project.updatedAt,
       };
       if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
-      const got = await read.get('GetProject', where, viaDataZone(clients), () =>
+      const got = await read.getListed('GetProject', where, viaDataZone(clients), () =>
         clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
       );
       if (!got.ok && got.gone) return undefined;

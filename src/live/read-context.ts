@@ -2,7 +2,7 @@
  * The shared machinery of one read: every SDK call is paced (rate budget) and retried when
  * pacing is given (pacing.ts) and runs under the concurrency limiter, a list that fails (after
  * the retries) becomes a ReadFailure instead of an exception, and a Get that answers not-found
- * is reported as gone. Kind readers only ever see results, never throws,
+ * is reported as gone (or, for what a list just returned, as an inconsistent read: getListed). Kind readers only ever see results, never throws,
  * so one failing call never stops the rest of the read.
  */
 import type { ReadFailure } from './types.js';
@@ -90,6 +90,26 @@ export class ReadContext {
       failed(errorMessage(error));
       return undefined;
     }
+  }
+
+  /**
+   * The Get of a resource a list just returned. A not-found here is an inconsistent read, not
+   * proof of deletion: planning it as absent would plan creates of what exists (and, once
+   * protected, wrong deletes elsewhere). It is asked once more; a second not-found is recorded
+   * as a failed observation, so no plan is published from it.
+   */
+  async getListed<T>(
+    operation: string,
+    scope: string,
+    via: Via,
+    call: () => Promise<T>,
+  ): Promise<GetOutcome<T>> {
+    const first = await this.get(operation, scope, via, call);
+    if (first.ok || !first.gone) return first;
+    const second = await this.get(operation, scope, via, call);
+    if (second.ok || !second.gone) return second;
+    this.fail(operation, scope, 'listed, but its Get answered not-found twice: the read is inconsistent');
+    return { ok: false, gone: false };
   }
 
   /** One call that reads a single resource; not-found is `gone`, any other error a recorded failure. */

@@ -2,7 +2,7 @@
  * The live readers' entry point: reads, through the AWS SDK, everything the plan needs (the scope)
  * and returns it normalised into the manifest model, as one Observation. It never throws for a
  * failed call: a failed list is recorded and makes the observation incomplete (the planner then
- * plans no delete), and a resource that disappears between its list and its Get is simply gone.
+ * plans no delete), and a resource listed but not found on its Get (twice) is a failed read too.
  * Output is deterministic whatever order the APIs list things in.
  */
 import type { ClientFactory } from '../aws/clients.js';

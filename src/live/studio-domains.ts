@@ -97,7 +97,7 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
         lastUpdatedAt: summary.LastModifiedTime,
       };
       if (!names.has(name) && !place.prune) return liveResource(base);
-      const described = await read.get('DescribeDomain', where, viaSageMaker(clients), () =>
+      const described = await read.getListed('DescribeDomain', where, viaSageMaker(clients), () =>
         sageMaker.send(new DescribeDomainCommand({ DomainId: id })),
       );
       if (!described.ok) {

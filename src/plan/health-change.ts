@@ -26,6 +26,20 @@ export function judgeHealth(change: Change, live: LiveResource): string[] {
   const health = liveHealth(live);
   if (health.state === 'healthy') return [];
   if (health.state === 'settling') {
+    // A domain still CREATING (an apply was stopped while it waited) is not as declared: the plan
+    // says so as a change, and apply's domain update waits for AVAILABLE before anything is
+    // written into it, instead of its contents failing on "CREATING, not AVAILABLE".
+    if (change.address.kind === 'Domain' && health.status === 'CREATING' && change.action === 'noop') {
+      change.action = 'update';
+      change.reason = 'drifted';
+      change.fields = [{ path: '/status', before: 'CREATING', after: 'AVAILABLE' }, ...change.fields];
+    } else if (
+      change.address.kind === 'Domain' &&
+      health.status === 'CREATING' &&
+      change.action === 'update'
+    ) {
+      change.fields = [{ path: '/status', before: 'CREATING', after: 'AVAILABLE' }, ...change.fields];
+    }
     return [
       `${formatAddress(change.address)} is ${health.status}: its last change has not settled yet, so the plan cannot tell whether it succeeded; plan again once it has`,
     ];

@@ -18,6 +18,7 @@ import { linkDependencies } from './dependencies.js';
 import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
+import type { BaseProtection } from './base-protection.js';
 import { judgeHealth } from './health-change.js';
 import {
   markAdoptions,
@@ -37,6 +38,8 @@ export interface PlanInput {
   deferred: readonly DeferredReference[];
   /** Hex sha256 (or any stable digest) of a text: the plan fingerprint. */
   digest: (text: string) => string;
+  /** Protection in force at the reviewed base (`--protect-base`): refused like the change's own. */
+  base?: BaseProtection;
 }
 
 function liveProfileLookup(live: readonly LiveResource[]) {
@@ -228,6 +231,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     desired: resolved,
     domainDocs,
     observation,
+    ...(input.base ? { base: input.base } : {}),
     // The domain's own account needs no association: it is known here (the caller's, when undeclared).
     deferred: input.deferred.filter(
       (r) => !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)),

@@ -9,6 +9,7 @@ import type { ManifestOf } from '../model/manifest.js';
 import type { Observation } from '../live/types.js';
 import type { DeferredReference } from '../validate/semantic/index.js';
 import type { DesiredResource } from './desired.js';
+import { baseProtectionDetail, protectedAtBase, type BaseProtection } from './base-protection.js';
 import { matchesProtect } from './protection.js';
 import type { Change, Refusal } from './types.js';
 
@@ -23,6 +24,8 @@ export interface SafetyInput {
   domainDocs: ReadonlyMap<string, ManifestOf<'Domain'>>;
   observation: Observation;
   deferred: readonly DeferredReference[];
+  /** Protection in force at the reviewed base (`--protect-base`), on top of the change's own. */
+  base?: BaseProtection;
 }
 
 function destroys(change: Change): boolean {
@@ -61,6 +64,16 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
         address: change.address,
         reason: 'protected',
         detail: `${formatAddress(change.address)} is protected (${byGlob ? 'spec.reconcile.protect' : 'lifecycle.protect'}); the plan would ${change.action} it`,
+      });
+      continue;
+    }
+    // Protection lifted in the same change as the delete still holds: the base's is in force too.
+    const atBase = input.base ? protectedAtBase(input.base, change.address) : undefined;
+    if (input.base && atBase) {
+      refused.push({
+        address: change.address,
+        reason: 'protected',
+        detail: baseProtectionDetail(input.base, change.address, atBase, change.action),
       });
     }
   }

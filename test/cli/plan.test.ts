@@ -67,7 +67,7 @@ describe('plan', () => {
     }
   });
 
-  it('exits 1 and plans no delete when a list call fails after retries', async () => {
+  it('exits 1 and publishes no plan when a list call fails after retries', async () => {
     const emu = await startTestEmulator({ behaviour: FAST });
     try {
       await applyManifests({ paths: ['manifests-example'] }, emu.endpoint);
@@ -94,8 +94,9 @@ describe('plan', () => {
       );
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toContain('ListProjects');
-      const plan = JSON.parse(run.stdout) as { changes: { action: string }[] };
-      expect(plan.changes.filter((c) => c.action === 'delete')).toEqual([]);
+      // A failed read publishes a failure, never a plan (issue 19): nothing on stdout to act on.
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('no plan was made');
     } finally {
       await emu.close();
     }

@@ -1,7 +1,8 @@
 /**
  * How readLive behaves when the live side misbehaves: a failing list makes the observation
  * incomplete (recorded, never thrown) while the rest is still read; a resource that answers
- * not-found (or DataZone's 403 "not permitted") right after being listed is gone, not a failure;
+ * not-found (or DataZone's 403 "not permitted") right after being listed is asked again, and a
+ * second not-found is an inconsistent read (a failure), never "absent";
  * a failing Get leaves the resource unread and marked; missing and ambiguous domains.
  */
 import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
@@ -48,24 +49,27 @@ describe('readLive when calls fail', () => {
     expect(keys).toHaveLength(13);
   });
 
-  test('a Get answering not-found for a listed resource: gone, and the observation stays complete', async () => {
+  test('a Get answering not-found for a listed resource, twice: an inconsistent read, never "absent"', async () => {
     emu.emulator.control.setFaults([{ operation: 'GetAccountPool', notFoundPct: 100 }]);
+    emu.emulator.control.resetStats();
     const observation = await readLive(fullScope(), { clients, ...virtualTime() });
-    expect(observation.complete).toBe(true);
-    expect(keysOf(observation.resources).filter((k) => k.startsWith('AccountPool/'))).toEqual([]);
-    // Names still resolve through the list: the profile keeps its pool name.
-    const profile = observation.resources.find((r) => r.key === 'ProjectProfile/corp/Data Engineer');
-    expect(JSON.stringify(profile?.normal)).toContain('"accountPools":["pool-a"]');
+    expect(observation.complete).toBe(false);
+    expect(observation.failures).toEqual(
+      ['pool-a', 'pool-b'].map((pool) => ({
+        operation: 'GetAccountPool',
+        scope: `domain corp pool ${pool}`,
+        message: 'listed, but its Get answered not-found twice: the read is inconsistent',
+      })),
+    );
+    // Each pool asked once more before giving up.
+    expect(emu.emulator.control.stats().operations['datazone.GetAccountPool']?.count).toBe(4);
   });
 
-  test('403 "not permitted" for a domain that was just listed counts as gone (reference §3)', async () => {
+  test('403 "not permitted" once for a domain that was just listed: asked again, and found (reference §3)', async () => {
     emu.emulator.control.setBehaviour({ notFoundAsAccessDenied: true, readAfterCreateMisses: 1 });
     const first = await readLive(fullScope(), { clients, ...virtualTime() });
     expect(first.complete).toBe(true);
-    expect(keysOf(first.resources)).toEqual(['StudioDomain/us-east-1/studio-a']);
-    // The miss is served once: the next read finds the domain.
-    const second = await readLive(fullScope(), { clients, ...virtualTime() });
-    expect(keysOf(second.resources)).toContain('Domain/corp');
+    expect(keysOf(first.resources)).toContain('Domain/corp');
   });
 
   test('transient failures (5xx, throttling, resets) are retried: the read completes', async () => {
@@ -121,7 +125,7 @@ describe('readLive when calls fail', () => {
     expect(observation.complete).toBe(false);
   });
 
-  test('events report failures and gone resources', async () => {
+  test('events report failures and not-found answers', async () => {
     emu.emulator.control.setFaults([
       { operation: 'ListAccountPools', error500Pct: 100 },
       { operation: 'GetProjectProfile', notFoundPct: 100 },

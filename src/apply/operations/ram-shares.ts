@@ -19,7 +19,8 @@ import {
 import { collectPages } from '../../live/paginate.js';
 import type { NormalAccountAssociation } from '../../model/normalized.js';
 import { errorName } from '../retry.js';
-import type { OperationContext } from '../types.js';
+import { ApplyError, type OperationContext } from '../types.js';
+import { clientToken } from './dz-calls.js';
 
 /** Access level of an association. */
 export type Access = NormalAccountAssociation['access'];
@@ -132,10 +133,63 @@ export async function associationOf(
 }
 
 /**
+ * How many deleted shares of this name RAM still lists for the caller: the generation of the next
+ * share. Two runs that race to create the share count the same and so
+ * send the same token; a share deleted and needed again gets a new one, so RAM does not replay
+ * the deleted share's answer.
+ */
+async function shareGeneration(ctx: OperationContext, target: ShareTarget): Promise<number> {
+  const name = shareName(target.domainName, target.access);
+  const shares = await collectPages((nextToken) =>
+    ctx.call('GetResourceShares', target.scope, async () => {
+      const out = await target.ram.send(
+        new GetResourceSharesCommand({ resourceOwner: 'SELF', name, nextToken }),
+      );
+      return { items: out.resourceShares, nextToken: out.nextToken };
+    }),
+  );
+  // Only deleted ones count: a share another run has just created (ACTIVE) must not move the
+  // generation, or the loser of the race would make a second share with a new token.
+  return shares.filter((s) => s.name === name && s.status !== 'ACTIVE' && s.status !== 'PENDING').length;
+}
+
+/**
+ * The client token of a share's creation, derived from what the share is (domain, access level,
+ * generation), UUID-shaped as RAM recommends: concurrent and retried runs send the same token
+ * with the same parameters, and RAM answers all of them with the one share.
+ */
+export function shareClientToken(domainArn: string, access: Access, generation: number): string {
+  const hex = clientToken('RamShare', domainArn, access, String(generation));
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** CreateResourceShare with the share's deterministic token; the ARN RAM answers (possibly a replay). */
+async function createShare(
+  ctx: OperationContext,
+  target: ShareTarget,
+  token: string,
+): Promise<string | undefined> {
+  const out = await ctx.call('CreateResourceShare', target.scope, () =>
+    target.ram.send(
+      new CreateResourceShareCommand({
+        name: shareName(target.domainName, target.access),
+        resourceArns: [target.domainArn],
+        // No principal here: the request must be identical whichever account's change creates the
+        // share (a token reused with other parameters is refused), so principals are added after.
+        permissionArns: [PERMISSION_ARNS[target.access]],
+        allowExternalPrincipals: true,
+        clientToken: token,
+      }),
+    ),
+  );
+  return out.resourceShare?.status === 'DELETED' ? undefined : out.resourceShare?.resourceShareArn;
+}
+
+/**
  * Makes `account` a principal of the domain's share for the access level, creating the share when
- * there is none, and returns the share ARN. The create carries one clientToken for all of its
- * retries (a commit-then-fail is replayed, not duplicated); should it still fail, the share is
- * looked up again before the error is believed.
+ * there is none, and returns the share ARN. The create carries a token derived from the share's
+ * identity, so a commit-then-fail is replayed, not duplicated, and two applies racing to create it
+ * get the same share; should it still fail, the share is looked up again before the error is believed.
  */
 export async function ensureSharedWith(
   ctx: OperationContext,
@@ -147,33 +201,25 @@ export async function ensureSharedWith(
     await associatePrincipal(ctx, target, existing.resourceShareArn, account);
     return existing.resourceShareArn;
   }
-  const clientToken = randomUUID();
+  let arn: string | undefined;
   try {
-    const out = await ctx.call('CreateResourceShare', target.scope, () =>
-      target.ram.send(
-        new CreateResourceShareCommand({
-          name: shareName(target.domainName, target.access),
-          resourceArns: [target.domainArn],
-          principals: [account],
-          permissionArns: [PERMISSION_ARNS[target.access]],
-          allowExternalPrincipals: true,
-          clientToken,
-        }),
-      ),
+    arn = await createShare(
+      ctx,
+      target,
+      shareClientToken(target.domainArn, target.access, await shareGeneration(ctx, target)),
     );
-    const arn = out.resourceShare?.resourceShareArn;
-    if (arn) return arn;
   } catch (error) {
     const adopted = await findShare(ctx, target);
     if (!adopted?.resourceShareArn) throw error;
     ctx.log({ share: adopted.name, error: errorName(error) }, 'adopting the share after a failed create');
-    await associatePrincipal(ctx, target, adopted.resourceShareArn, account);
-    return adopted.resourceShareArn;
+    arn = adopted.resourceShareArn;
   }
-  const created = await ctx.waitFor(`RAM share ${shareName(target.domainName, target.access)}`, () =>
-    findShare(ctx, target),
-  );
-  return created.resourceShareArn ?? '';
+  // A replay of a share since deleted (RAM stopped listing it, so the generation went back): a
+  // fresh token makes a new share; the lock keeps this run's changes of the share in turn.
+  arn ??= await createShare(ctx, target, randomUUID());
+  if (!arn) throw new ApplyError(`RAM share ${shareName(target.domainName, target.access)} has no ARN`);
+  await associatePrincipal(ctx, target, arn, account);
+  return arn;
 }
 
 /**

@@ -9,12 +9,16 @@ import type { GlobalOptions } from '../global-options.js';
 
 /** Options of `apply`. */
 export interface ApplyCommandOptions {
+  /** Git ref whose protection stays in force (default: CI's target branch, else the upstream). */
+  protectBase?: string;
   plan?: string;
   autoApprove?: boolean;
   allowReplace?: boolean;
   concurrency: string;
   /** text: plan, progress and summary for people; json: only the result (docs/json-output.md). */
   format: 'text' | 'json';
+  /** Overall deadline in seconds: waits and retries give up, nothing new starts. */
+  timeout?: string;
 }
 
 /** Adds the `apply` command. */
@@ -44,6 +48,14 @@ export const registerApplyCommand: CommandRegistrar = (program, io, setExit) => 
       )
         .choices(['text', 'json'])
         .default('text'),
+    )
+    .option(
+      '--timeout <seconds>',
+      'overall deadline: past it nothing new starts and every wait ends with a message (default 3600)',
+    )
+    .option(
+      '--protect-base <ref>',
+      'git ref of the reviewed base whose protection also holds (default: origin/$GITHUB_BASE_REF in CI, else the upstream)',
     )
     .action(async (paths: string[], options: ApplyCommandOptions, command) => {
       const { runApply } = await import('../run/apply-run.js');

@@ -8,6 +8,8 @@ import type { GlobalOptions } from '../global-options.js';
 
 /** Options of `plan`. */
 export interface PlanCommandOptions {
+  /** Git ref whose protection stays in force (default: CI's target branch, else the upstream). */
+  protectBase?: string;
   out?: string;
   format: 'text' | 'markdown' | 'json';
   detailedExitcode?: boolean;
@@ -30,6 +32,10 @@ export const registerPlanCommand: CommandRegistrar = (program, io, setExit) => {
     .option('--detailed-exitcode', 'exit 2 when the plan has changes (0 when none)')
     .option('--github-comment', 'create or edit the one plan comment on the pull request')
     .option('--summary-file <path>', 'append the Markdown plan to this file (the job summary)')
+    .option(
+      '--protect-base <ref>',
+      'git ref of the reviewed base whose protection also holds (default: origin/$GITHUB_BASE_REF in CI, else the upstream)',
+    )
     .action(async (paths: string[], options: PlanCommandOptions, command) => {
       // Loaded on use: `validate` never pays for the AWS SDK.
       const { runPlan } = await import('../run/plan-run.js');

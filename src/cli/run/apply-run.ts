@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { applyPlan } from '../../apply/apply-plan.js';
 import type { ChangeOutcome } from '../../apply/executor.js';
 import { sanitizeLine } from '../../render/plan-values.js';
+import { savedPlanDifferences } from '../../apply/saved-plan.js';
 import { findStaleness } from '../../apply/stale.js';
 import { formatAddress } from '../../model/identity.js';
 import { resolveDesired } from '../../plan/planner.js';
@@ -48,7 +49,21 @@ async function checkSavedPlan(
       refuse: `live state changed since the plan was made:\n${stale.map((s) => `  ${s.key}: ${s.detail}`).join('\n')}`,
     };
   }
-  return { plan: saved };
+  // The file is a record of what was reviewed, never an authority: what runs is the fresh plan,
+  // which re-derived every safety rule, and only when the file says exactly the same.
+  const differences = savedPlanDifferences(saved, run.plan);
+  if (differences.length > 0) {
+    return {
+      refuse: `${file} does not match a fresh plan of the same manifests and live state (was it edited?):\n${differences.map((d) => `  ${d}`).join('\n')}`,
+    };
+  }
+  return { plan: run.plan };
+}
+
+/** The overall deadline in ms: `--timeout` seconds, one hour by default; undefined when not a positive whole number. */
+function timeoutMs(timeout: string | undefined): number | undefined {
+  if (timeout === undefined) return 60 * 60_000;
+  return /^[1-9][0-9]{0,6}$/.test(timeout) ? Number(timeout) * 1000 : undefined;
 }
 
 /** The stderr note when stdout's reader went away during the apply: what happened after all. */
@@ -66,7 +81,21 @@ export async function runApply(
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
   const json = options.format === 'json';
-  const run = await makePlan(paths, globals, io, log, 'write');
+  const deadlineMs = timeoutMs(options.timeout);
+  if (deadlineMs === undefined) {
+    io.stderr(
+      `smus-gitops: --timeout must be a whole number of seconds (1 or more), not ${options.timeout}\n`,
+    );
+    return ExitCode.Error;
+  }
+  const run = await makePlan(
+    paths,
+    globals,
+    io,
+    log,
+    'write',
+    options.protectBase ? { protectBase: options.protectBase } : {},
+  );
   if ('exit' in run) return run.exit;
   try {
     if (!run.observation.complete) {
@@ -132,6 +161,8 @@ export async function runApply(
       random: Math.random,
       concurrency: Math.max(1, Number.parseInt(options.concurrency, 10) || 256),
       onEvent: progress.onEvent,
+      onWait: progress.onWait,
+      deadlineMs,
       log: (event, message) => log.info(event, message),
       shouldStop: () => interrupted,
     });

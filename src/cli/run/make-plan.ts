@@ -20,6 +20,7 @@ import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
 import { declaredRoles } from '../../model/roles.js';
+import { loadBaseProtection } from './protect-base.js';
 import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
@@ -47,6 +48,8 @@ export async function makePlan(
   // Plan and drift only read, so they reach other accounts through the declared reader roles;
   // apply passes 'write' (its deployer roles trust only the apply role).
   access: 'read' | 'write' = 'read',
+  /** `plan` and `apply`: also hold to the protection of the reviewed base (`--protect-base`, else CI's target branch or the upstream). */
+  base?: { protectBase?: string },
 ): Promise<PlanRun | { exit: number }> {
   const loaded = await loadManifests(paths.length > 0 ? paths : ['.'], io.cwd);
   for (const d of loaded.diagnostics) {
@@ -69,6 +72,18 @@ export async function makePlan(
             globals.domain,
       )
     : loaded.documents;
+  const baseProtection = base
+    ? await loadBaseProtection({
+        ...(base.protectBase ? { explicit: base.protectBase } : {}),
+        paths: paths.length > 0 ? paths : ['.'],
+        cwd: io.cwd,
+        env: io.env,
+      })
+    : undefined;
+  if (baseProtection && 'error' in baseProtection) {
+    io.stderr(`smus-gitops: ${baseProtection.error}\n`);
+    return { exit: ExitCode.Error };
+  }
   const scope = readScope(documents, globals.domain);
   const connection = await connect(io, globals, { access });
   connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
@@ -105,6 +120,7 @@ export async function makePlan(
       observation,
       deferred: loaded.deferred,
       digest: sha256,
+      ...(baseProtection ? { base: baseProtection } : {}),
     });
     // What apply would otherwise find half-way (missing members, deletes of what is in use) needs a targeted read.
     const request = dependentsRequest(preflight);

@@ -80,13 +80,25 @@ export async function runPlan(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
-  const run = await makePlan(paths, globals, io, log);
+  const run = await makePlan(
+    paths,
+    globals,
+    io,
+    log,
+    'read',
+    options.protectBase ? { protectBase: options.protectBase } : {},
+  );
   if ('exit' in run) return run.exit;
   try {
+    if (!run.observation.complete) {
+      // A plan from a failed read would show creates for what could not be read: publish the
+      // failure instead (no --out file, no PR comment, no summary), as makePlan printed it.
+      io.stderr('smus-gitops: live state could not be read completely; no plan was made\n');
+      return ExitCode.Error;
+    }
     io.stdout(renderPlan(run.plan, options.format, useColor(io, globals.color)));
     if (options.out) await writeFile(resolve(io.cwd, options.out), renderPlanJson(savedPlan(run)));
     await publish(run.plan, options, globals, io);
-    if (!run.observation.complete) return ExitCode.Error;
     if (run.plan.refused.length > 0) return ExitCode.Refused;
     return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.Changes : ExitCode.Ok;
   } finally {

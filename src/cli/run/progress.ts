@@ -32,6 +32,10 @@ export function createProgress(io: CliIo, now: () => number) {
       else if (event.type === 'finish') io.stdout(`  ${name}: ${ed} (${seconds(event.elapsedMs)})\n`);
       else io.stdout(`  ${name}: FAILED after ${seconds(event.elapsedMs)}: ${reason(event.error)}\n`);
     },
+    /** Heartbeat of a long wait, so a quiet apply is visibly alive (and what it waits on is named). */
+    onWait(what: string, elapsedMs: number): void {
+      io.stdout(`  still waiting for ${what} (${seconds(elapsedMs)} so far)\n`);
+    },
     summary(outcomes: readonly ChangeOutcome[]): string {
       const done = (action: Action) =>
         outcomes.filter((o) => o.status === 'done' && o.change.action === action).length;

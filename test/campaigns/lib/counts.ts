@@ -11,6 +11,8 @@ export interface CampaignCounts {
   unmanagedOrProtectedTouched: number;
   deletesAfterIncompleteObservation: number;
   stalePlansApplied: number;
+  /** Hand-edited saved plans (a delete written in, refusals emptied) that apply executed (issue 19). */
+  tamperedPlansExecuted: number;
   canariesSeen: number;
   /**
    * Plans that said "No changes" (exit 0) while an independent read of the live state found a
@@ -34,6 +36,7 @@ export function emptyCounts(): CampaignCounts {
     unmanagedOrProtectedTouched: 0,
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
+    tamperedPlansExecuted: 0,
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,
@@ -78,6 +81,7 @@ export function mergeCounts(all: readonly CampaignCounts[]): CampaignCounts {
     total.unmanagedOrProtectedTouched += c.unmanagedOrProtectedTouched;
     total.deletesAfterIncompleteObservation += c.deletesAfterIncompleteObservation;
     total.stalePlansApplied += c.stalePlansApplied;
+    total.tamperedPlansExecuted += c.tamperedPlansExecuted;
     total.canariesSeen += c.canariesSeen;
     total.falseNoChanges += c.falseNoChanges;
     total.applyFailuresPlanCouldKnow += c.applyFailuresPlanCouldKnow;

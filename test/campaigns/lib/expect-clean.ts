@@ -15,6 +15,7 @@ export function expectClean(counts: CampaignCounts, runs: number): void {
     unmanagedOrProtectedTouched: 0,
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
+    tamperedPlansExecuted: 0,
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,

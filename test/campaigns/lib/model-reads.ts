@@ -3,7 +3,7 @@
  * reasons, each live project's identity and description (to judge staleness), and whether a
  * declared project is left DELETE_FAILED (the final applies then allow a replace).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { RunningEmulator } from '../../../src/emulator/server.js';
 import type { DataZoneState } from '../../../src/emulator/services/datazone/state.js';
 import type { SavedPlan } from '../../../src/plan/types.js';
@@ -53,4 +53,23 @@ export function deleteFailedDeclared(emulator: RunningEmulator, desired: Desired
 export function hasDeletes(file: string): boolean {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
   return saved.changes.some((c) => c.action === 'delete');
+}
+
+/**
+ * Writes a hand-edited copy of a saved plan (issue 19): its first noop turned into a delete
+ * (reason prune) with the refusals emptied, as someone bypassing review would; undefined when the
+ * plan has no noop to turn. Returns the copy's path.
+ */
+export function tamperedCopy(file: string): string | undefined {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
+  const target = saved.changes.find((c) => c.action === 'noop');
+  if (!target) return undefined;
+  target.action = 'delete';
+  target.reason = 'prune';
+  saved.summary.noop -= 1;
+  saved.summary.delete += 1;
+  saved.refused = [];
+  const copy = `${file}.tampered.json`;
+  writeFileSync(copy, JSON.stringify(saved, null, 2));
+  return copy;
 }

@@ -26,7 +26,14 @@ import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './
 import { FAST_BEHAVIOUR } from './fault.js';
 import { commandArb, edit, FAULT_LEVELS, PROJECT_FAULTS, type ModelCommand } from './model-commands.js';
 import { observeApply, snapshot } from './model-observe.js';
-import { actedOn, deleteFailedDeclared, hasDeletes, hasReason, projectStates } from './model-reads.js';
+import {
+  actedOn,
+  deleteFailedDeclared,
+  hasDeletes,
+  hasReason,
+  projectStates,
+  tamperedCopy,
+} from './model-reads.js';
 import { outOfBand } from './model-oob.js';
 import { applyFailureViolations, failedLines, injectedCause, oracle } from './model-oracle.js';
 import {
@@ -206,6 +213,21 @@ export async function runSequence(
             .filter((name) => saved?.projects.get(name) !== now.get(name))
             .map((name) => `Project/${name}`);
           const stale = saved.version !== desired.version || changed.some((k) => acts.has(k));
+          // A hand-edited copy first (a delete written in, refusals emptied): never executed.
+          const tampered = tamperedCopy(planFile);
+          if (tampered) {
+            emulator.control.resetStats();
+            const forged = await apply(['apply', manifests, '--plan', tampered, '--auto-approve']);
+            const forgedMutating = emulator.control.stats().mutating;
+            exercised(counts, forged.exitCode === 3 ? 'tamperedRefused' : `tamperedExit${forged.exitCode}`);
+            if (forged.exitCode === 0 || forgedMutating > 0) {
+              counts.tamperedPlansExecuted += 1;
+              problem(
+                counts,
+                `seed ${seed}: a tampered plan was applied (exit ${forged.exitCode}, ${forgedMutating} mutating calls)`,
+              );
+            }
+          }
           emulator.control.resetStats();
           const run = await apply(['apply', manifests, '--plan', planFile, '--auto-approve']);
           const mutating = emulator.control.stats().mutating;

@@ -1,0 +1,72 @@
+/**
+ * Issue 19 item 2: protection removed in the same change as the delete. The reviewed base (a git
+ * ref: `--protect-base`, CI's target branch, or the upstream) protects "ProjectProfile/All
+ * Accounts" through corp-data's reconcile.protect; the change drops that entry and the profile's
+ * manifest. Without the base the plan would prune it; with it the plan refuses, saying where the
+ * base protects it, and apply deletes nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { startTestEmulator, CLI_ENV, EXAMPLE_BEHAVIOUR } from '../helpers/emulator.js';
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+    cwd,
+    stdio: 'ignore',
+  });
+}
+
+describe('--protect-base', () => {
+  it('refuses a delete whose protection the same change lifts, located at the base', async () => {
+    const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
+    const repo = mkdtempSync(join(tmpdir(), 'smus-base-'));
+    const cli = (args: string[]) =>
+      runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV, cwd: repo });
+    try {
+      cpSync('manifests-example', join(repo, 'm'), { recursive: true });
+      git(repo, 'init', '-q', '-b', 'main');
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', 'base');
+      expect((await cli(['apply', 'm', '--auto-approve'])).exitCode).toBe(0);
+      // The change under review: unprotect and remove in one go.
+      const domainFile = join(repo, 'm', 'domain', 'corp-data.yaml');
+      const text = readFileSync(domainFile, 'utf8');
+      const line =
+        text.split('\n').findIndex((l) => l.includes('protect: ["ProjectProfile/All Accounts"]')) + 1;
+      writeFileSync(domainFile, text.replace(/\n\s+protect: \["ProjectProfile\/All Accounts"\][^\n]*/, ''));
+      rmSync(join(repo, 'm', 'project-profiles', 'all-accounts.yaml'));
+
+      const unguarded = await cli(['plan', 'm', '--format', 'json']);
+      expect(unguarded.exitCode, unguarded.stderr).toBe(0);
+      expect(unguarded.stdout).toContain('"action": "delete"');
+
+      const guarded = await cli(['plan', 'm', '--protect-base', 'main', '--format', 'json']);
+      expect(guarded.exitCode).toBe(3);
+      const plan = JSON.parse(guarded.stdout) as {
+        refused: { address: { name: string }; reason: string; detail: string }[];
+      };
+      expect(plan.refused).toEqual([
+        {
+          address: { kind: 'ProjectProfile', domain: 'corp-data', name: 'All Accounts' },
+          reason: 'protected',
+          detail: `ProjectProfile/All Accounts is protected at main in m/domain/corp-data.yaml:${line}; the plan would delete it. Lift protection in a separate reviewed change first`,
+        },
+      ]);
+
+      emu.emulator.control.resetStats();
+      const applied = await cli(['apply', 'm', '--protect-base', 'main', '--auto-approve']);
+      expect(applied.exitCode).toBe(3);
+      expect(emu.emulator.control.stats().mutating).toBe(0);
+
+      const badRef = await cli(['plan', 'm', '--protect-base', 'no-such-ref']);
+      expect(badRef.exitCode).toBe(1);
+      expect(badRef.stderr).toContain('--protect-base no-such-ref: cannot read the manifests there');
+    } finally {
+      await emu.close();
+    }
+  });
+});
