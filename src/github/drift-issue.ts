@@ -59,15 +59,17 @@ function pickIssue(issues: readonly Issue[]): Issue | undefined {
   return open[0] ?? closed[0];
 }
 
+/** The closing line of a comment: the commit and run (the footer), else nothing known. */
 function seeRun(t: IssueTarget): string {
-  return `${t.run ? `\n\nSee [the workflow run](${t.run}).` : ''}${t.footer ? `\n\n${t.footer}` : ''}`;
+  return t.footer ? `\n\n${t.footer}` : '';
 }
 
 async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined): Promise<string> {
   const title = `Drift detected in ${t.what}`;
   const body = composeCommentBody(plan, {
     marker: t.marker,
-    title: `smus-gitops drift: ${t.what}`,
+    // A DataZone domain by its name alone, as before Studio domains had issues.
+    title: `smus-gitops drift: ${t.what.replace(/^domain /, '')}`,
     mode: 'drift',
     ...(t.run ? { fullPlanUrl: t.run } : {}),
     ...(t.footer ? { footer: t.footer } : {}),
