@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.smus-gitops/**'] },
+  { ignores: ['dist/**', 'action/dist/**', 'node_modules/**', 'coverage/**', '.smus-gitops/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

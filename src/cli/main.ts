@@ -15,6 +15,8 @@ import { registerApplyCommand } from './commands/apply.js';
 import { registerDriftCommand } from './commands/drift.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerIamPolicyCommand } from './commands/iam-policy.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { addGlobalOptions } from './global-options.js';
 import { sanitizeLine } from '../render/plan-values.js';
 
@@ -29,6 +31,8 @@ const registrars: readonly CommandRegistrar[] = [
   registerExportCommand,
   registerIamPolicyCommand,
   registerEmulatorCommand,
+  registerInitCommand,
+  registerCompletionCommand,
 ];
 
 /** Builds the commander program over the given IO (exported for tests and help goldens). */

@@ -26,6 +26,8 @@ export interface CommentBodyOptions {
   fullPlanUrl?: string;
   /** Largest body; default GitHub's limit. */
   budget?: number;
+  /** A last line (the commit and run it is about), kept whatever the budget cuts before it. */
+  footer?: string;
 }
 
 /**
@@ -43,7 +45,8 @@ function afterSummary(markdown: string, plan: Plan): number {
 
 /** The comment body: marker, title, summary, diagram, details; never over the budget. */
 export function composeCommentBody(plan: Plan, options: CommentBodyOptions): string {
-  const budget = options.budget ?? GITHUB_COMMENT_LIMIT;
+  const footer = options.footer ? `\n${options.footer}\n` : '';
+  const budget = (options.budget ?? GITHUB_COMMENT_LIMIT) - budgetSize(footer);
   const marker = `${options.marker}\n`;
   const mermaid = renderPlanMermaid(plan);
   // The block plus a blank line before the details.
@@ -62,5 +65,5 @@ export function composeCommentBody(plan: Plan, options: CommentBodyOptions): str
   const body =
     at < 0 ? marker + markdown : `${marker}${markdown.slice(0, at)}${diagram}${markdown.slice(at)}`;
   // budgetSize is additive (or over-counts), so this holds by construction; the cut is a last guard.
-  return budgetSize(body) <= budget ? body : hardCut(body, budget);
+  return (budgetSize(body) <= budget ? body : hardCut(body, budget)) + footer;
 }

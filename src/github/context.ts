@@ -11,10 +11,18 @@ import { GitHubApiError, GitHubClient, type RepoRef } from './client.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The author of comments written with an Actions `GITHUB_TOKEN` (an installation token, for which
- * `GET /user` answers 403).
+ * A configuration mistake of the GitHub integration (a missing or malformed variable): reported
+ * as such, with the variable to set, never as an internal error.
  */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+export class GitHubConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitHubConfigError';
+  }
+}
+
+/** Names the account whose comments and issues are ours, when `GET /user` cannot say (App tokens). */
+export const LOGIN_VARIABLE = 'SMUS_GITOPS_GITHUB_LOGIN';
 
 /** A client and repository for the step. */
 export interface GitHubContext {
@@ -27,9 +35,14 @@ export function githubContext(env: Env, client?: GitHubClient): GitHubContext {
   const repository = env['GITHUB_REPOSITORY'] ?? '';
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
   if (!match?.[1] || !match[2])
-    throw new Error(`GITHUB_REPOSITORY must be "owner/name" (got ${JSON.stringify(repository)})`);
+    throw new GitHubConfigError(
+      repository === ''
+        ? 'GITHUB_REPOSITORY is not set: the GitHub integration needs the repository as "owner/name" (Actions sets it)'
+        : `GITHUB_REPOSITORY must be "owner/name" (got ${JSON.stringify(repository)})`,
+    );
   const token = env['GITHUB_TOKEN'];
-  if (!client && !token) throw new Error('GITHUB_TOKEN is not set: the GitHub integration needs a token');
+  if (!client && !token)
+    throw new GitHubConfigError('GITHUB_TOKEN is not set: the GitHub integration needs a token');
   return {
     client: client ?? new GitHubClient({ token: token ?? '', ...apiUrl(env) }),
     repo: { owner: match[1], repo: match[2] },
@@ -49,12 +62,16 @@ function apiUrl(env: Env): { apiUrl?: string } {
 export async function pullRequestNumber(env: Env, cwd: string): Promise<number> {
   const path = env['GITHUB_EVENT_PATH'];
   if (!path)
-    throw new Error('GITHUB_EVENT_PATH is not set: --github-comment runs in a pull request workflow');
+    throw new GitHubConfigError(
+      'GITHUB_EVENT_PATH is not set: --github-comment runs in a pull request workflow',
+    );
   let event: unknown;
   try {
     event = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${path})`, { cause: error });
+    throw new GitHubConfigError(
+      `cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${(error as Error).message}`,
+    );
   }
   const candidates = [
     field(field(event, 'pull_request'), 'number'),
@@ -65,7 +82,7 @@ export async function pullRequestNumber(env: Env, cwd: string): Promise<number> 
   ];
   const number = candidates.find((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0);
   if (number === undefined)
-    throw new Error(
+    throw new GitHubConfigError(
       'the event at GITHUB_EVENT_PATH is not a pull request event (no pull_request.number or number)',
     );
   return number;
@@ -85,14 +102,41 @@ export function runUrl(env: Env): string | undefined {
 }
 
 /**
- * The login our comments and issues are written under: the token's user, or for an Actions or App
- * installation token (which `GET /user` refuses with 403) the Actions bot.
+ * Who our comments and issues are written by. An explicit login (SMUS_GITOPS_GITHUB_LOGIN) wins;
+ * else the token's user. For an installation token (Actions' GITHUB_TOKEN or a GitHub App's, which
+ * `GET /user` refuses with 403) the author's login is not knowable in advance (`github-actions[bot]`,
+ * `smus-bot[bot]`...): `undefined` then means "any Bot account", which a person pasting our marker
+ * cannot be.
  */
-export async function ourLogin(client: GitHubClient): Promise<string> {
+export async function ourLogin(client: GitHubClient, env: Env = {}): Promise<string | undefined> {
+  const explicit = env[LOGIN_VARIABLE]?.trim();
+  if (explicit) return explicit;
   try {
     return (await client.getAuthenticatedUser()).login;
   } catch (error) {
-    if (error instanceof GitHubApiError && error.status === 403) return ACTIONS_BOT_LOGIN;
+    if (error instanceof GitHubApiError && error.status === 403) return undefined;
     throw error;
   }
+}
+
+/** The commit a report is about: the pull request's head (not the merge commit), else GITHUB_SHA. */
+export async function reportedCommit(env: Env, cwd: string): Promise<string | undefined> {
+  const path = env['GITHUB_EVENT_PATH'];
+  if (path) {
+    try {
+      const event: unknown = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
+      const head = field(field(field(event, 'pull_request'), 'head'), 'sha');
+      if (typeof head === 'string' && /^[0-9a-f]{7,64}$/i.test(head)) return head;
+    } catch {
+      // No readable event: fall back to GITHUB_SHA.
+    }
+  }
+  const sha = env['GITHUB_SHA'];
+  return sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+}
+
+/** The line every comment and issue ends with: which commit it is about, and the run that wrote it. */
+export function provenanceLine(commit: string | undefined, run: string | undefined): string {
+  const parts = [...(commit ? [`Commit \`${commit}\``] : []), ...(run ? [`[workflow run](${run})`] : [])];
+  return parts.length === 0 ? '' : `<sub>${parts.join(' · ')}</sub>`;
 }

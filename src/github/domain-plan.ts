@@ -8,14 +8,23 @@ function inDomain(address: Address, domain: string): boolean {
 
 /**
  * The changes and refusals of `domain` (the Domain itself and everything in it), with the summary
- * counted again. Notes are kept whole: they are few and may concern any domain. Resources outside
- * every domain (StudioDomain, Policy) belong to no domain's issue.
+ * counted again. Notes are kept whole: they are few and may concern any domain. A StudioDomain has
+ * an issue of its own (studioDomainPlan); a Policy belongs to no domain's issue.
  */
 export function domainPlan(plan: Plan, domain: string): Plan {
-  const changes = plan.changes.filter((c) => inDomain(c.address, domain));
+  return planOf(plan, (address) => inDomain(address, domain));
+}
+
+/** The changes and refusals of one SageMaker AI Studio domain, for its own drift issue. */
+export function studioDomainPlan(plan: Plan, name: string): Plan {
+  return planOf(plan, (address) => address.kind === 'StudioDomain' && address.name === name);
+}
+
+function planOf(plan: Plan, keep: (address: Address) => boolean): Plan {
+  const changes = plan.changes.filter((c) => keep(c.address));
   const summary = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
   for (const c of changes) summary[c.action] += 1;
-  return { ...plan, changes, summary, refused: plan.refused.filter((r) => inDomain(r.address, domain)) };
+  return { ...plan, changes, summary, refused: plan.refused.filter((r) => keep(r.address)) };
 }
 
 /** Whether the plan would change anything or refuses something: drift, as the issue reports it. */

@@ -12,8 +12,8 @@ import { fencedBlock } from '../render/plan-markdown-escape.js';
 import { cutText } from '../render/plan-values.js';
 import type { GitHubClient, Issue, RepoRef } from './client.js';
 import { composeCommentBody } from './comment-body.js';
-import { githubContext, ourLogin, runUrl } from './context.js';
-import { domainPlan, hasDrift } from './domain-plan.js';
+import { githubContext, ourLogin, provenanceLine, reportedCommit, runUrl } from './context.js';
+import { domainPlan, hasDrift, studioDomainPlan } from './domain-plan.js';
 import { isOurs, driftMarker } from './markers.js';
 
 /** The label every drift issue carries. */
@@ -30,6 +30,12 @@ export interface DriftIssueOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** One issue per domain. */
   domain: string;
+  /**
+   * What the issue is about: a DataZone domain (default); a SageMaker AI Studio domain (its own
+   * issue, apart from a DataZone domain of the same name); or the whole run, for a run that failed
+   * before it knew its domains (`domain` is then only a label).
+   */
+  about?: 'domain' | 'studio' | 'run';
   /** A client to use instead of one built from the environment (tests inject one that never sleeps). */
   client?: GitHubClient;
 }
@@ -40,6 +46,10 @@ interface IssueTarget {
   domain: string;
   marker: string;
   run: string | undefined;
+  /** What the domain is called in titles: "domain X" or "Studio domain X". */
+  what: string;
+  /** The commit-and-run line every body ends with. */
+  footer: string;
 }
 
 /** Ours among the labelled issues: an open one first (lowest number), else the latest closed one. */
@@ -49,17 +59,20 @@ function pickIssue(issues: readonly Issue[]): Issue | undefined {
   return open[0] ?? closed[0];
 }
 
-function seeRun(run: string | undefined): string {
-  return run ? `\n\nSee [the workflow run](${run}).` : '';
+/** The closing line of a comment: the commit and run (the footer), else nothing known. */
+function seeRun(t: IssueTarget): string {
+  return t.footer ? `\n\n${t.footer}` : '';
 }
 
 async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined): Promise<string> {
-  const title = `Drift detected in domain ${t.domain}`;
+  const title = `Drift detected in ${t.what}`;
   const body = composeCommentBody(plan, {
     marker: t.marker,
-    title: `smus-gitops drift: ${t.domain}`,
+    // A DataZone domain by its name alone, as before Studio domains had issues.
+    title: `smus-gitops drift: ${t.what.replace(/^domain /, '')}`,
     mode: 'drift',
     ...(t.run ? { fullPlanUrl: t.run } : {}),
+    ...(t.footer ? { footer: t.footer } : {}),
   });
   if (!issue) return (await t.client.createIssue(t.repo, { title, body, labels: [DRIFT_LABEL] })).html_url;
   if (issue.state === 'closed') {
@@ -72,7 +85,7 @@ async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined)
     await t.client.createIssueComment(
       t.repo,
       issue.number,
-      `Drift is back in domain ${t.domain}; reopened.${seeRun(t.run)}`,
+      `Drift is back in ${t.what}; reopened.${seeRun(t)}`,
     );
     return issue.html_url;
   }
@@ -83,12 +96,12 @@ async function reportDrift(t: IssueTarget, plan: Plan, issue: Issue | undefined)
 }
 
 async function reportInSync(t: IssueTarget, issue: Issue | undefined): Promise<string> {
-  if (!issue) return `(none: domain ${t.domain} is in sync)`;
+  if (!issue) return `(none: ${t.what} is in sync)`;
   if (issue.state === 'open') {
     await t.client.createIssueComment(
       t.repo,
       issue.number,
-      `Domain ${t.domain} is in sync again: live state matches the manifests. Closing.${seeRun(t.run)}`,
+      `${t.what.charAt(0).toUpperCase()}${t.what.slice(1)} is in sync again: live state matches the manifests. Closing.${seeRun(t)}`,
     );
     await t.client.updateIssue(t.repo, issue.number, { state: 'closed', state_reason: 'completed' });
   }
@@ -97,13 +110,13 @@ async function reportInSync(t: IssueTarget, issue: Issue | undefined): Promise<s
 
 async function reportFailure(t: IssueTarget, message: string, issue: Issue | undefined): Promise<string> {
   const text =
-    `**The drift check for domain ${t.domain} failed**, so whether it drifted is unknown.\n\n` +
-    `${fencedBlock(cutText(message, FAILURE_LIMIT).split('\n'))}${seeRun(t.run)}`;
+    `**The drift check for ${t.what} failed**, so whether it drifted is unknown.\n\n` +
+    `${fencedBlock(cutText(message, FAILURE_LIMIT).split('\n'))}${seeRun(t)}`;
   if (issue) {
     await t.client.createIssueComment(t.repo, issue.number, text);
     return issue.html_url;
   }
-  const title = `Drift check failed for domain ${t.domain}`;
+  const title = `Drift check failed for ${t.what}`;
   const body = `${t.marker}\n${text}\n`;
   return (await t.client.createIssue(t.repo, { title, body, labels: [DRIFT_LABEL] })).html_url;
 }
@@ -112,19 +125,35 @@ async function reportFailure(t: IssueTarget, message: string, issue: Issue | und
 export async function syncDriftIssue(
   outcome: DriftOutcome,
   options: DriftIssueOptions,
-  _io: CliIo,
+  io: CliIo,
 ): Promise<string> {
   const { client, repo } = githubContext(options.env, options.client);
-  const marker = driftMarker(options.domain);
-  const target: IssueTarget = { client, repo, domain: options.domain, marker, run: runUrl(options.env) };
-  const login = await ourLogin(client);
+  const about = options.about ?? 'domain';
+  const marker = driftMarker(about === 'domain' ? options.domain : `${about}:${options.domain}`);
+  const run = runUrl(options.env);
+  const target: IssueTarget = {
+    client,
+    repo,
+    domain: options.domain,
+    marker,
+    run,
+    what:
+      about === 'run'
+        ? 'the drift run'
+        : `${about === 'studio' ? 'Studio domain' : 'domain'} ${options.domain}`,
+    footer: provenanceLine(await reportedCommit(options.env, io.cwd), run),
+  };
+  const login = await ourLogin(client, options.env);
   const labelled = await client.listIssuesByLabel(repo, DRIFT_LABEL);
   const issue = pickIssue(labelled.filter((i) => i.pull_request === undefined && isOurs(i, marker, login)));
   switch (outcome.kind) {
     case 'drift':
     case 'in-sync': {
       // The run's verdict covers every domain; this issue is about one, so decide from its changes.
-      const plan = domainPlan(outcome.plan, options.domain);
+      const plan =
+        about === 'studio'
+          ? studioDomainPlan(outcome.plan, options.domain)
+          : domainPlan(outcome.plan, options.domain);
       return hasDrift(plan) ? reportDrift(target, plan, issue) : reportInSync(target, issue);
     }
     case 'failed':

@@ -1,9 +1,11 @@
 /**
  * How smus-gitops finds its own comment and issues again: a hidden HTML-comment marker on the
- * first line of the body, and an author that is the token's own account. Both must hold. The
- * marker alone is not enough: anyone can paste it into a comment, and editing another person's
- * comment (which a maintainer's token could do) would rewrite what they said. A marked comment by
- * someone else is therefore left alone, and our own comment is created beside it.
+ * first line of the body, and an author that is us. Both must hold. The marker alone is not
+ * enough: anyone can paste it into a comment, and editing another person's comment (which a
+ * maintainer's token could do) would rewrite what they said. "Us" is the token's user, or an
+ * explicit login; for an installation token (Actions, a GitHub App), whose login `GET /user`
+ * cannot tell, any Bot account: a person cannot post as a Bot. A marked comment by someone else
+ * is therefore left alone, and our own comment is created beside it.
  */
 import type { GitHubUser } from './client.js';
 
@@ -34,11 +36,17 @@ export function hasMarker(body: string | null | undefined, marker: string): bool
   return body === marker || body.startsWith(`${marker}\n`) || body.startsWith(`${marker}\r\n`);
 }
 
-/** Whether an item carries our marker and was written by us (logins compare case-insensitively). */
+/**
+ * Whether an item carries our marker and was written by us: by `login` (compared
+ * case-insensitively), or by any Bot account when the login is unknown (installation tokens).
+ */
 export function isOurs(
   item: { body?: string | null; user: GitHubUser | null },
   marker: string,
-  login: string,
+  login: string | undefined,
 ): boolean {
-  return hasMarker(item.body, marker) && item.user?.login.toLowerCase() === login.toLowerCase();
+  if (!hasMarker(item.body, marker) || !item.user) return false;
+  return login === undefined
+    ? item.user.type === 'Bot'
+    : item.user.login.toLowerCase() === login.toLowerCase();
 }

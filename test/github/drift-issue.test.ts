@@ -90,7 +90,7 @@ describe('syncDriftIssue', () => {
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' });
     expect(commentsOn(issue.number)).toEqual([
       'Domain corp is in sync again: live state matches the manifests. Closing.\n\n' +
-        'See [the workflow run](https://github.com/o/r/actions/runs/7).',
+        '<sub>[workflow run](https://github.com/o/r/actions/runs/7)</sub>',
     ]);
 
     // still in sync → nothing more

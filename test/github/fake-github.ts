@@ -61,7 +61,7 @@ export interface FakeGitHub {
   readonly comments: FakeComment[];
   readonly issues: Map<number, FakeIssue>;
   readonly requests: FakeRequest[];
-  /** Registers a token; `app` tokens are refused by GET /user and write as github-actions[bot]. */
+  /** Registers a token; `app` tokens (Actions or a GitHub App) are refused by GET /user and write as `login`, a Bot. */
   addToken(token: string, login: string, kind?: 'user' | 'app'): void;
   /** Opens a pull request (an issue with `pull_request`) and returns its number. */
   addPullRequest(author?: string): number;
@@ -253,7 +253,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     addToken(token, login, kind = 'user') {
       const app = kind === 'app';
       tokens.set(token, {
-        user: app ? { login: 'github-actions[bot]', type: 'Bot' } : { login, type: 'User' },
+        user: { login, type: app ? 'Bot' : 'User' },
         app,
       });
     },

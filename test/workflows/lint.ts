@@ -2,7 +2,8 @@
  * The workflow rules of acceptance (6), as a pure function over one workflow (or composite
  * action) file's text: every third-party action pinned to a full commit SHA, `permissions` set
  * (at the workflow level or on every job) and never broad, no `pull_request_target`, and
- * `id-token: write` only on jobs that assume an AWS role with configure-aws-credentials.
+ * `id-token: write` only on jobs that assume an AWS role with configure-aws-credentials (or that
+ * publish to npm with provenance).
  */
 import { parse } from 'yaml';
 
@@ -87,7 +88,11 @@ export function lintWorkflow(text: string, file: string): string[] {
     const assumesRole = steps(job).some(
       (s) => typeof s['uses'] === 'string' && CONFIGURE_AWS.test(s['uses']),
     );
-    if (isMap(effective) && effective['id-token'] === 'write' && !assumesRole)
+    // npm provenance (release.yml) signs the package through the same OIDC token.
+    const publishesWithProvenance = steps(job).some(
+      (s) => typeof s['run'] === 'string' && /\bnpm publish\b.*--provenance/.test(s['run']),
+    );
+    if (isMap(effective) && effective['id-token'] === 'write' && !assumesRole && !publishesWithProvenance)
       at(`${where}: id-token: write without a configure-aws-credentials step (it assumes no role)`);
   }
   return problems;

@@ -13,6 +13,7 @@ import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
+import { reportingToGitHub } from '../../github/report.js';
 import { makePlan, type PlanRun } from './make-plan.js';
 
 /** True when the plan would change anything. */
@@ -72,6 +73,25 @@ async function publish(
   }
 }
 
+/**
+ * With --github-comment, a plan that failed replaces the plan comment, so the pull request never
+ * shows a plan that is no longer true. A GitHub failure (configuration or API) is reported plainly.
+ */
+async function publishFailure(
+  message: string,
+  options: PlanCommandOptions,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<void> {
+  if (!options.githubComment) return;
+  const { replacePlanCommentWithFailure } = await import('../../github/pr-comment.js');
+  await reportingToGitHub(io, async () => {
+    const key = globals.domain ? { key: globals.domain } : {};
+    const url = await replacePlanCommentWithFailure(message, { env: io.env, ...key }, io);
+    io.stderr(`smus-gitops: plan comment ${url} (the plan failed)\n`);
+  });
+}
+
 /** Runs `plan`; returns the exit code. */
 export async function runPlan(
   paths: string[],
@@ -80,25 +100,41 @@ export async function runPlan(
   io: CliIo,
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
-  const run = await makePlan(
-    paths,
-    globals,
-    io,
-    log,
-    'read',
-    options.protectBase ? { protectBase: options.protectBase } : {},
-  );
-  if ('exit' in run) return run.exit;
+  let run;
+  try {
+    run = await makePlan(
+      paths,
+      globals,
+      io,
+      log,
+      'read',
+      options.protectBase ? { protectBase: options.protectBase } : {},
+    );
+  } catch (error) {
+    await publishFailure(error instanceof Error ? error.message : String(error), options, globals, io);
+    throw error;
+  }
+  if ('exit' in run) {
+    const why = 'the manifests could not be loaded or live state could not be read';
+    await publishFailure(`${why} (see the run log for the diagnostics)`, options, globals, io);
+    return run.exit;
+  }
   try {
     if (!run.observation.complete) {
       // A plan from a failed read would show creates for what could not be read: publish the
       // failure instead (no --out file, no PR comment, no summary), as makePlan printed it.
       io.stderr('smus-gitops: live state could not be read completely; no plan was made\n');
+      await publishFailure(
+        'live state could not be read completely; no plan was made (see the run log)',
+        options,
+        globals,
+        io,
+      );
       return ExitCode.Error;
     }
     io.stdout(renderPlan(run.plan, options.format, useColor(io, globals.color)));
     if (options.out) await writeFile(resolve(io.cwd, options.out), renderPlanJson(savedPlan(run)));
-    await publish(run.plan, options, globals, io);
+    if (!(await reportingToGitHub(io, () => publish(run.plan, options, globals, io)))) return ExitCode.Error;
     if (run.plan.refused.length > 0) return ExitCode.Refused;
     return options.detailedExitcode && hasChanges(run.plan) ? ExitCode.Changes : ExitCode.Ok;
   } finally {
