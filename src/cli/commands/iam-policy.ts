@@ -10,6 +10,8 @@ import type { GlobalOptions } from '../global-options.js';
 export interface IamPolicyCommandOptions {
   mode: 'plan' | 'apply';
   studioDomain?: string[];
+  /** Manifest paths: the isolation policy enforces the declared network of the named StudioDomains. */
+  manifests?: string[];
 }
 
 /** Adds the `iam-policy` command. */
@@ -23,6 +25,10 @@ export const registerIamPolicyCommand: CommandRegistrar = (program, io, setExit)
       new Option('--mode <mode>', 'what the policy allows').choices(['plan', 'apply']).default('apply'),
     )
     .option('--studio-domain <name...>', 'print the isolation policy of these live Studio domains instead')
+    .option(
+      '--manifests <path...>',
+      'with --studio-domain: take the network from these StudioDomain manifests (the ARN stays live)',
+    )
     .action(async (options: IamPolicyCommandOptions, command) => {
       const { runIamPolicy } = await import('../run/iam-policy-run.js');
       setExit(await runIamPolicy(options, command.optsWithGlobals() as GlobalOptions, io));
