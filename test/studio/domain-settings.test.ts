@@ -203,6 +203,46 @@ describe('StudioDomain settings a security team reviews', () => {
     expect((await planText('plan', UPDATED)).exitCode).toBe(0);
   });
 
+  it('shows out-of-band space and domain settings changes in drift and apply restores them', async () => {
+    const before = await live();
+    const sm = emu.sageMaker();
+    try {
+      await sm.send(
+        new UpdateDomainCommand({
+          DomainId: before.DomainId,
+          DefaultSpaceSettings: {
+            ExecutionRole: `arn:aws:iam::${HOME}:role/Broad`,
+            SecurityGroups: ['sg-0001'],
+          },
+          DomainSettingsForUpdate: { DockerSettings: { EnableDockerAccess: 'DISABLED' } },
+          TagPropagation: 'ENABLED',
+        }),
+      );
+    } finally {
+      sm.destroy();
+    }
+    const drift = await planText('drift', UPDATED);
+    expect(drift.exitCode).toBe(2);
+    expect(drift.text).toBe(
+      [
+        'Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 0 unchanged, 0 unmanaged',
+        '',
+        '  ~ StudioDomain/secure-studio (region us-east-1)  id: <id>',
+        '      will be updated in place because live fields differ from the manifest',
+        `      /defaultSpaceSettings/executionRole: "arn:aws:iam::${HOME}:role/Broad" → "${ROLE}"`,
+        '      /domainSettings/dockerSettings/enableDockerAccess: "DISABLED" → "ENABLED"',
+        '      /tagPropagation: "ENABLED" → (unset)',
+        '',
+      ].join('\n'),
+    );
+    expect((await run('apply', UPDATED, '--auto-approve')).exitCode).toBe(0);
+    const after = await live();
+    expect(after.DefaultSpaceSettings?.ExecutionRole).toBe(ROLE);
+    expect(after.DomainSettings?.DockerSettings).toEqual({ EnableDockerAccess: 'ENABLED' });
+    expect(after.TagPropagation).toBe('DISABLED');
+    expect((await planText('drift', UPDATED)).exitCode).toBe(0);
+  });
+
   it('exports the settings so that plan over the export has no changes', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'smus-studio-settings-')), 'out');
     const exported = await cli(emu, ['export', '--studio-domains', '--out', out, '--region', 'us-east-1']);
