@@ -131,7 +131,8 @@ export const DOMAIN_SETTINGS: Readonly<Record<string, SettingMember>> = {
   dockerSettings: m(
     'DockerSettings',
     struct({
-      enableDockerAccess: m('EnableDockerAccess', scalar()),
+      // Docker is off unless a team turns it on (the API's default).
+      enableDockerAccess: m('EnableDockerAccess', scalar('DISABLED')),
       vpcOnlyTrustedAccounts: m('VpcOnlyTrustedAccounts', set),
     }),
   ),
@@ -144,7 +145,8 @@ export const DOMAIN_SETTINGS: Readonly<Record<string, SettingMember>> = {
       defaultResourceSpec: m('DefaultResourceSpec', resourceSpec),
     }),
   ),
-  executionRoleIdentityConfig: m('ExecutionRoleIdentityConfig', scalar()),
+  // DISABLED (no source identity) is the API's default, so removing the member resets to it.
+  executionRoleIdentityConfig: m('ExecutionRoleIdentityConfig', scalar('DISABLED')),
 };
 
 /** DefaultSpaceSettings. */

@@ -230,7 +230,8 @@ describe('StudioDomain settings a security team reviews', () => {
         '  ~ StudioDomain/secure-studio (region us-east-1)  id: <id>',
         '      will be updated in place because live fields differ from the manifest',
         `      /defaultSpaceSettings/executionRole: "arn:aws:iam::${HOME}:role/Broad" → "${ROLE}"`,
-        '      /domainSettings/dockerSettings/enableDockerAccess: "DISABLED" → "ENABLED"',
+        // DISABLED is the API default, so the live side reads as unset.
+        '      /domainSettings: (unset) → {"dockerSettings":{"enableDockerAccess":"ENABLED"}}',
         '      /tagPropagation: "ENABLED" → (unset)',
         '',
       ].join('\n'),
