@@ -82,6 +82,11 @@ const SERVED: Record<string, readonly string[]> = {
     'AddTags',
     'DeleteTags',
     'ListTags',
+    'CreateUserProfile',
+    'DescribeUserProfile',
+    'UpdateUserProfile',
+    'DeleteUserProfile',
+    'ListUserProfiles',
   ],
   sts: ['GetCallerIdentity', 'AssumeRole'],
 };

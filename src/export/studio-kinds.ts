@@ -39,10 +39,12 @@ export function studioDomainDocument(resource: LiveResource): ExportedDocument {
       subnetIds: normal.subnetIds && [...normal.subnetIds].sort(compare),
       appNetworkAccessType: normal.appNetworkAccessType,
       kmsKeyId: normal.kmsKeyId,
-      defaultUserSettings: settings && {
-        executionRole: settings.executionRole,
-        securityGroups: settings.securityGroups && [...settings.securityGroups].sort(compare),
-      },
+      // The normal form is the manifest's camelCase with sets sorted and defaults left out, so it
+      // is written as it is (a deep copy: the document must not share the observation's arrays).
+      defaultUserSettings: settings && structuredClone(settings),
+      domainSettings: normal.domainSettings && structuredClone(normal.domainSettings),
+      defaultSpaceSettings: normal.defaultSpaceSettings && structuredClone(normal.defaultSpaceSettings),
+      tagPropagation: normal.tagPropagation,
       tags: sortedMap(normal.tags),
     },
     comments,

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { AwsClients } from '../aws/clients.js';
 import { compact, ownTags, type NormalStudioDomain } from '../model/normalized.js';
+import { DOMAIN_SETTINGS, SPACE_SETTINGS, USER_SETTINGS, settingsFromApi } from '../model/studio-settings.js';
 import type { ReadContext } from './read-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource, StudioPlace } from './types.js';
@@ -36,10 +37,11 @@ export function normalizeStudioDomain(domain: DescribeDomainCommandOutput, tags:
     subnetIds: domain.SubnetIds && [...domain.SubnetIds],
     appNetworkAccessType: domain.AppNetworkAccessType ?? 'PublicInternetOnly',
     kmsKeyId: domain.KmsKeyId,
-    defaultUserSettings: settings && {
-      executionRole: settings.ExecutionRole,
-      securityGroups: settings.SecurityGroups && [...settings.SecurityGroups],
-    },
+    defaultUserSettings: settingsFromApi(settings, USER_SETTINGS),
+    domainSettings: settingsFromApi(domain.DomainSettings, DOMAIN_SETTINGS),
+    defaultSpaceSettings: settingsFromApi(domain.DefaultSpaceSettings, SPACE_SETTINGS),
+    // DISABLED is the API's default: an undeclared propagation and DISABLED compare equal.
+    tagPropagation: domain.TagPropagation === 'ENABLED' ? 'ENABLED' : undefined,
     // The tool's own ownership tag is not the user's: never drift (model/studio-marker.ts).
     tags: ownTags(
       Object.fromEntries(

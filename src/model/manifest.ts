@@ -190,7 +190,13 @@ export interface StudioDomainSpec {
   subnetIds?: string[];
   appNetworkAccessType?: 'VpcOnly' | 'PublicInternetOnly';
   kmsKeyId?: string;
-  defaultUserSettings?: { executionRole?: string; securityGroups?: string[] };
+  /** UserSettings in camelCase (model/studio-settings.ts USER_SETTINGS lists every member). */
+  defaultUserSettings?: { executionRole?: string; securityGroups?: string[]; [member: string]: unknown };
+  /** DomainSettings in camelCase (DOMAIN_SETTINGS). */
+  domainSettings?: { [member: string]: unknown };
+  /** DefaultSpaceSettings in camelCase (SPACE_SETTINGS). */
+  defaultSpaceSettings?: { [member: string]: unknown };
+  tagPropagation?: 'ENABLED' | 'DISABLED';
   tags?: Record<string, string>;
 }
 

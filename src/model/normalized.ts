@@ -101,7 +101,14 @@ export interface NormalStudioDomain {
   subnetIds?: string[];
   appNetworkAccessType: string;
   kmsKeyId?: string;
-  defaultUserSettings?: { executionRole?: string; securityGroups?: string[] };
+  /** UserSettings in normal form (model/studio-settings.ts): camelCase, sets sorted, defaults left out. */
+  defaultUserSettings?: { executionRole?: string; securityGroups?: string[]; [member: string]: unknown };
+  /** DomainSettings in normal form. */
+  domainSettings?: { [member: string]: unknown };
+  /** DefaultSpaceSettings in normal form. */
+  defaultSpaceSettings?: { [member: string]: unknown };
+  /** TagPropagation; DISABLED (the API default) is left out. */
+  tagPropagation?: string;
   tags?: Record<string, string>;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { DiffRules } from '../diff/diff.js';
 import { MANIFEST_KINDS, type ManifestKind } from '../model/manifest.js';
+import { STUDIO_SETTING_SETS } from '../model/studio-settings.js';
 
 /**
  * Resource kinds in creation order; deletes run in reverse. MANIFEST_KINDS is declared in that
@@ -34,7 +35,11 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
     '/environments': { kind: 'keyed', key: 'name' },
     '/members': { kind: 'keyed', key: 'member' },
   },
-  StudioDomain: { '/subnetIds': { kind: 'set' }, '/defaultUserSettings/securityGroups': { kind: 'set' } },
+  StudioDomain: {
+    '/subnetIds': { kind: 'set' },
+    '/defaultUserSettings/securityGroups': { kind: 'set' },
+    ...STUDIO_SETTING_SETS,
+  },
   Policy: {},
 };
 

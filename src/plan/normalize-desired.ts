@@ -5,6 +5,12 @@
  */
 import { assertNever, type Manifest } from '../model/manifest.js';
 import {
+  DOMAIN_SETTINGS,
+  SPACE_SETTINGS,
+  USER_SETTINGS,
+  settingsFromManifest,
+} from '../model/studio-settings.js';
+import {
   compact,
   ownTags,
   type NormalAccountAssociation,
@@ -77,10 +83,10 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
         subnetIds: s.subnetIds && [...s.subnetIds],
         appNetworkAccessType: s.appNetworkAccessType ?? 'PublicInternetOnly',
         kmsKeyId: s.kmsKeyId,
-        defaultUserSettings: s.defaultUserSettings && {
-          executionRole: s.defaultUserSettings.executionRole,
-          securityGroups: s.defaultUserSettings.securityGroups && [...s.defaultUserSettings.securityGroups],
-        },
+        defaultUserSettings: settingsFromManifest(s.defaultUserSettings, USER_SETTINGS),
+        domainSettings: settingsFromManifest(s.domainSettings, DOMAIN_SETTINGS),
+        defaultSpaceSettings: settingsFromManifest(s.defaultSpaceSettings, SPACE_SETTINGS),
+        tagPropagation: s.tagPropagation === 'ENABLED' ? 'ENABLED' : undefined,
         tags: ownTags(s.tags),
       };
       return compact(studio);

@@ -32,6 +32,37 @@ def studio_domains(ctx):
     error_of("ResourceNotFound", sm.describe_domain, DomainId=domain_id)
 
 
+@case("sagemaker: UpdateDomain replaces each DefaultUserSettings member it names, keeps the others")
+def studio_settings_members(ctx):
+    sm = ctx.sm
+    settings = {
+        **STUDIO["DefaultUserSettings"],
+        "SharingSettings": {"NotebookOutputOption": "Disabled"},
+        "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]},
+    }
+    domain_id = sm.create_domain(DomainName="settings", **{**STUDIO, "DefaultUserSettings": settings})[
+        "DomainArn"
+    ].rsplit("/", 1)[1]
+    out_of_band = {"NotebookOutputOption": "Allowed", "S3OutputPath": "s3://somebody-elses-bucket/out"}
+    sm.update_domain(DomainId=domain_id, DefaultUserSettings={"SharingSettings": out_of_band})
+    described = sm.describe_domain(DomainId=domain_id)["DefaultUserSettings"]
+    equal(described["SharingSettings"], out_of_band, "the named member is replaced")
+    equal(described["StudioWebPortalSettings"], {"HiddenAppTypes": ["JupyterServer"]}, "other members kept")
+    sm.update_domain(DomainId=domain_id, DefaultUserSettings={"SharingSettings": {"NotebookOutputOption": "Disabled"}})
+    equal(
+        sm.describe_domain(DomainId=domain_id)["DefaultUserSettings"]["SharingSettings"],
+        {"NotebookOutputOption": "Disabled"},
+        "a member sent whole leaves nothing of the old one (S3OutputPath gone)",
+    )
+    error_of(
+        "ValidationException",
+        sm.update_domain,
+        DomainId=domain_id,
+        DefaultUserSettings={"SharingSettings": {"NotebookOutputOption": "Sometimes"}},
+    )
+    sm.delete_domain(DomainId=domain_id)
+
+
 @case("sagemaker: tags, reserved keys, the sagemaker:domain-arn backfill")
 def studio_tags(ctx):
     sm = ctx.sm

@@ -11,6 +11,13 @@ import { canonicalSet } from '../../diff/diff.js';
 import type { ManifestOf } from '../../model/manifest.js';
 import type { NormalStudioDomain } from '../../model/normalized.js';
 import { STUDIO_MANAGED_TAG, STUDIO_MANAGED_VALUE } from '../../model/studio-marker.js';
+import {
+  DOMAIN_SETTINGS,
+  SPACE_SETTINGS,
+  USER_SETTINGS,
+  changedMembers,
+  settingsToApi,
+} from '../../model/studio-settings.js';
 import { ApplyError } from '../types.js';
 
 /** Keys the tool never adds or removes as the user's (its own ownership tag included: model/studio-marker.ts). */
@@ -19,14 +26,15 @@ const RESERVED_TAG = /^(aws|sagemaker|smus-gitops):/i;
 /** The CreateDomain request of a declared studio domain. */
 export function createDomainRequest(manifest: ManifestOf<'StudioDomain'>): CreateDomainCommandInput {
   const s = manifest.spec;
-  const settings = s.defaultUserSettings;
+  const domainSettings = settingsToApi(s.domainSettings, DOMAIN_SETTINGS);
+  const spaceSettings = settingsToApi(s.defaultSpaceSettings, SPACE_SETTINGS);
   return {
     DomainName: manifest.metadata.name,
     AuthMode: s.authMode,
-    DefaultUserSettings: {
-      ...(settings?.executionRole ? { ExecutionRole: settings.executionRole } : {}),
-      ...(settings?.securityGroups ? { SecurityGroups: [...settings.securityGroups] } : {}),
-    },
+    DefaultUserSettings: settingsToApi(s.defaultUserSettings ?? {}, USER_SETTINGS),
+    ...(domainSettings ? { DomainSettings: domainSettings } : {}),
+    ...(spaceSettings ? { DefaultSpaceSettings: spaceSettings } : {}),
+    ...(s.tagPropagation ? { TagPropagation: s.tagPropagation } : {}),
     SubnetIds: s.subnetIds && [...s.subnetIds],
     VpcId: s.vpcId,
     AppNetworkAccessType: s.appNetworkAccessType ?? 'PublicInternetOnly',
@@ -49,17 +57,26 @@ export function updateDomainMembers(
   live: NormalStudioDomain,
 ): Omit<UpdateDomainCommandInput, 'DomainId'> | undefined {
   const out: Omit<UpdateDomainCommandInput, 'DomainId'> = {};
-  const want = desired.defaultUserSettings ?? {};
-  const have = live.defaultUserSettings ?? {};
-  const settings: NonNullable<UpdateDomainCommandInput['DefaultUserSettings']> = {};
-  if (want.executionRole !== have.executionRole) {
-    if (!want.executionRole)
-      throw new ApplyError('the execution role of a studio domain cannot be removed, only changed');
-    settings.ExecutionRole = want.executionRole;
-  }
-  if (!sameSet(want.securityGroups, have.securityGroups))
-    settings.SecurityGroups = [...(want.securityGroups ?? [])];
-  if (Object.keys(settings).length > 0) out.DefaultUserSettings = settings;
+  const user = changedMembers(desired.defaultUserSettings, live.defaultUserSettings, USER_SETTINGS);
+  if (user.unremovable.includes('executionRole'))
+    throw new ApplyError('the execution role of a studio domain cannot be removed, only changed');
+  if (Object.keys(user.update).length > 0) out.DefaultUserSettings = user.update;
+  const domain = changedMembers(desired.domainSettings, live.domainSettings, DOMAIN_SETTINGS);
+  if (domain.unremovable.length > 0)
+    throw new ApplyError(
+      `the domain settings ${domain.unremovable.join(', ')} of a studio domain cannot be removed, only changed`,
+    );
+  if (Object.keys(domain.update).length > 0)
+    out.DomainSettingsForUpdate = domainSettingsForUpdate(domain.update);
+  const space = changedMembers(desired.defaultSpaceSettings, live.defaultSpaceSettings, SPACE_SETTINGS);
+  if (space.unremovable.includes('executionRole'))
+    throw new ApplyError(
+      'the default space execution role of a studio domain cannot be removed, only changed',
+    );
+  if (Object.keys(space.update).length > 0)
+    out.DefaultSpaceSettings = space.update as UpdateDomainCommandInput['DefaultSpaceSettings'];
+  if (desired.tagPropagation !== live.tagPropagation)
+    out.TagPropagation = desired.tagPropagation === 'ENABLED' ? 'ENABLED' : 'DISABLED';
   if (!sameSet(desired.subnetIds, live.subnetIds)) {
     if (!desired.subnetIds?.length)
       throw new ApplyError('the subnets of a studio domain cannot be removed, only changed');
@@ -90,6 +107,20 @@ export function tagChanges(
 export function immutableDifferences(desired: NormalStudioDomain, live: NormalStudioDomain): string[] {
   const fields = ['authMode', 'vpcId', 'kmsKeyId'] as const;
   return fields.filter((f) => desired[f] !== live[f]);
+}
+
+/**
+ * DomainSettingsForUpdate names the RStudio member differently from DomainSettings
+ * (RStudioServerProDomainSettingsForUpdate); every other member keeps its name.
+ */
+function domainSettingsForUpdate(
+  update: Record<string, unknown>,
+): UpdateDomainCommandInput['DomainSettingsForUpdate'] {
+  const { RStudioServerProDomainSettings: rstudio, ...rest } = update;
+  return {
+    ...rest,
+    ...(rstudio !== undefined ? { RStudioServerProDomainSettingsForUpdate: rstudio } : {}),
+  } as UpdateDomainCommandInput['DomainSettingsForUpdate'];
 }
 
 function toTags(tags: Record<string, string> | undefined): Tag[] | undefined {

@@ -15,6 +15,8 @@ export interface IamPolicyCommandOptions {
   githubRepository?: string;
   environment: string;
   externalId?: string;
+  /** Manifest paths: the isolation policy enforces the declared network of the named StudioDomains. */
+  manifests?: string[];
 }
 
 /** Adds the `iam-policy` command. */
@@ -44,6 +46,10 @@ export const registerIamPolicyCommand: CommandRegistrar = (program, io, setExit)
     )
     .option('--external-id <id>', 'ExternalId the reader and deployer roles require (trust)')
     .option('--studio-domain <name...>', 'print the isolation policy of these live Studio domains instead')
+    .option(
+      '--manifests <path...>',
+      'with --studio-domain: take the network from these StudioDomain manifests (the ARN stays live)',
+    )
     .action(async (options: IamPolicyCommandOptions, command) => {
       const { runIamPolicy } = await import('../run/iam-policy-run.js');
       setExit(await runIamPolicy(options, command.optsWithGlobals() as GlobalOptions, io));

@@ -10,7 +10,11 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { renderPolicy } from '../../iam/policy-document.js';
 import { buildStudioIsolationPolicy } from '../../iam/studio-isolation.js';
 import { readStudioDomainFacts, StudioDomainLookupError } from '../../iam/studio-domains.js';
+import { declaredStudioFacts, studioManifestNamed } from '../../iam/studio-manifest-facts.js';
 import { buildToolPolicy } from '../../iam/tool-policy.js';
+import { loadManifests } from '../../load/load-manifests.js';
+import { formatDiagnosticText } from '../../render/diagnostics.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { IamPolicyCommandOptions } from '../commands/iam-policy.js';
 import { connect } from '../connect.js';
 import { ExitCode } from '../exit-codes.js';
@@ -46,12 +50,36 @@ async function callerAccount(globals: GlobalOptions, io: CliIo): Promise<string>
   }
 }
 
-async function studioPolicy(names: readonly string[], globals: GlobalOptions, io: CliIo): Promise<number> {
+async function studioPolicy(
+  names: readonly string[],
+  manifestPaths: readonly string[] | undefined,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
+  const declared = manifestPaths && (await loadManifests(manifestPaths, io.cwd));
+  if (declared) {
+    for (const d of declared.diagnostics)
+      if (d.severity !== 'note') io.stderr(`${formatDiagnosticText(d)}\n`);
+    if (hasErrors(declared.diagnostics)) return ExitCode.Error;
+  }
   const connection = await connect(io, globals);
   try {
-    const clients = connection.clients.home(commandRegion(globals, io, connection.profileRegion));
     const domains = [];
-    for (const name of new Set(names)) domains.push(await readStudioDomainFacts(clients, name));
+    for (const name of new Set(names)) {
+      if (!declared) {
+        domains.push(
+          await readStudioDomainFacts(
+            connection.clients.home(commandRegion(globals, io, connection.profileRegion)),
+            name,
+          ),
+        );
+        continue;
+      }
+      const manifests = declared.documents.map((d) => d.manifest);
+      const manifest = studioManifestNamed(manifests, name, globals.region);
+      const live = await readStudioDomainFacts(connection.clients.home(manifest.spec.region), name);
+      domains.push(declaredStudioFacts(manifest, live));
+    }
     const publicOnes = domains.filter((d) => d.appNetworkAccessType !== 'VpcOnly').map((d) => d.name);
     if (publicOnes.length > 0 && publicOnes.length < domains.length) {
       io.stderr(
@@ -76,7 +104,7 @@ export async function runIamPolicy(
   io: CliIo,
 ): Promise<number> {
   if (options.studioDomain && options.studioDomain.length > 0)
-    return studioPolicy(options.studioDomain, globals, io);
+    return studioPolicy(options.studioDomain, options.manifests, globals, io);
   const account = await callerAccount(globals, io);
   if (options.trust) {
     const trust = buildTrustPolicy(options.mode, {

@@ -6,6 +6,13 @@ import type { EmulatorWorld, ServiceImpl } from '../../types.js';
 import { createDomain, deleteDomain, describeDomain, listDomains, updateDomain } from './domains.js';
 import { sageMakerState } from './state.js';
 import { addTags, deleteTags, listTags } from './tags.js';
+import {
+  createUserProfile,
+  deleteUserProfile,
+  describeUserProfile,
+  listUserProfiles,
+  updateUserProfile,
+} from './user-profiles.js';
 
 /** Builds the SageMaker service over the world. */
 export function createSageMakerService(world: EmulatorWorld): ServiceImpl {
@@ -21,6 +28,11 @@ export function createSageMakerService(world: EmulatorWorld): ServiceImpl {
       AddTags: addTags(world),
       DeleteTags: deleteTags(world),
       ListTags: listTags(world),
+      CreateUserProfile: createUserProfile(world),
+      DescribeUserProfile: describeUserProfile(world),
+      UpdateUserProfile: updateUserProfile(world),
+      DeleteUserProfile: deleteUserProfile(world),
+      ListUserProfiles: listUserProfiles(world),
     },
   };
 }
