@@ -79,7 +79,7 @@ const listEntityOwners: DzHandler<ListEntityOwnersInput> = (input, call) => {
     items,
     input,
     pageOptions(call, `${domain.id}:${unit.id}`, (o) =>
-      'user' in o ? `u:${o.user.userId}` : `g:${o.group.groupId}`,
+      o.user ? `u:${o.user.userId}` : `g:${o.group?.groupId ?? ''}`,
     ),
   );
   return { owners: page.items, nextToken: page.nextToken };
