@@ -26,6 +26,7 @@ import {
   domainDocument,
   domainUnitDocument,
 } from './domain-kinds.js';
+import { policyGrantDocument } from './governance-grants.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
 
@@ -122,6 +123,10 @@ export function buildExport(
         const project = r.normal as NormalProject;
         return projectDocument(domain, name, project, profile(project.profile));
       }
+      case 'PolicyGrant':
+        return policyGrantDocument(domain, r, (message) => {
+          throw new ExportError(message);
+        });
       case 'StudioDomain':
       case 'Policy':
         throw new ExportError(`${r.address.kind} is not part of a domain export`);

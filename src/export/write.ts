@@ -49,6 +49,8 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'studio-domains', schema: 'studio-domain' };
     case 'Policy':
       return { group: 'policies', schema: 'policy' };
+    case 'PolicyGrant':
+      return { group: 'policy-grants', schema: 'policy-grant' };
     default:
       return assertNever(kind);
   }

@@ -72,6 +72,9 @@ const DATAZONE = rows('datazone', {
   UntagResource: dzWrite,
   // Domain units.
   ListDomainUnitsForParent: dzRead,
+  ListPolicyGrants: dzRead,
+  AddPolicyGrant: dzWrite,
+  RemovePolicyGrant: dzWrite,
   GetDomainUnit: dzRead,
   CreateDomainUnit: dzWrite,
   UpdateDomainUnit: dzWrite,

@@ -19,7 +19,9 @@ import {
   readProjectProfiles,
   type ProfileNames,
 } from './project-profiles.js';
+import { readPolicyGrants } from './policy-grants.js';
 import { listProjects, readProjects, type ProjectNames } from './projects.js';
+import { NameIndex } from './resolve-names.js';
 import type { LiveResource, ReadScope } from './types.js';
 
 /** What the domain readers share across domains. */
@@ -108,6 +110,15 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
       const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));
       return found.flat();
     }),
+    // Issue 15: grants name units, profiles and projects, so they wait for those lists.
+    Promise.all([tree, profiles, projects]).then(([t, pr, pj]) =>
+      readPolicyGrants(dc, {
+        tree: t,
+        profiles: profileNames(pr),
+        projects: new NameIndex((pj ?? []).map((p) => [p.id ?? '', p.name ?? ''] as const)),
+        members: env.members,
+      }),
+    ),
   ]);
   return parts.flat();
 }

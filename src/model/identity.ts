@@ -4,6 +4,7 @@
  * in plans and in `reconcile.protect` globs (`Kind/name`).
  */
 import { assertNever, type Manifest, type ManifestKind } from './manifest.js';
+import { grantNameOf } from './policy-grant.js';
 
 /** A resource's address in plans and protect globs. */
 export interface Address {
@@ -37,6 +38,13 @@ export function addressOf(manifest: Manifest): Address {
     }
     case 'Policy':
       return { kind: manifest.kind, name: manifest.metadata.name };
+    case 'PolicyGrant':
+      // Grants have no name in the API: the address is the natural key (model/policy-grant.ts).
+      return {
+        kind: manifest.kind,
+        domain: manifest.metadata.domain ?? '',
+        name: grantNameOf(manifest.spec),
+      };
     case 'BlueprintConfiguration': {
       const address: Address = {
         kind: manifest.kind,
@@ -77,6 +85,7 @@ export function identityKey(address: Address): string {
     case 'AccountPool':
     case 'ProjectProfile':
     case 'Project':
+    case 'PolicyGrant':
       return `${address.kind}/${address.domain ?? ''}/${address.name}`;
     default:
       return assertNever(address.kind);

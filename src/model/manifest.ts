@@ -15,6 +15,8 @@ export const MANIFEST_KINDS = [
   'Project',
   'StudioDomain',
   'Policy',
+  // Added by issue 15 (governance); after Project so a grant's units, profiles and projects exist first.
+  'PolicyGrant',
 ] as const;
 
 /** One of the nine kinds. */
@@ -31,6 +33,7 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'AccountPool',
   'ProjectProfile',
   'Project',
+  'PolicyGrant',
 ]);
 
 /** `lifecycle` of any resource document. */
@@ -235,6 +238,51 @@ export interface PolicySpec {
   reconcile?: { studioDomains?: StudioReconcile };
 }
 
+/** The managed policy types a grant on a domain unit can carry (ManagedPolicyType, model). */
+export const UNIT_POLICY_TYPES = [
+  'CREATE_DOMAIN_UNIT',
+  'OVERRIDE_DOMAIN_UNIT_OWNERS',
+  'ADD_TO_PROJECT_MEMBER_POOL',
+  'OVERRIDE_PROJECT_OWNERS',
+  'CREATE_GLOSSARY',
+  'CREATE_FORM_TYPE',
+  'CREATE_ASSET_TYPE',
+  'CREATE_PROJECT',
+  'CREATE_ENVIRONMENT_PROFILE',
+  'CREATE_PROJECT_FROM_PROJECT_PROFILE',
+] as const;
+
+/** One managed policy type of a domain-unit grant. */
+export type UnitPolicyType = (typeof UNIT_POLICY_TYPES)[number];
+
+/**
+ * Who a grant is for: exactly one member. `user`/`group` by name (IdC user name or IAM ARN, IdC
+ * group name), `allUsers`, one project by name or every project of a unit, or the owners of a unit
+ * (`domainUnitOwners: '*'` for the owners of every unit).
+ */
+export interface GrantPrincipal {
+  user?: string;
+  group?: string;
+  allUsers?: boolean;
+  project?: {
+    name?: string;
+    domainUnit?: string;
+    includeChildDomainUnits?: boolean;
+    designation: 'OWNER' | 'CONTRIBUTOR' | 'PROJECT_CATALOG_STEWARD';
+  };
+  domainUnitOwners?: string;
+}
+
+/** PolicyGrant spec: one authorization policy grant on a domain unit (root when unset). */
+export interface PolicyGrantSpec {
+  policy: UnitPolicyType;
+  domainUnit?: string;
+  principal: GrantPrincipal;
+  includeChildDomainUnits?: boolean;
+  /** CREATE_PROJECT_FROM_PROJECT_PROFILE only: the profiles (by name) projects may be created from. */
+  projectProfiles?: string[];
+}
+
 /** Any valid manifest document. */
 export type Manifest =
   | ManifestBase<'Domain', DomainSpec>
@@ -245,7 +293,8 @@ export type Manifest =
   | ManifestBase<'ProjectProfile', ProjectProfileSpec>
   | ManifestBase<'Project', ProjectSpec>
   | ManifestBase<'StudioDomain', StudioDomainSpec>
-  | ManifestBase<'Policy', PolicySpec>;
+  | ManifestBase<'Policy', PolicySpec>
+  | ManifestBase<'PolicyGrant', PolicyGrantSpec>;
 
 /** The manifest of one kind. */
 export type ManifestOf<K extends ManifestKind> = Extract<Manifest, { kind: K }>;

@@ -13,6 +13,7 @@
  *
  * (an arrow reads "before"). The change list's order is one topological order of these edges.
  */
+import type { NormalPolicyGrant } from '../model/policy-grant.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -107,6 +108,17 @@ function references(
         // A pool gaining the account or region must have done so before the project is placed there.
         for (const pool of env.pools ?? []) refs.push(key({ kind: 'AccountPool', domain, name: pool }));
       }
+      break;
+    }
+    case 'PolicyGrant': {
+      // A grant names its unit, the profiles and projects it is about: they must exist first.
+      const g = normal as NormalPolicyGrant | undefined;
+      unit(g?.domainUnit);
+      for (const name of g?.projectProfiles ?? []) refs.push(key({ kind: 'ProjectProfile', domain, name }));
+      unit(g?.principal.project?.domainUnit);
+      if (g?.principal.domainUnitOwners !== '*') unit(g?.principal.domainUnitOwners);
+      if (g?.principal.project?.name)
+        refs.push(key({ kind: 'Project', domain, name: g.principal.project.name }));
       break;
     }
     default:

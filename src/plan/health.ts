@@ -88,6 +88,7 @@ export function liveHealth(resource: LiveResource): Health {
     case 'AccountPool':
     case 'ProjectProfile':
     case 'Policy':
+    case 'PolicyGrant':
       return HEALTHY;
     default:
       return assertNever(kind);

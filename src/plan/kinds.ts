@@ -41,6 +41,7 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
     ...STUDIO_SETTING_SETS,
   },
   Policy: {},
+  PolicyGrant: { '/projectProfiles': { kind: 'set' } },
 };
 
 /**
@@ -57,6 +58,8 @@ export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> 
   Project: ['/profile', '/environments/*/target'],
   StudioDomain: ['/authMode', '/vpcId', '/kmsKeyId'],
   Policy: [],
+  // The API has no update of a grant: any detail change is remove + add.
+  PolicyGrant: ['/includeChildDomainUnits', '/projectProfiles'],
 };
 
 /** True when `path` is, or is inside, one of the immutable patterns of the kind. */

@@ -4,6 +4,7 @@
  * out. See model/normalized.ts for the conventions both sides follow.
  */
 import { assertNever, type Manifest } from '../model/manifest.js';
+import { normalizeGrant } from '../model/policy-grant.js';
 import {
   DOMAIN_SETTINGS,
   SPACE_SETTINGS,
@@ -93,6 +94,8 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
     }
     case 'Policy':
       return undefined;
+    case 'PolicyGrant':
+      return normalizeGrant(manifest.spec);
     default:
       return assertNever(manifest);
   }

@@ -24,7 +24,10 @@ export function readScope(documents: readonly ValidDocument[], onlyDomain?: stri
     const wanted: Partial<Record<ManifestKind, string[]>> = {};
     for (const doc of documents) {
       if (doc.manifest.metadata.domain !== name) continue;
-      (wanted[doc.manifest.kind] ??= []).push(doc.manifest.metadata.name);
+      // A grant's name is its natural key (model/policy-grant.ts), not its document label.
+      const wantedName =
+        doc.manifest.kind === 'PolicyGrant' ? addressOf(doc.manifest).name : doc.manifest.metadata.name;
+      (wanted[doc.manifest.kind] ??= []).push(wantedName);
     }
     // A declared project is normalised against its profile; an undeclared profile must be fetched too.
     for (const doc of documents) {

@@ -38,6 +38,7 @@ export const PATTERN_SAMPLES: Readonly<Record<string, string>> = {
   '.*arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}.*':
     'arn:aws:sso:::instance/ssoins-1234567890abcdef',
   '(fs-[0-9a-f]{8,})': 'fs-12345678abc',
+  '[A-Za-z0-9+/]{10}': 'AbCdE12345',
   '\\/\\S*': '/home',
   'arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image/[a-zA-Z0-9]([-.]?[a-zA-Z0-9])*':
     'arn:aws:sagemaker:us-east-1:123456789012:image/img',

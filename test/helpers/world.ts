@@ -6,6 +6,7 @@ import type { EmulatorWorld } from '../../src/emulator/types.js';
 import type { DataZoneState } from '../../src/emulator/services/datazone/state.js';
 import type { RamState } from '../../src/emulator/services/ram/state.js';
 import type { SageMakerState } from '../../src/emulator/services/sagemaker/state.js';
+import { grantNaturalKeys } from '../campaigns/lib/grants.js';
 
 function repeated(keys: string[]): string[] {
   const seen = new Map<string, number>();
@@ -39,5 +40,6 @@ export function duplicateNaturalKeys(world: EmulatorWorld): string[] {
     if (d.deleteStartedAt === undefined)
       keys.push(`studio:${d.accountId}/${d.region}/${d.config.DomainName}`);
   }
+  keys.push(...grantNaturalKeys(world));
   return repeated(keys);
 }

@@ -69,6 +69,8 @@ function updated(docs: ManifestObject[]): ManifestObject[] {
     { group: 'hr-leads', designation: 'PROJECT_CONTRIBUTOR' },
   ];
   find(next, 'AccountAssociation', '444455556666').spec['access'] = 'api'; // moves to the api share
+  // A grant's detail cannot change in place: RemovePolicyGrant, then AddPolicyGrant.
+  find(next, 'PolicyGrant', 'hr-creates-projects').spec['includeChildDomainUnits'] = true;
   const finance = find(next, 'StudioDomain', 'finance-studio');
   finance.spec['defaultUserSettings'] = {
     ...(finance.spec['defaultUserSettings'] as object),

@@ -6,6 +6,7 @@ import { accountPoolOperation } from './account-pool.js';
 import { blueprintConfigurationOperation } from './blueprint-configuration.js';
 import { domainOperation } from './domain.js';
 import { domainUnitOperation } from './domain-unit.js';
+import { policyGrantOperation } from './policy-grant.js';
 import { projectOperation } from './project.js';
 import { projectProfileOperation } from './project-profile.js';
 import { studioDomainOperation } from './studio-domain.js';
@@ -20,4 +21,5 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   ProjectProfile: projectProfileOperation,
   Project: projectOperation,
   StudioDomain: studioDomainOperation,
+  PolicyGrant: policyGrantOperation,
 };

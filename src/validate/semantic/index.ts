@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ValidDocument } from '../schema-validator.js';
 import type { CheckContext, DeferredReference } from './context.js';
 import { buildInventory } from './inventory.js';
+import { checkGrants } from './grants.js';
 import { checkLifecycle } from './lifecycle.js';
 import { checkPolicies } from './policy.js';
 import { checkProjectTargets } from './project-targets.js';
@@ -27,5 +28,6 @@ export function checkSemantics(docs: readonly ValidDocument[]): SemanticResult {
   checkProjectTargets(ctx);
   checkLifecycle(ctx);
   checkPolicies(ctx);
+  checkGrants(ctx);
   return { diagnostics: ctx.diagnostics, deferred: ctx.deferred };
 }

@@ -45,7 +45,7 @@ const MISSING_CODE: Partial<Record<ManifestKind, DiagnosticCode>> = {
  * Checks one by-name reference from `doc` (at `pointer`) to a resource of `kind` in `domain`.
  * Returns the referenced document when it is declared.
  */
-function reference(
+export function reference(
   ctx: CheckContext,
   doc: ValidDocument,
   kind: ManifestKind,

@@ -23,6 +23,7 @@ import {
 } from '../../../bench/pipeline.js';
 import { prng } from '../../helpers/generate.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
+import { GRANT_FAULT_OPERATIONS, grantDocuments } from './grants.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
@@ -43,6 +44,7 @@ export const SMALL_ORG: BenchOrgSize = {
 };
 
 const OPERATIONS = [
+  ...GRANT_FAULT_OPERATIONS,
   'CreateProject',
   'CreateProjectProfile',
   'CreateAccountPool',
@@ -153,7 +155,8 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
     });
     try {
       const planted = await plantUnmanagedDomain(emulator, { ...BENCH_CREDENTIALS, secretAccessKey: secret });
-      const yaml = generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50);
+      const yaml =
+        generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50) + grantDocuments(`fault-${seed}`);
       const pruneUnderFaults = seed % 2 === 0;
       if (pruneUnderFaults) await applyWithDoomedPool(yaml, clients, counts, seed);
       const loaded = await loadOrThrow([writeManifests(yaml)]);

@@ -13,6 +13,7 @@ import type {
 } from '@aws-sdk/client-datazone';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
+import { ownersView } from './entity-owners.js';
 import { opaqueId } from './ids.js';
 import { checkNameFree, findDomain, findUnit, inDomain, requireAvailable } from './lookups.js';
 import { callerProfileId } from './principals.js';
@@ -37,7 +38,7 @@ function view(unit: DomainUnitRecord) {
     name: unit.name,
     parentDomainUnitId: unit.parentDomainUnitId,
     description: unit.description,
-    owners: [{ user: { userId: unit.createdBy } }],
+    owners: ownersView(unit),
     createdAt: new Date(unit.createdAt),
     createdBy: unit.createdBy,
   };

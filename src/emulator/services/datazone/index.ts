@@ -13,8 +13,10 @@ import type { DzCall, DzHandler } from './call.js';
 import { dataZoneControl } from './control.js';
 import { domainUnitHandlers } from './domain-units.js';
 import { domainHandlers } from './domains.js';
+import { entityOwnerHandlers } from './entity-owners.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
+import { policyGrantHandlers } from './policy-grants.js';
 import { projectProfileHandlers } from './project-profiles.js';
 import { projectHandlers } from './projects.js';
 import { dataZoneState } from './state.js';
@@ -34,6 +36,8 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...userProfileHandlers,
   ...blueprintHandlers,
   ...blueprintConfigurationHandlers,
+  ...policyGrantHandlers,
+  ...entityOwnerHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

@@ -23,6 +23,10 @@ const NO_NOT_FOUND = new Set([
   'ListProjectProfiles',
   'ListProjects',
   'DeleteEnvironmentBlueprintConfiguration',
+  'AddPolicyGrant',
+  'ListPolicyGrants',
+  'RemovePolicyGrant',
+  'ListEntityOwners',
 ]);
 
 /** Throws the 403 DataZone answers to a caller without access (also used for hidden not-found). */

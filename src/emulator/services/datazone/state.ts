@@ -44,6 +44,28 @@ export interface DomainUnitRecord {
   lastUpdatedAt: number;
   createdBy: string;
   lastUpdatedBy?: string;
+  /** Owners (AddEntityOwner); unset means the creator alone, as DataZone records on create. */
+  owners?: EntityOwnerRecord[];
+}
+
+/** One owner of a domain unit: a user or a group profile id. */
+export type EntityOwnerRecord = { user: string } | { group: string };
+
+/**
+ * One policy grant (AddPolicyGrant). Grants have no name: the API keys them by a generated id and
+ * lists them per entity and policy type. Principal and detail are stored as the model's unions,
+ * with user and group identifiers resolved to profile ids.
+ */
+export interface PolicyGrantRecord {
+  grantId: string;
+  domainId: string;
+  entityType: string;
+  entityIdentifier: string;
+  policyType: string;
+  principal: Record<string, unknown>;
+  detail: Record<string, unknown>;
+  createdAt: number;
+  createdBy: string;
 }
 
 /** An account pool: a static list of accounts or a custom Lambda handler. */
@@ -190,6 +212,8 @@ export interface DataZoneState {
   idempotency?: Record<string, TokenRecord>;
   /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */
   quotas?: Partial<Record<string, number>>;
+  /** Policy grants by grant id (optional so older state files load). */
+  policyGrants?: Record<string, PolicyGrantRecord>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */

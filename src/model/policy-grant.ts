@@ -1,0 +1,86 @@
+/**
+ * Policy grants have no name in the API: a grant is one entry in the list of grants of one policy
+ * type on one entity, with a generated grant id. The tool therefore identifies a grant by its
+ * natural key: domain + domain unit + policy type + principal. That key is the grant's address
+ * name in plans (`HR CREATE_PROJECT CREATE_PROJECT… group:hr-analysts`), built the same way from a
+ * manifest and from a live grant, so that the two match; `metadata.name` is only the document's
+ * label. The detail (child units, project profiles) is a field of the grant, and since the API has
+ * no update, a changed detail is a replace (remove, then add).
+ */
+import type { GrantPrincipal, PolicyGrantSpec, UnitPolicyType } from './manifest.js';
+
+/**
+ * The normalised value of a grant. Policy, unit and principal are its identity (so they are equal
+ * on both sides of any diff); they are in the value so the plan shows them on a create and the
+ * planner can order a grant after the unit, profiles and projects it names.
+ */
+export interface NormalPolicyGrant {
+  policy: string;
+  domainUnit?: string;
+  principal: GrantPrincipal;
+  includeChildDomainUnits: boolean;
+  /** CREATE_PROJECT_FROM_PROJECT_PROFILE only: profile names (a set). */
+  projectProfiles?: string[];
+}
+
+/** How the root domain unit appears in a grant's address. */
+export const ROOT_UNIT_LABEL = '(root)';
+
+/**
+ * The manifest form of a principal as one token: `user:NAME`, `group:NAME`, `allUsers`,
+ * `project:NAME/DESIGNATION`, `projects:UNIT[+children]/DESIGNATION`, `owners:UNIT` or `owners:*`.
+ * Member names use the `user:`/`group:` forms project members already use.
+ */
+export function principalLabel(p: GrantPrincipal): string {
+  if (p.user !== undefined) return `user:${p.user}`;
+  if (p.group !== undefined) return `group:${p.group}`;
+  if (p.allUsers) return 'allUsers';
+  if (p.project) {
+    if (p.project.name !== undefined) return `project:${p.project.name}/${p.project.designation}`;
+    const unit = p.project.domainUnit || ROOT_UNIT_LABEL;
+    return `projects:${unit}${p.project.includeChildDomainUnits ? '+children' : ''}/${p.project.designation}`;
+  }
+  return `owners:${p.domainUnitOwners || ROOT_UNIT_LABEL}`;
+}
+
+/** A grant's address name: its natural key without the domain. */
+export function grantName(unit: string | undefined, policy: string, principal: string): string {
+  return `${unit || ROOT_UNIT_LABEL} ${policy} ${principal}`;
+}
+
+/** The address name of a declared grant. */
+export function grantNameOf(spec: PolicyGrantSpec): string {
+  return grantName(spec.domainUnit, spec.policy, principalLabel(spec.principal));
+}
+
+/** Policy types whose detail carries `includeChildDomainUnits` (all but CREATE_ENVIRONMENT_PROFILE, whose detail names a unit). */
+export function hasChildUnitsFlag(policy: UnitPolicyType | string): boolean {
+  return policy !== 'CREATE_ENVIRONMENT_PROFILE';
+}
+
+/** The normalised desired value of a grant. */
+export function normalizeGrant(spec: PolicyGrantSpec): NormalPolicyGrant {
+  const normal: NormalPolicyGrant = {
+    policy: spec.policy,
+    ...(spec.domainUnit ? { domainUnit: spec.domainUnit } : {}),
+    principal: spec.principal,
+    includeChildDomainUnits: hasChildUnitsFlag(spec.policy) && (spec.includeChildDomainUnits ?? false),
+  };
+  if (spec.policy === 'CREATE_PROJECT_FROM_PROJECT_PROFILE')
+    normal.projectProfiles = [...(spec.projectProfiles ?? [])].sort();
+  return normal;
+}
+
+/** The detail member of each policy type (PolicyGrantDetail union). */
+export const DETAIL_MEMBER: Readonly<Record<UnitPolicyType, string>> = {
+  CREATE_DOMAIN_UNIT: 'createDomainUnit',
+  OVERRIDE_DOMAIN_UNIT_OWNERS: 'overrideDomainUnitOwners',
+  ADD_TO_PROJECT_MEMBER_POOL: 'addToProjectMemberPool',
+  OVERRIDE_PROJECT_OWNERS: 'overrideProjectOwners',
+  CREATE_GLOSSARY: 'createGlossary',
+  CREATE_FORM_TYPE: 'createFormType',
+  CREATE_ASSET_TYPE: 'createAssetType',
+  CREATE_PROJECT: 'createProject',
+  CREATE_ENVIRONMENT_PROFILE: 'createEnvironmentProfile',
+  CREATE_PROJECT_FROM_PROJECT_PROFILE: 'createProjectFromProjectProfile',
+};

@@ -1,0 +1,142 @@
+/**
+ * PolicyGrant end to end against the emulator: create, no changes after apply, an immutable
+ * detail change as a replace, a tombstone, unmanaged listing, prune, drift of an out-of-band
+ * change made with the real SDK client, and never a duplicated grant.
+ */
+import { AddPolicyGrantCommand, ListPolicyGrantsCommand } from '@aws-sdk/client-datazone';
+import { describe, expect, it } from 'vitest';
+import { renderPlanText } from '../../src/render/plan-text.js';
+import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
+import { EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
+
+const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
+
+const BASE = `
+apiVersion: smus-gitops/v1alpha1
+kind: Domain
+metadata: { name: gov }
+spec:
+  region: us-east-1
+  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
+  reconcile: { prune: [PROMPT] }
+---
+apiVersion: smus-gitops/v1alpha1
+kind: DomainUnit
+metadata: { name: HR, domain: gov }
+spec: {}
+---
+apiVersion: smus-gitops/v1alpha1
+kind: ProjectProfile
+metadata: { name: Corporate HR, domain: gov }
+spec: { domainUnit: HR }
+---
+apiVersion: smus-gitops/v1alpha1
+kind: ProjectProfile
+metadata: { name: Sandbox, domain: gov }
+spec: {}
+`;
+
+function manifests(grant: string, prune = ''): string {
+  return `${BASE.replace('[PROMPT]', `[${prune}]`)}${grant ? `---\n${grant}` : ''}`;
+}
+
+const HR_GRANT = `
+apiVersion: smus-gitops/v1alpha1
+kind: PolicyGrant
+metadata: { name: hr-creates-projects, domain: gov }
+spec:
+  policy: CREATE_PROJECT_FROM_PROJECT_PROFILE
+  domainUnit: HR
+  principal: { group: hr-analysts }
+  projectProfiles: [Corporate HR]
+`;
+
+function text(plan: Parameters<typeof renderPlanText>[0]): string {
+  return renderPlanText(plan, { color: false });
+}
+
+async function grantCount(domainId: string, unitId: string): Promise<number> {
+  const out = await emu.dataZone().send(
+    new ListPolicyGrantsCommand({
+      domainIdentifier: domainId,
+      entityType: 'DOMAIN_UNIT',
+      entityIdentifier: unitId,
+      policyType: 'CREATE_PROJECT_FROM_PROJECT_PROFILE',
+    }),
+  );
+  return out.grantList?.length ?? 0;
+}
+
+describe('PolicyGrant', () => {
+  it('creates a grant, converges, replaces on a detail change, and deletes by tombstone', async () => {
+    const first = await applyManifests(manifests(HR_GRANT), emu.endpoint);
+    expectAllDone(first);
+    expect(text(first.plan)).toMatchSnapshot('create');
+    const again = await planManifests(manifests(HR_GRANT), emu.endpoint);
+    expect(again.plan.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+
+    const grant = again.observation.resources.find((r) => r.address.kind === 'PolicyGrant');
+    expect(grant?.address.name).toBe('HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-analysts');
+    const domainId = grant?.meta.domainId ?? '';
+    const unitId = grant?.meta.unitId ?? '';
+    expect(await grantCount(domainId, unitId)).toBe(1);
+
+    const wider = HR_GRANT.replace('[Corporate HR]', '[Corporate HR, Sandbox]');
+    const replaced = await applyManifests(manifests(wider), emu.endpoint);
+    expectAllDone(replaced);
+    expect(text(replaced.plan)).toMatchSnapshot('replace');
+    expect(await grantCount(domainId, unitId)).toBe(1);
+
+    const tombstone = wider.replace('metadata:', 'lifecycle: { ensure: absent }\nmetadata:');
+    const deleted = await applyManifests(manifests(tombstone), emu.endpoint);
+    expectAllDone(deleted);
+    expect(text(deleted.plan)).toMatchSnapshot('tombstone');
+    expect(await grantCount(domainId, unitId)).toBe(0);
+  });
+
+  it('reports an out-of-band grant as unmanaged, and prunes it when the domain says so', async () => {
+    await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
+    const planned = await planManifests(manifests(HR_GRANT), emu.endpoint);
+    const grant = planned.observation.resources.find((r) => r.address.kind === 'PolicyGrant');
+    const domainId = grant?.meta.domainId ?? '';
+    const unitId = grant?.meta.unitId ?? '';
+    const profileId = planned.observation.resources.find((r) => r.address.name === 'Corporate HR')?.id ?? '';
+    // Someone grants a second group in the console (the real SDK client, as any other caller).
+    await emu.dataZone().send(
+      new AddPolicyGrantCommand({
+        domainIdentifier: domainId,
+        entityType: 'DOMAIN_UNIT',
+        entityIdentifier: unitId,
+        policyType: 'CREATE_PROJECT_FROM_PROJECT_PROFILE',
+        principal: { group: { groupIdentifier: 'contractors' } },
+        detail: { createProjectFromProjectProfile: { projectProfiles: [profileId] } },
+      }),
+    );
+    const unmanaged = await planManifests(manifests(HR_GRANT), emu.endpoint);
+    expect(text(unmanaged.plan)).toMatchSnapshot('unmanaged');
+    const pruned = await applyManifests(manifests(HR_GRANT, 'PolicyGrant'), emu.endpoint);
+    expectAllDone(pruned);
+    expect(text(pruned.plan)).toMatchSnapshot('prune');
+    expect(await grantCount(domainId, unitId)).toBe(1);
+  });
+
+  it('shows drift of a grant removed out of band as a create, and re-adds it once', async () => {
+    await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
+    const planned = await planManifests(manifests(HR_GRANT), emu.endpoint);
+    const grant = planned.observation.resources.find((r) => r.address.kind === 'PolicyGrant');
+    const { RemovePolicyGrantCommand } = await import('@aws-sdk/client-datazone');
+    await emu.dataZone().send(
+      new RemovePolicyGrantCommand({
+        domainIdentifier: grant?.meta.domainId,
+        entityType: 'DOMAIN_UNIT',
+        entityIdentifier: grant?.meta.unitId,
+        policyType: 'CREATE_PROJECT_FROM_PROJECT_PROFILE',
+        principal: { group: { groupIdentifier: 'hr-analysts' } },
+      }),
+    );
+    const drift = await planManifests(manifests(HR_GRANT), emu.endpoint);
+    expect(text(drift.plan)).toMatchSnapshot('drift');
+    await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
+    expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(1);
+  });
+});
