@@ -13,6 +13,7 @@ export const MANIFEST_KINDS = [
   'AccountPool',
   'ProjectProfile',
   'Project',
+  'Glossary',
   'StudioDomain',
   'Policy',
 ] as const;
@@ -31,6 +32,7 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'AccountPool',
   'ProjectProfile',
   'Project',
+  'Glossary',
 ]);
 
 /** `lifecycle` of any resource document. */

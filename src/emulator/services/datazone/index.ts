@@ -13,6 +13,7 @@ import type { DzCall, DzHandler } from './call.js';
 import { dataZoneControl } from './control.js';
 import { domainUnitHandlers } from './domain-units.js';
 import { domainHandlers } from './domains.js';
+import { glossaryHandlers } from './glossaries.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
 import { projectProfileHandlers } from './project-profiles.js';
@@ -34,6 +35,7 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...userProfileHandlers,
   ...blueprintHandlers,
   ...blueprintConfigurationHandlers,
+  ...glossaryHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

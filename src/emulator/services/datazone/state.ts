@@ -6,6 +6,7 @@
  * control endpoint and a restart from a state file behave alike.
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
+import type { GlossaryRecord } from './glossaries.js';
 import type { EmulatorWorld } from '../../types.js';
 import type { TokenRecord } from '../idempotency.js';
 
@@ -190,6 +191,8 @@ export interface DataZoneState {
   idempotency?: Record<string, TokenRecord>;
   /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */
   quotas?: Partial<Record<string, number>>;
+  /** Business glossaries (glossaries.ts), created on first use. */
+  glossaries?: Record<string, GlossaryRecord>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */
