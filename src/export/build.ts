@@ -28,6 +28,8 @@ import {
 } from './domain-kinds.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
+import { glossaryDocument } from './glossary-kinds.js';
+import type { NormalGlossary } from '../model/glossary.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -122,6 +124,8 @@ export function buildExport(
         const project = r.normal as NormalProject;
         return projectDocument(domain, name, project, profile(project.profile));
       }
+      case 'Glossary':
+        return glossaryDocument(domain, name, r.normal as NormalGlossary);
       case 'StudioDomain':
       case 'Policy':
         throw new ExportError(`${r.address.kind} is not part of a domain export`);

@@ -172,6 +172,17 @@ export interface ProjectSpec {
   members?: ProjectMember[];
 }
 
+/** Glossary spec (docs/metadata.md): a business glossary owned by a project of the domain. */
+export interface GlossarySpec {
+  /** The owning Project manifest's name. Immutable (UpdateGlossary cannot change it). */
+  owningProject: string;
+  description?: string;
+  /** Default ENABLED. */
+  status?: 'ENABLED' | 'DISABLED';
+  /** Immutable (UpdateGlossary cannot change it). */
+  usageRestrictions?: 'ASSET_GOVERNED_TERMS'[];
+}
+
 /** StudioDomain spec. */
 export interface StudioDomainSpec {
   region: string;
@@ -232,6 +243,7 @@ export type Manifest =
   | ManifestBase<'AccountPool', AccountPoolSpec>
   | ManifestBase<'ProjectProfile', ProjectProfileSpec>
   | ManifestBase<'Project', ProjectSpec>
+  | ManifestBase<'Glossary', GlossarySpec>
   | ManifestBase<'StudioDomain', StudioDomainSpec>
   | ManifestBase<'Policy', PolicySpec>;
 

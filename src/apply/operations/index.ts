@@ -9,6 +9,7 @@ import { domainUnitOperation } from './domain-unit.js';
 import { projectOperation } from './project.js';
 import { projectProfileOperation } from './project-profile.js';
 import { studioDomainOperation } from './studio-domain.js';
+import { glossaryOperation } from './glossary.js';
 
 /** Operation per kind. */
 export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operation>> = {
@@ -20,4 +21,5 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   ProjectProfile: projectProfileOperation,
   Project: projectOperation,
   StudioDomain: studioDomainOperation,
+  Glossary: glossaryOperation,
 };
