@@ -48,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   SG318: 'A project without a profile sets a target or environments, which it cannot have.',
   SG330:
     'A StudioDomain (or Studio prune scope) names an account the credentials cannot reach as itself: no role, or a role of another account.',
+  SG340: 'A governance resource (Glossary) names an owning project that is not declared.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

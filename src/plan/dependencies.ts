@@ -13,6 +13,7 @@
  *
  * (an arrow reads "before"). The change list's order is one topological order of these edges.
  */
+import type { NormalGlossary } from '../model/glossary.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -107,6 +108,12 @@ function references(
         // A pool gaining the account or region must have done so before the project is placed there.
         for (const pool of env.pools ?? []) refs.push(key({ kind: 'AccountPool', domain, name: pool }));
       }
+      break;
+    }
+    case 'Glossary': {
+      // A glossary is created in its owning project, which must exist first.
+      const g = normal as NormalGlossary | undefined;
+      if (g) refs.push(key({ kind: 'Project', domain, name: g.owningProject }));
       break;
     }
     default:

@@ -39,13 +39,14 @@ const MISSING_CODE: Partial<Record<ManifestKind, DiagnosticCode>> = {
   ProjectProfile: 'SG302',
   AccountPool: 'SG303',
   DomainUnit: 'SG304',
+  Project: 'SG340',
 };
 
 /**
  * Checks one by-name reference from `doc` (at `pointer`) to a resource of `kind` in `domain`.
  * Returns the referenced document when it is declared.
  */
-function reference(
+export function reference(
   ctx: CheckContext,
   doc: ValidDocument,
   kind: ManifestKind,
