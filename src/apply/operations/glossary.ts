@@ -23,7 +23,9 @@ import type { OperationContext } from '../types.js';
 function desiredOf(input: OperationInput): NormalGlossary {
   const m = input.desired?.manifest;
   if (m?.kind !== 'Glossary')
-    throw new ApplyError(`${input.change.action} of Glossary/${input.change.address.name} needs its manifest`);
+    throw new ApplyError(
+      `${input.change.action} of Glossary/${input.change.address.name} needs its manifest`,
+    );
   return (input.desired?.normal as NormalGlossary | undefined) ?? normalizeGlossary(m.spec);
 }
 
@@ -32,7 +34,10 @@ async function findGlossary(ctx: OperationContext, d: DomainRef, name: string): 
     const out = await d.clients.dataZone.send(
       new SearchCommand({ domainIdentifier: d.id, searchScope: 'GLOSSARY', searchText: name, nextToken }),
     );
-    return { items: out.items?.flatMap((i) => (i.glossaryItem ? [i.glossaryItem] : [])), nextToken: out.nextToken };
+    return {
+      items: out.items?.flatMap((i) => (i.glossaryItem ? [i.glossaryItem] : [])),
+      nextToken: out.nextToken,
+    };
   });
   return exactMatch(items, name, 'glossary');
 }

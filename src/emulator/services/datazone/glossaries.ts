@@ -127,7 +127,11 @@ const search: DzHandler<SearchInput> = (input, call) => {
       (text === undefined || g.name.includes(text) || (g.description ?? '').includes(text)),
   );
   const key = `${domain.id}:GLOSSARY:${input.owningProjectIdentifier ?? ''}:${text ?? ''}`;
-  const page = paginate(found, input, pageOptions(call, key, (g: GlossaryRecord) => g.id));
+  const page = paginate(
+    found,
+    input,
+    pageOptions(call, key, (g: GlossaryRecord) => g.id),
+  );
   return {
     items: page.items.map((g) => ({ glossaryItem: view(g) })),
     nextToken: page.nextToken,
