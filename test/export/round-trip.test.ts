@@ -102,6 +102,7 @@ describe('export round trip', () => {
         'blueprint-configurations.yaml',
         'domain-units.yaml',
         'domain.yaml',
+        'glossaries.yaml',
         'project-profiles.yaml',
         'projects.yaml',
         'studio-domains.yaml',
