@@ -186,15 +186,13 @@ describe('Glossary', () => {
     write(GLOSSARY);
     await apply();
     const { domainId, projectId } = await ids();
-    await emu
-      .dataZone()
-      .send(
-        new CreateGlossaryCommand({
-          domainIdentifier: domainId,
-          name: 'Console glossary',
-          owningProjectIdentifier: projectId,
-        }),
-      );
+    await emu.dataZone().send(
+      new CreateGlossaryCommand({
+        domainIdentifier: domainId,
+        name: 'Console glossary',
+        owningProjectIdentifier: projectId,
+      }),
+    );
     expect(await plan()).toMatchInlineSnapshot(`
       "No changes. Live state matches the manifests.
 
@@ -221,15 +219,13 @@ describe('Glossary', () => {
     await apply();
     const { domainId } = await ids();
     const [glossary] = await search(domainId);
-    await emu
-      .dataZone()
-      .send(
-        new UpdateGlossaryCommand({
-          domainIdentifier: domainId,
-          identifier: glossary!.id,
-          status: 'DISABLED',
-        }),
-      );
+    await emu.dataZone().send(
+      new UpdateGlossaryCommand({
+        domainIdentifier: domainId,
+        identifier: glossary!.id,
+        status: 'DISABLED',
+      }),
+    );
     const run = await cli('drift', dir, '--no-color');
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toMatchInlineSnapshot(`
