@@ -27,6 +27,7 @@ export const KIND_SCHEMA = {
   Project: 'project.schema.json',
   StudioDomain: 'studio-domain.schema.json',
   Policy: 'policy.schema.json',
+  Glossary: 'glossary.schema.json',
 } as const;
 
 /** A manifest kind. */
