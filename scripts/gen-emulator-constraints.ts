@@ -66,6 +66,12 @@ const SERVED: Record<string, readonly string[]> = {
     'GetEnvironmentBlueprintConfiguration',
     'DeleteEnvironmentBlueprintConfiguration',
     'ListEnvironmentBlueprintConfigurations',
+    // Governance: glossaries (issue 15).
+    'CreateGlossary',
+    'GetGlossary',
+    'UpdateGlossary',
+    'DeleteGlossary',
+    'Search',
   ],
   ram: [
     'CreateResourceShare',

@@ -29,6 +29,8 @@ import {
 import { policyGrantDocument } from './governance-grants.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
+import { glossaryDocument } from './glossary-kinds.js';
+import type { NormalGlossary } from '../model/glossary.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -127,6 +129,8 @@ export function buildExport(
         return policyGrantDocument(domain, r, (message) => {
           throw new ExportError(message);
         });
+      case 'Glossary':
+        return glossaryDocument(domain, name, r.normal as NormalGlossary);
       case 'StudioDomain':
       case 'Policy':
         throw new ExportError(`${r.address.kind} is not part of a domain export`);

@@ -45,6 +45,8 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'project-profiles', schema: 'project-profile' };
     case 'Project':
       return { group: 'projects', schema: 'project' };
+    case 'Glossary':
+      return { group: 'glossaries', schema: 'glossary' };
     case 'StudioDomain':
       return { group: 'studio-domains', schema: 'studio-domain' };
     case 'Policy':

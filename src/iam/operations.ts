@@ -114,6 +114,11 @@ const DATAZONE = rows('datazone', {
   // Member names in bulk (large domains): one search page instead of a lookup per member.
   SearchUserProfiles: dzRead,
   SearchGroupProfiles: dzRead,
+  // Glossaries (docs/metadata.md): Search with searchScope GLOSSARY is how they are listed.
+  Search: dzRead,
+  CreateGlossary: dzWrite,
+  UpdateGlossary: dzWrite,
+  DeleteGlossary: dzWrite,
 });
 
 const RAM = rows('ram', {

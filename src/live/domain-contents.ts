@@ -11,6 +11,7 @@ import { readAccountAssociations, type AssociationRead } from './account-associa
 import { readBlueprintConfigurations, type ConfigurationAccount } from './blueprint-configurations.js';
 import { listBlueprintNames } from './blueprints.js';
 import { isWanted, type DomainContext } from './domain-context.js';
+import { listGlossaries, readGlossaries } from './glossaries.js';
 import { readDomainUnits, walkDomainUnits } from './domain-units.js';
 import { BULK_PROFILES_FROM, type MemberNames } from './members.js';
 import {
@@ -81,6 +82,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
   const profiles = listProjectProfiles(dc);
   const projects = listProjects(dc);
   const associations = readAccountAssociations(dc);
+  const glossaries = listGlossaries(dc);
 
   const profileNameSources = once(async (): Promise<ProfileNames> => ({
     units: (await tree).paths,
@@ -105,6 +107,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     profiles.then((p) => (p ? readProjectProfiles(dc, p, profileNameSources) : [])),
     projects.then((p) => (p ? readProjects(dc, p, projectNameSources) : [])),
     associations.then((a) => a.resources),
+    glossaries.then(async (g) => (g ? readGlossaries(dc, g, await projects) : [])),
     associations.then(async (a) => {
       const targets = configurationAccounts(dc, env, a);
       const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));

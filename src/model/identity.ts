@@ -59,6 +59,7 @@ export function addressOf(manifest: Manifest): Address {
     case 'AccountPool':
     case 'ProjectProfile':
     case 'Project':
+    case 'Glossary':
       return { kind: manifest.kind, domain: manifest.metadata.domain ?? '', name: manifest.metadata.name };
     default:
       return assertNever(manifest);
@@ -86,6 +87,7 @@ export function identityKey(address: Address): string {
     case 'ProjectProfile':
     case 'Project':
     case 'PolicyGrant':
+    case 'Glossary':
       return `${address.kind}/${address.domain ?? ''}/${address.name}`;
     default:
       return assertNever(address.kind);

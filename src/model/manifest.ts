@@ -13,6 +13,7 @@ export const MANIFEST_KINDS = [
   'AccountPool',
   'ProjectProfile',
   'Project',
+  'Glossary',
   'StudioDomain',
   'Policy',
   // Added by issue 15 (governance); after Project so a grant's units, profiles and projects exist first.
@@ -34,6 +35,7 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'ProjectProfile',
   'Project',
   'PolicyGrant',
+  'Glossary',
 ]);
 
 /** `lifecycle` of any resource document. */
@@ -177,6 +179,17 @@ export interface ProjectSpec {
   members?: ProjectMember[];
 }
 
+/** Glossary spec (docs/metadata.md): a business glossary owned by a project of the domain. */
+export interface GlossarySpec {
+  /** The owning Project manifest's name. Immutable (UpdateGlossary cannot change it). */
+  owningProject: string;
+  description?: string;
+  /** Default ENABLED. */
+  status?: 'ENABLED' | 'DISABLED';
+  /** Immutable (UpdateGlossary cannot change it). */
+  usageRestrictions?: 'ASSET_GOVERNED_TERMS'[];
+}
+
 /** StudioDomain spec. */
 export interface StudioDomainSpec {
   region: string;
@@ -292,6 +305,7 @@ export type Manifest =
   | ManifestBase<'AccountPool', AccountPoolSpec>
   | ManifestBase<'ProjectProfile', ProjectProfileSpec>
   | ManifestBase<'Project', ProjectSpec>
+  | ManifestBase<'Glossary', GlossarySpec>
   | ManifestBase<'StudioDomain', StudioDomainSpec>
   | ManifestBase<'Policy', PolicySpec>
   | ManifestBase<'PolicyGrant', PolicyGrantSpec>;

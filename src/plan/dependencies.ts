@@ -14,6 +14,7 @@
  * (an arrow reads "before"). The change list's order is one topological order of these edges.
  */
 import type { NormalPolicyGrant } from '../model/policy-grant.js';
+import type { NormalGlossary } from '../model/glossary.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -119,6 +120,12 @@ function references(
       if (g?.principal.domainUnitOwners !== '*') unit(g?.principal.domainUnitOwners);
       if (g?.principal.project?.name)
         refs.push(key({ kind: 'Project', domain, name: g.principal.project.name }));
+      break;
+    }
+    case 'Glossary': {
+      // A glossary is created in its owning project, which must exist first.
+      const g = normal as NormalGlossary | undefined;
+      if (g) refs.push(key({ kind: 'Project', domain, name: g.owningProject }));
       break;
     }
     default:

@@ -87,6 +87,7 @@ export function liveHealth(resource: LiveResource): Health {
     case 'BlueprintConfiguration':
     case 'AccountPool':
     case 'ProjectProfile':
+    case 'Glossary':
     case 'Policy':
     case 'PolicyGrant':
       return HEALTHY;

@@ -35,6 +35,7 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
     '/environments': { kind: 'keyed', key: 'name' },
     '/members': { kind: 'keyed', key: 'member' },
   },
+  Glossary: { '/usageRestrictions': { kind: 'set' } },
   StudioDomain: {
     '/subnetIds': { kind: 'set' },
     '/defaultUserSettings/securityGroups': { kind: 'set' },
@@ -56,6 +57,8 @@ export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> 
   AccountPool: [],
   ProjectProfile: [],
   Project: ['/profile', '/environments/*/target'],
+  // UpdateGlossary has no owningProjectIdentifier or usageRestrictions member.
+  Glossary: ['/owningProject', '/usageRestrictions'],
   StudioDomain: ['/authMode', '/vpcId', '/kmsKeyId'],
   Policy: [],
   // The API has no update of a grant: any detail change is remove + add.

@@ -3,6 +3,7 @@
  * that are not part of the live resource (identity, tool configuration, write-only values) left
  * out. See model/normalized.ts for the conventions both sides follow.
  */
+import { normalizeGlossary } from '../model/glossary.js';
 import { assertNever, type Manifest } from '../model/manifest.js';
 import { normalizeGrant } from '../model/policy-grant.js';
 import {
@@ -76,6 +77,8 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return normalizeProfile(manifest.spec);
     case 'Project':
       return normalizeProject(manifest.spec);
+    case 'Glossary':
+      return normalizeGlossary(manifest.spec);
     case 'StudioDomain': {
       const s = manifest.spec;
       const studio: NormalStudioDomain = {

@@ -121,6 +121,16 @@ export function conformingValue(model: ServiceModel, ref: MemberRef, depth = 0):
       const members = shape.members ?? {};
       // An empty structure is not serialised at all by the SDK: give it at least one member.
       const required = shape.required ?? [];
+      if (shape.union) {
+        // A recursive union (Search's FilterClause: and/or of clauses) must pick a member that ends.
+        for (const name of Object.keys(members)) {
+          try {
+            return { [name]: conformingValue(model, members[name] as MemberRef, depth + 1) };
+          } catch (error) {
+            if (!(error instanceof MissingSample)) throw error;
+          }
+        }
+      }
       const names = shape.union || required.length === 0 ? Object.keys(members).slice(0, 1) : required;
       for (const name of names) out[name] = conformingValue(model, members[name] as MemberRef, depth + 1);
       return out;

@@ -103,6 +103,7 @@ describe('export round trip', () => {
         'domain-units.yaml',
         'domain.yaml',
         'policy-grants.yaml',
+        'glossaries.yaml',
         'project-profiles.yaml',
         'projects.yaml',
         'studio-domains.yaml',

@@ -28,6 +28,7 @@ export const KIND_SCHEMA = {
   StudioDomain: 'studio-domain.schema.json',
   Policy: 'policy.schema.json',
   PolicyGrant: 'policy-grant.schema.json',
+  Glossary: 'glossary.schema.json',
 } as const;
 
 /** A manifest kind. */

@@ -10,6 +10,7 @@ import { policyGrantOperation } from './policy-grant.js';
 import { projectOperation } from './project.js';
 import { projectProfileOperation } from './project-profile.js';
 import { studioDomainOperation } from './studio-domain.js';
+import { glossaryOperation } from './glossary.js';
 
 /** Operation per kind. */
 export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operation>> = {
@@ -22,4 +23,5 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   Project: projectOperation,
   StudioDomain: studioDomainOperation,
   PolicyGrant: policyGrantOperation,
+  Glossary: glossaryOperation,
 };

@@ -11,6 +11,7 @@ import { checkLifecycle } from './lifecycle.js';
 import { checkPolicies } from './policy.js';
 import { checkProjectTargets } from './project-targets.js';
 import { checkDuplicates, checkReferences } from './references.js';
+import { checkGovernanceReferences } from './governance-references.js';
 
 export type { DeferredReference } from './context.js';
 
@@ -25,6 +26,7 @@ export function checkSemantics(docs: readonly ValidDocument[]): SemanticResult {
   const ctx: CheckContext = { inventory: buildInventory(docs), diagnostics: [], deferred: [] };
   checkDuplicates(ctx);
   checkReferences(ctx);
+  checkGovernanceReferences(ctx);
   checkProjectTargets(ctx);
   checkLifecycle(ctx);
   checkPolicies(ctx);

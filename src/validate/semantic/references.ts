@@ -39,6 +39,7 @@ const MISSING_CODE: Partial<Record<ManifestKind, DiagnosticCode>> = {
   ProjectProfile: 'SG302',
   AccountPool: 'SG303',
   DomainUnit: 'SG304',
+  Project: 'SG340',
 };
 
 /**

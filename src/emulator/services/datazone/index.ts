@@ -14,6 +14,7 @@ import { dataZoneControl } from './control.js';
 import { domainUnitHandlers } from './domain-units.js';
 import { domainHandlers } from './domains.js';
 import { entityOwnerHandlers } from './entity-owners.js';
+import { glossaryHandlers } from './glossaries.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
 import { policyGrantHandlers } from './policy-grants.js';
@@ -38,6 +39,7 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...blueprintConfigurationHandlers,
   ...policyGrantHandlers,
   ...entityOwnerHandlers,
+  ...glossaryHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

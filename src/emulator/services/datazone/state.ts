@@ -6,6 +6,7 @@
  * control endpoint and a restart from a state file behave alike.
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
+import type { GlossaryRecord } from './glossaries.js';
 import type { EmulatorWorld } from '../../types.js';
 import type { TokenRecord } from '../idempotency.js';
 
@@ -214,6 +215,8 @@ export interface DataZoneState {
   quotas?: Partial<Record<string, number>>;
   /** Policy grants by grant id (optional so older state files load). */
   policyGrants?: Record<string, PolicyGrantRecord>;
+  /** Business glossaries (glossaries.ts), created on first use. */
+  glossaries?: Record<string, GlossaryRecord>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */

@@ -1,0 +1,284 @@
+/**
+ * The Glossary kind end to end against the emulator, through the CLI as a user runs it: create,
+ * in-place updates (description, status), replaces (owningProject, usageRestrictions), tombstone,
+ * prune, unmanaged listing, drift of a change made with the real DataZone client, and the export
+ * round trip. Plans are compared whole.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateGlossaryCommand,
+  ListDomainsCommand,
+  ListProjectsCommand,
+  SearchCommand,
+  UpdateGlossaryCommand,
+} from '@aws-sdk/client-datazone';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+const DOMAIN = `apiVersion: smus-gitops/v1alpha1
+kind: Domain
+metadata: { name: gov }
+spec:
+  region: us-east-1
+  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
+  serviceRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService
+PRUNE
+---
+apiVersion: smus-gitops/v1alpha1
+kind: ProjectProfile
+metadata: { name: Plain, domain: gov }
+spec: { status: ENABLED }
+---
+apiVersion: smus-gitops/v1alpha1
+kind: Project
+metadata: { name: governance, domain: gov }
+spec: { description: Owns the glossaries, profile: Plain }
+---
+apiVersion: smus-gitops/v1alpha1
+kind: Project
+metadata: { name: stewards, domain: gov }
+spec: { description: Data stewards, profile: Plain }
+`;
+
+const GLOSSARY = `apiVersion: smus-gitops/v1alpha1
+kind: Glossary
+metadata: { name: Clinical terms, domain: gov }
+spec:
+  owningProject: governance
+  description: Terms for clinical data
+`;
+
+let emu: TestEmulator;
+let dir: string;
+
+beforeEach(async () => {
+  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
+  dir = mkdtempSync(join(tmpdir(), 'smus-glossary-'));
+});
+afterEach(async () => {
+  await emu.close();
+});
+
+function write(glossary: string, prune = ''): void {
+  writeFileSync(join(dir, 'domain.yaml'), DOMAIN.replace('PRUNE', prune));
+  writeFileSync(join(dir, 'glossary.yaml'), glossary);
+}
+
+async function cli(...args: string[]) {
+  return runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+}
+
+async function plan(): Promise<string> {
+  const run = await cli('plan', dir, '--no-color');
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+  return run.stdout;
+}
+
+async function apply(): Promise<void> {
+  const run = await cli('apply', dir, '--auto-approve');
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+}
+
+describe('Glossary', () => {
+  it('creates a glossary after its owning project, then plans no changes', async () => {
+    write(GLOSSARY);
+    expect(await plan()).toMatchInlineSnapshot(`
+      "Plan: 5 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged, 0 unmanaged
+
+        + Domain/gov (region us-east-1)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /executionRole: "arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution"
+            /serviceRole: "arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService"
+            /singleSignOn: {"type":"DISABLED"}
+
+        + ProjectProfile/Plain (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /allowCustomProjectResourceTags: false
+            /status: "ENABLED"
+
+        + Project/governance (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /description: "Owns the glossaries"
+            /profile: "Plain"
+
+        + Project/stewards (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /description: "Data stewards"
+            /profile: "Plain"
+
+        + Glossary/Clinical terms (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /description: "Terms for clinical data"
+            /owningProject: "governance"
+            /status: "ENABLED"
+      "
+    `);
+    await apply();
+    expect(await plan()).toContain('No changes');
+  });
+
+  it('updates description and status in place', async () => {
+    write(GLOSSARY);
+    await apply();
+    write(GLOSSARY.replace('Terms for clinical data', 'Clinical vocabulary') + '  status: DISABLED\n');
+    expect(await plan()).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
+
+        ~ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+            will be updated in place because live fields differ from the manifest
+            /description: "Terms for clinical data" → "Clinical vocabulary"
+            /status: "ENABLED" → "DISABLED"
+      "
+    `);
+    await apply();
+    expect(await plan()).toContain('No changes');
+  });
+
+  it('replaces the glossary when its owning project or usage restrictions change', async () => {
+    write(GLOSSARY);
+    await apply();
+    write(
+      GLOSSARY.replace('owningProject: governance', 'owningProject: stewards') +
+        '  usageRestrictions: [ASSET_GOVERNED_TERMS]\n',
+    );
+    expect(await plan()).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 4 unchanged, 0 unmanaged
+
+      -/+ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+            will be deleted and created again because a field that cannot be updated changed
+            forced by: /owningProject, /usageRestrictions
+            /owningProject: "governance" → "stewards"  # forces replacement
+            /usageRestrictions: (unset) → ["ASSET_GOVERNED_TERMS"]  # forces replacement
+      "
+    `);
+    const run = await cli('apply', dir, '--auto-approve', '--allow-replace');
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(await plan()).toContain('No changes');
+  });
+
+  it('deletes a tombstoned glossary', async () => {
+    write(GLOSSARY);
+    await apply();
+    write(GLOSSARY.replace('spec:', 'lifecycle: { ensure: absent }\nspec:'));
+    expect(await plan()).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 4 unchanged, 0 unmanaged
+
+        - Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+            will be deleted because its manifest sets lifecycle.ensure: absent
+            /description: "Terms for clinical data"
+            /owningProject: "governance"
+            /status: "ENABLED"
+      "
+    `);
+    await apply();
+    expect(await glossaryNames()).toEqual([]);
+  });
+
+  it('lists an undeclared glossary as unmanaged, and prunes it when the domain prunes Glossary', async () => {
+    write(GLOSSARY);
+    await apply();
+    const { domainId, projectId } = await ids();
+    await emu.dataZone().send(
+      new CreateGlossaryCommand({
+        domainIdentifier: domainId,
+        name: 'Console glossary',
+        owningProjectIdentifier: projectId,
+      }),
+    );
+    expect(await plan()).toMatchInlineSnapshot(`
+      "No changes. Live state matches the manifests.
+
+        ? Glossary/Console glossary (domain gov)  id: c5fgjb4acj5ajk
+            is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
+      "
+    `);
+    write(GLOSSARY, '  reconcile: { prune: [Glossary] }');
+    expect(await plan()).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 5 unchanged, 0 unmanaged
+
+        - Glossary/Console glossary (domain gov)  id: c5fgjb4acj5ajk
+            will be deleted because it is not declared and its domain prunes this kind
+            /owningProject: "governance"
+            /status: "ENABLED"
+      "
+    `);
+    await apply();
+    expect(await glossaryNames()).toEqual(['Clinical terms']);
+  });
+
+  it('reports drift of a change made outside the tool', async () => {
+    write(GLOSSARY);
+    await apply();
+    const { domainId } = await ids();
+    const [glossary] = await search(domainId);
+    await emu.dataZone().send(
+      new UpdateGlossaryCommand({
+        domainIdentifier: domainId,
+        identifier: glossary!.id,
+        status: 'DISABLED',
+      }),
+    );
+    const run = await cli('drift', dir, '--no-color');
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toMatchInlineSnapshot(`
+      "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
+
+        ~ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+            will be updated in place because live fields differ from the manifest
+            /status: "DISABLED" → "ENABLED"
+      "
+    `);
+  });
+
+  it('exports the glossary so that the exported manifests plan no changes', async () => {
+    write(GLOSSARY.replace('spec:', 'spec:\n  status: DISABLED'));
+    await apply();
+    const out = join(dir, 'exported');
+    const run = await cli('export', '--domain', 'gov', '--out', out);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(readFileSync(join(out, 'glossaries.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/glossary.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: Glossary
+      metadata:
+        name: Clinical terms
+        domain: gov
+      spec:
+        owningProject: governance
+        description: Terms for clinical data
+        status: DISABLED
+      "
+    `);
+    const again = await runCli(['plan', out, '--no-color', '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+    expect(again.stdout).toContain('No changes');
+  });
+});
+
+async function ids(): Promise<{ domainId: string; projectId: string }> {
+  const dz = emu.dataZone();
+  const domain = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'gov')!;
+  const projects = await dz.send(
+    new ListProjectsCommand({ domainIdentifier: domain.id, name: 'governance' }),
+  );
+  return { domainId: domain.id!, projectId: projects.items!.find((p) => p.name === 'governance')!.id! };
+}
+
+async function search(domainId: string) {
+  const out = await emu
+    .dataZone()
+    .send(new SearchCommand({ domainIdentifier: domainId, searchScope: 'GLOSSARY' }));
+  return (out.items ?? []).flatMap((i) => (i.glossaryItem ? [i.glossaryItem] : []));
+}
+
+async function glossaryNames(): Promise<string[]> {
+  return (await search((await ids()).domainId)).map((g) => g.name!).sort();
+}
