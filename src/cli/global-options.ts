@@ -12,6 +12,8 @@ export interface GlobalOptions {
   /** AWS profile of the shared config/credentials files: credentials and default region. */
   profile?: string;
   domain?: string;
+  /** Only the Studio domains (`--studio`): the shard that keeps them when `--domain` shards the rest. */
+  studio?: boolean;
   logLevel: string;
   logFormat: 'json' | 'pretty';
   color: boolean;
@@ -25,6 +27,10 @@ export function addGlobalOptions(program: Command): void {
     .option('--region <region>', 'region for calls not tied to a manifest region')
     .option('--profile <name>', 'AWS profile for credentials and the default region (as the AWS CLI does)')
     .option('--domain <name>', 'only this domain (lets a workflow matrix shard a large organisation)')
+    .option(
+      '--studio',
+      'only the Studio domains: the shard beside the --domain shards, so no kind is left out',
+    )
     .addOption(
       new Option('--log-level <level>', 'structured log level on stderr')
         .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])

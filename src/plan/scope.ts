@@ -9,8 +9,16 @@ import type { ReadScope } from '../live/types.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import { studioPlaces } from './studio-scope.js';
 
-/** Builds the read scope; `onlyDomain` restricts it to one domain (`--domain`). */
-export function readScope(documents: readonly ValidDocument[], onlyDomain?: string): ReadScope {
+/**
+ * Builds the read scope; `onlyDomain` restricts it to one domain (`--domain`). Studio places come
+ * from `studioDocuments` (all documents by default): a `--studio` shard plans only Studio documents
+ * but still looks wherever a Domain is declared, as the full plan does.
+ */
+export function readScope(
+  documents: readonly ValidDocument[],
+  onlyDomain?: string,
+  studioDocuments: readonly ValidDocument[] = documents,
+): ReadScope {
   const domains: ReadScope['domains'] = [];
   const accounts = new Map<string, ReadScope['accounts'][number]>();
   const roles = new Map<string, string | undefined>();
@@ -63,7 +71,7 @@ export function readScope(documents: readonly ValidDocument[], onlyDomain?: stri
     }
   }
   // A shard (--domain) reads no Studio domain: they belong to no domain.
-  const studioDomains = onlyDomain ? [] : studioPlaces(documents);
+  const studioDomains = onlyDomain ? [] : studioPlaces(studioDocuments);
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
     domains: domains.sort(byName),

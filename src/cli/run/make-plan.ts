@@ -64,14 +64,22 @@ export async function makePlan(
     io.stderr(`smus-gitops: --domain ${globals.domain}: no Domain manifest has that name\n`);
     return { exit: ExitCode.Error };
   }
-  const documents = globals.domain
-    ? loaded.documents.filter(
-        (d) =>
-          d.manifest.kind === 'Policy' ||
-          (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ===
-            globals.domain,
-      )
-    : loaded.documents;
+  if (globals.domain && globals.studio) {
+    io.stderr('smus-gitops: --domain and --studio are two different shards; give one of them\n');
+    return { exit: ExitCode.Error };
+  }
+  // A --studio shard keeps the Studio kinds and the Policy (which scopes their prune).
+  const isStudioShardKind = (kind: string) => kind === 'Policy' || kind.startsWith('Studio');
+  const documents = globals.studio
+    ? loaded.documents.filter((d) => isStudioShardKind(d.manifest.kind))
+    : globals.domain
+      ? loaded.documents.filter(
+          (d) =>
+            d.manifest.kind === 'Policy' ||
+            (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ===
+              globals.domain,
+        )
+      : loaded.documents;
   const baseProtection = base
     ? await loadBaseProtection({
         ...(base.protectBase ? { explicit: base.protectBase } : {}),
@@ -84,7 +92,7 @@ export async function makePlan(
     io.stderr(`smus-gitops: ${baseProtection.error}\n`);
     return { exit: ExitCode.Error };
   }
-  const scope = readScope(documents, globals.domain);
+  const scope = readScope(documents, globals.domain, loaded.documents);
   const connection = await connect(io, globals, { access });
   connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
@@ -139,6 +147,9 @@ export async function makePlan(
           `${d.code} ${d.message}${d.location ? ` (${d.location.file}:${d.location.start.line}:${d.location.start.col})` : ''}`,
       );
     plan.notes = [...warnings, ...plan.notes];
+    if (globals.studio)
+      plan.scope =
+        'Studio domains only (--studio): DataZone domains and their contents were not read, and none is listed as unmanaged or pruned';
     if (globals.domain)
       plan.scope = `domain ${globals.domain} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${globals.domain} is listed as unmanaged or pruned`;
     return { loaded, scope, observation, plan, connection };
