@@ -50,7 +50,8 @@ export const DIAGNOSTIC_CODES = {
     'A StudioDomain (or Studio prune scope) names an account the credentials cannot reach as itself: no role, or a role of another account.',
   SG345:
     'A PolicyGrant names a user or group that is close to, but not, one that project members use (a likely typo).',
-  SG340: 'A governance resource (Glossary) names an owning project that is not declared.',
+  SG340:
+    'A governance resource (the owning project of a Glossary, the project principal of a PolicyGrant) names a project that is not declared.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

@@ -33,6 +33,7 @@ const CANDIDATES = [
 
 /** Hand-picked conforming samples for patterns no candidate satisfies, keyed by the pattern. */
 export const PATTERN_SAMPLES: Readonly<Record<string, string>> = {
+  UserName: 'UserName',
   '([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}':
     '12345678-1234-1234-1234-123456789012',
   '.*arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}.*':

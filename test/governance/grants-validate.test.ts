@@ -64,7 +64,7 @@ spec:
       'm.yaml:28:15  error  SG304  DomainUnit "HRR" is not declared in domain gov (did you mean "HR"?)',
       'm.yaml:29:23  warning  SG345  group "hr-analyst" is not a project member here; did you mean "hr-analysts"?',
       'm.yaml:30:21  error  SG302  ProjectProfile "Corporate-HR" is not declared in domain gov (did you mean "Corporate HR"?)',
-      'm.yaml:37:33  error  SG304  Project "payrol" is not declared in domain gov (did you mean "payroll"?)',
+      'm.yaml:37:33  error  SG340  Project "payrol" is not declared in domain gov (did you mean "payroll"?)',
     ]);
   });
 

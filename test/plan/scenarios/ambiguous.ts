@@ -77,7 +77,7 @@ export function ambiguousScenarios(emu: () => TestEmulator): void {
         await expectScenario(
           emu(),
           ['ambiguous-domain', () => undefined, 1],
-          'smus-gitops: ListDomains failed for domain corp: 2 live domains are named corp; their contents were not read\n',
+          'smus-gitops: ListDomains failed for domain corp: 2 live domains are named corp; their contents were not read\nsmus-gitops: live state could not be read completely; no plan was made\n',
         );
       } finally {
         undo();
