@@ -55,8 +55,10 @@ function aliasTargets(doc: Document): Map<Alias, unknown> {
   const anchors = new Map<string, unknown>();
   const targets = new Map<Alias, unknown>();
   visit(doc, (_key, node) => {
+    // A pair's key or value may be null (`key:` with nothing after it): no anchor there.
     if (isAlias(node)) targets.set(node, anchors.get(node.source));
-    else if ((node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node);
+    else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string')
+      anchors.set(node.anchor, node);
   });
   return targets;
 }
