@@ -9,6 +9,8 @@ import { identityKey } from '../model/identity.js';
 import type { Observation } from '../live/types.js';
 import type { DesiredResource } from '../plan/desired.js';
 import type { Plan } from '../plan/types.js';
+import type { ReadScope } from '../live/types.js';
+import { assertUnchanged, needsConflictCheck } from './conflict.js';
 import { createOperationContext } from './context.js';
 import { executeGraph, type ChangeOutcome, type ExecutorEvent } from './executor.js';
 import { createIdRegistry } from './id-registry.js';
@@ -36,6 +38,11 @@ export interface ApplyDeps {
   shouldStop?(): boolean;
   /** A long wait's heartbeat (every ~30 s): what is awaited and for how long so far. */
   onWait?(what: string, elapsedMs: number): void;
+  /**
+   * The plan's read scope: when given, every update and delete first re-reads its resource and is
+   * refused when it changed since the plan read it (conflict.ts).
+   */
+  conflictScope?: ReadScope;
 }
 
 // DataZone, RAM and SageMaker operations share names (CreateDomain); the budget is per service.
@@ -82,7 +89,15 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       const key = identityKey(change.address);
       const kind = change.address.kind;
       if (kind === 'Policy') throw new ApplyError('a Policy is not a resource');
-      await OPERATIONS[kind]({ change, desired: desiredByKey.get(key), live: liveByKey.get(key) }, ctx);
+      const live = liveByKey.get(key);
+      if (deps.conflictScope && live && needsConflictCheck(change, live))
+        await assertUnchanged(change, live, {
+          clients: deps.clients,
+          scope: deps.conflictScope,
+          timing: deps.timing,
+          random: deps.random,
+        });
+      await OPERATIONS[kind]({ change, desired: desiredByKey.get(key), live }, ctx);
     },
     {
       // Changes spend most of their time waiting on async states; the per-operation rate budgets,

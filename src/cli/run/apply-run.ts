@@ -165,6 +165,7 @@ export async function runApply(
       deadlineMs,
       log: (event, message) => log.info(event, message),
       shouldStop: () => interrupted,
+      conflictScope: run.scope,
     });
     io.stdout(json ? renderApplyJson(outcomes) : progress.summary(outcomes));
     // EPIPE (`apply | head`) never stops the apply half-way: output was dropped, the work went on.

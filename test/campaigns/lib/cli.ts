@@ -8,7 +8,7 @@ import { virtualTiming } from './virtual-time.js';
 /** Runs `smus-gitops <argv>` in the project root and captures its output. */
 export function runCampaignCli(
   argv: string[],
-  options: { env: Record<string, string>; interrupted?: Promise<void> },
+  options: { env: Record<string, string>; interrupted?: Promise<void>; cwd?: string },
 ): Promise<CliRun> {
   return runCli(argv, { ...options, timing: virtualTiming() });
 }

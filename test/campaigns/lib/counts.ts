@@ -13,6 +13,10 @@ export interface CampaignCounts {
   stalePlansApplied: number;
   /** Hand-edited saved plans (a delete written in, refusals emptied) that apply executed (issue 19). */
   tamperedPlansExecuted: number;
+  /** Natural keys found twice right after two applies ran at once (issue 19 item 5). */
+  duplicatesAfterConcurrentApply: number;
+  /** Resources protected at the reviewed base deleted by a change that lifted the protection (issue 19 item 2). */
+  protectedDeleted: number;
   canariesSeen: number;
   /**
    * Plans that said "No changes" (exit 0) while an independent read of the live state found a
@@ -37,6 +41,8 @@ export function emptyCounts(): CampaignCounts {
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
     tamperedPlansExecuted: 0,
+    duplicatesAfterConcurrentApply: 0,
+    protectedDeleted: 0,
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,
@@ -82,6 +88,8 @@ export function mergeCounts(all: readonly CampaignCounts[]): CampaignCounts {
     total.deletesAfterIncompleteObservation += c.deletesAfterIncompleteObservation;
     total.stalePlansApplied += c.stalePlansApplied;
     total.tamperedPlansExecuted += c.tamperedPlansExecuted;
+    total.duplicatesAfterConcurrentApply += c.duplicatesAfterConcurrentApply;
+    total.protectedDeleted += c.protectedDeleted;
     total.canariesSeen += c.canariesSeen;
     total.falseNoChanges += c.falseNoChanges;
     total.applyFailuresPlanCouldKnow += c.applyFailuresPlanCouldKnow;

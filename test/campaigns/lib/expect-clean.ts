@@ -16,6 +16,8 @@ export function expectClean(counts: CampaignCounts, runs: number): void {
     deletesAfterIncompleteObservation: 0,
     stalePlansApplied: 0,
     tamperedPlansExecuted: 0,
+    duplicatesAfterConcurrentApply: 0,
+    protectedDeleted: 0,
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,

@@ -25,7 +25,9 @@ export type ModelCommand =
   | { t: 'outOfBand'; op: 'describe' | 'delete' | 'disableProfile' | 'dropRegion'; i: number }
   | { t: 'fault'; level: number }
   | { t: 'projectFault'; kind: ProjectFaultKind }
-  | { t: 'interrupt'; after: number };
+  | { t: 'interrupt'; after: number }
+  | { t: 'concurrentApply' }
+  | { t: 'protectionRemoval'; i: number };
 
 /** Which project operation a `projectFault` command fails next. */
 export type ProjectFaultKind = 'deploy' | 'validate' | 'update' | 'delete';
@@ -78,6 +80,9 @@ export const commandArb: fc.Arbitrary<ModelCommand> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ t: fc.constant('interrupt' as const), after: fc.integer({ min: 1, max: 12 }) }),
   },
+  // Issue 19: two applies at once, and lifting protection with the delete (model-safety.ts).
+  { weight: 1, arbitrary: fc.constant({ t: 'concurrentApply' as const }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('protectionRemoval' as const), i: fc.nat(3) }) },
 );
 
 /** Wire fault levels a `fault` command picks from. */

@@ -220,7 +220,9 @@ export async function oracle(ctx: OracleContext, desired: Desired): Promise<stri
  * The model injects no hangs, so a timeout is not excused.
  */
 const INJECTED = [
-  /emulator fault|EmulatorInjectedFailure/,
+  // The emulator's own text for an injected 500 (src/emulator/dispatch.ts): an interrupted apply stops
+  // retrying and reports the last error as it is.
+  /emulator fault|EmulatorInjectedFailure|Injected internal error/,
   /Throttl|Rate exceeded|TooManyRequests/i,
   /InternalServer|\b500\b|Internal Failure|UnknownError/i,
   /ECONNRESET|socket hang up|EPIPE|connection reset/i,

@@ -45,6 +45,7 @@ import {
   yamlOf,
   type Desired,
 } from './model-org.js';
+import { concurrentApply, protectionRemoval } from './model-safety.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
 /** The generated organisation every sequence starts from (the findings' reproductions use it too). */
@@ -102,10 +103,11 @@ export async function runSequence(
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const trace: string[] = [];
-  const cli = async (argv: string[], interrupted?: Promise<void>): Promise<CliRun> => {
+  const cli = async (argv: string[], interrupted?: Promise<void>, cwd?: string): Promise<CliRun> => {
     const run = await runCampaignCli([...argv, '--endpoint-url', emulator.endpoint, '--log-level', 'debug'], {
       env,
       ...(interrupted ? { interrupted } : {}),
+      ...(cwd ? { cwd } : {}),
     });
     if (`${run.stdout}${run.stderr}`.includes(secret)) {
       counts.canariesSeen += 1;
@@ -269,6 +271,22 @@ export async function runSequence(
           });
           await apply(['apply', manifests, '--auto-approve'], interrupted);
           off();
+          break;
+        }
+        case 'concurrentApply':
+        case 'protectionRemoval': {
+          const step = {
+            emulator,
+            counts,
+            seed,
+            domain: DOMAIN,
+            manifests,
+            yaml,
+            cli: (a: string[], cwd?: string) => cli(a, undefined, cwd),
+          };
+          await (command.t === 'concurrentApply'
+            ? concurrentApply(step)
+            : protectionRemoval(step, command.i));
           break;
         }
         default:

@@ -1,0 +1,107 @@
+/**
+ * Updates and deletes notice that their resource changed since the plan read it (issue 19 item
+ * 5): another apply or an out-of-band edit between the plan's read and the write would otherwise
+ * be overwritten (or deleted) unseen. Right before such a change runs, the resource alone is read
+ * again through the live readers — the same normalisation as the plan's read, so an unchanged
+ * resource gives the very same fingerprint — and a different fingerprint, or a resource gone,
+ * refuses that one change. Creates need no check: identity-derived client tokens and name lookups
+ * make them converge (docs/concurrency.md).
+ */
+import type { ClientFactory } from '../aws/clients.js';
+import { formatAddress, identityKey } from '../model/identity.js';
+import type { ManifestKind } from '../model/manifest.js';
+import { readLive } from '../live/read-live.js';
+import type { LiveResource, ReadScope } from '../live/types.js';
+import type { Timing } from './rate-budget.js';
+import type { Change } from '../plan/types.js';
+import { ApplyError } from './types.js';
+
+/**
+ * Kinds whose single-resource re-read reproduces the plan's fingerprint. Studio domains are read
+ * per account and region, not per DataZone domain, and are left to the stale-plan check.
+ */
+const CHECKED_KINDS: ReadonlySet<ManifestKind> = new Set<ManifestKind>([
+  'Domain',
+  'DomainUnit',
+  'AccountAssociation',
+  'BlueprintConfiguration',
+  'AccountPool',
+  'ProjectProfile',
+  'Project',
+  'Glossary',
+  'PolicyGrant',
+]);
+
+/** True for the changes checked before they run: in-place updates and deletes of a resource the plan read. */
+export function needsConflictCheck(change: Change, live: LiveResource | undefined): boolean {
+  return (
+    live !== undefined &&
+    (change.action === 'update' || change.action === 'delete') &&
+    CHECKED_KINDS.has(change.address.kind)
+  );
+}
+
+/**
+ * The read scope of one resource: its domain only, the resource's own name wanted (read fully, as
+ * the plan read it), plus what its normalisation needs (a project is normalised against its
+ * profile), and no kind read in full.
+ */
+export function singleResourceScope(full: ReadScope, change: Change): ReadScope | undefined {
+  const { address } = change;
+  const domainName = address.kind === 'Domain' ? address.name : address.domain;
+  const domain = full.domains.find((d) => d.name === domainName);
+  if (!domain) return undefined;
+  const wanted: Partial<Record<ManifestKind, string[]>> = {};
+  if (address.kind !== 'Domain') wanted[address.kind] = [address.name];
+  if (address.kind === 'Project' && domain.wanted.ProjectProfile)
+    wanted.ProjectProfile = [...domain.wanted.ProjectProfile];
+  return {
+    domains: [{ ...domain, wanted, allKinds: [] }],
+    accounts:
+      address.kind === 'BlueprintConfiguration' ? full.accounts.filter((a) => a.domain === domainName) : [],
+    studioDomains: [],
+  };
+}
+
+/** What the check needs. */
+export interface ConflictCheckDeps {
+  clients: ClientFactory;
+  /** The plan's read scope (the re-read narrows it to one resource). */
+  scope: ReadScope;
+  timing: Timing;
+  random: () => number;
+}
+
+/**
+ * Throws an ApplyError when the resource differs from what the plan read, or when it cannot be
+ * read again (nothing is written on a guess).
+ */
+export async function assertUnchanged(
+  change: Change,
+  live: LiveResource,
+  deps: ConflictCheckDeps,
+): Promise<void> {
+  const key = identityKey(change.address);
+  const scope = singleResourceScope(deps.scope, change);
+  if (!scope) return;
+  const observation = await readLive(scope, {
+    clients: deps.clients,
+    timing: deps.timing,
+    random: deps.random,
+    concurrency: 4,
+  });
+  const now = observation.resources.filter((r) => r.key === key);
+  if (!observation.complete || now.some((r) => r.meta.readFailed !== undefined))
+    throw new ApplyError(
+      `${formatAddress(change.address)} could not be read again before the ${change.action}: nothing written for it`,
+    );
+  const same =
+    now.length === 1 &&
+    now[0]!.fingerprint.hash === live.fingerprint.hash &&
+    now[0]!.fingerprint.id === live.fingerprint.id &&
+    (now[0]!.fingerprint.lastUpdatedAt ?? '') === (live.fingerprint.lastUpdatedAt ?? '');
+  if (!same)
+    throw new ApplyError(
+      `${formatAddress(change.address)} changed since it was read (another apply or an out-of-band change): re-plan`,
+    );
+}
