@@ -124,7 +124,7 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
       const meta = { domainId: id, arn, status: described.value.Status ?? summary.Status, ...placeMeta };
       if (!tags) return liveResource({ ...base, meta: { ...meta, [READ_FAILED_META]: 'ListTags' } });
       const managed = tags.some((t) => t.Key === STUDIO_MANAGED_TAG && t.Value === STUDIO_MANAGED_VALUE);
-      if (names.has(name) && !target.addressAccount)
+      if ((names.has(name) || place.allProfiles) && !target.addressAccount)
         profiles.push(readUserProfiles(read, clients, { id, name }, target.account));
       return liveResource({
         ...base,

@@ -5,6 +5,9 @@
  * from Git is listed as unmanaged, and deleted under `reconcile.studioUserProfiles.prune`; an
  * out-of-band UpdateUserProfile (the real SageMaker client) shows in `drift`; a tombstone deletes.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   DescribeUserProfileCommand,
   ListDomainsCommand,
@@ -168,5 +171,16 @@ describe('StudioUserProfile', () => {
     expect(planned.stdout).toMatchSnapshot();
     expect((await run('apply', DOMAIN + ALICE + tomb, '--auto-approve')).exitCode).toBe(0);
     expect(await profiles()).toEqual(['alice']);
+  });
+
+  it('exports the profiles beside their domain so that plan over the export has no changes', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'smus-studio-profiles-')), 'out');
+    const exported = await cli(emu, ['export', '--studio-domains', '--out', out, '--region', 'us-east-1']);
+    expect(exported.stderr).toBe('');
+    expect(exported.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'studio-user-profiles.yaml'), 'utf8')).toMatchSnapshot();
+    const plan = await cli(emu, ['plan', out, '--detailed-exitcode']);
+    expect(plan.stdout).toBe('No changes. Live state matches the manifests.\n');
+    expect(plan.exitCode).toBe(0);
   });
 });
