@@ -8,7 +8,7 @@ describe('validate manifests-example', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      '45 documents in 22 files (1 Domain, 3 DomainUnit, 7 AccountAssociation, 16 BlueprintConfiguration, 5 AccountPool, 4 ProjectProfile, 4 Project, 1 Glossary, 2 StudioDomain, 1 Policy, 1 PolicyGrant): 0 errors, 0 warnings\n',
+      '47 documents in 23 files (1 Domain, 3 DomainUnit, 7 AccountAssociation, 16 BlueprintConfiguration, 5 AccountPool, 4 ProjectProfile, 4 Project, 1 Glossary, 2 StudioDomain, 2 StudioUserProfile, 1 Policy, 1 PolicyGrant): 0 errors, 0 warnings\n',
     );
   });
 
