@@ -115,7 +115,8 @@ describe('apply', () => {
     try {
       const dir = exampleCopy();
       expect((await cli(emu, ['apply', dir, '--auto-approve'])).exitCode).toBe(0);
-      edit(join(dir, 'studio', 'finance-studio.yaml'), 'authMode: IAM', 'authMode: SSO');
+      // The research domain: the finance domain's IAM user profiles would not be valid in an SSO domain.
+      edit(join(dir, 'studio', 'sustainability-research.yaml'), 'authMode: IAM', 'authMode: SSO');
       emu.emulator.control.resetStats();
       const refused = await cli(emu, ['apply', dir, '--auto-approve']);
       expect(refused.exitCode).toBe(3);

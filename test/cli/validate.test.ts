@@ -15,7 +15,7 @@ describe('validate manifests-example', () => {
   it('prints a versioned JSON report', async () => {
     const run = await runCli(['validate', 'manifests-example', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { formatVersion: number; valid: boolean; files: number };
-    expect(report).toMatchObject({ formatVersion: 1, valid: true, files: 22 });
+    expect(report).toMatchObject({ formatVersion: 1, valid: true, files: 23 });
   });
 
   it('exits 1 naming a path that does not exist', async () => {
