@@ -56,7 +56,9 @@ function aliasTargets(doc: Document): Map<Alias, unknown> {
   const targets = new Map<Alias, unknown>();
   visit(doc, (_key, node) => {
     if (isAlias(node)) targets.set(node, anchors.get(node.source));
-    else if ((node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node);
+    // A pair with no value visits `null`: it carries no anchor (a mutated document reached it).
+    else if ((node as { anchor?: string } | null)?.anchor)
+      anchors.set((node as { anchor: string }).anchor, node);
   });
   return targets;
 }
