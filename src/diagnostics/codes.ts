@@ -52,6 +52,9 @@ export const DIAGNOSTIC_CODES = {
     'A PolicyGrant names a user or group that is close to, but not, one that project members use (a likely typo).',
   SG340:
     'A governance resource (the owning project of a Glossary, the project principal of a PolicyGrant) names a project that is not declared.',
+  SG350: "A StudioUserProfile names a StudioDomain that is not declared in the caller's account.",
+  SG351:
+    "A StudioUserProfile's singleSignOnUser does not fit its domain's authMode (required for SSO, not allowed for IAM).",
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

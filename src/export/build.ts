@@ -132,6 +132,7 @@ export function buildExport(
       case 'Glossary':
         return glossaryDocument(domain, name, r.normal as NormalGlossary);
       case 'StudioDomain':
+      case 'StudioUserProfile':
       case 'Policy':
         throw new ExportError(`${r.address.kind} is not part of a domain export`);
       default:

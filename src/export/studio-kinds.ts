@@ -8,14 +8,14 @@
  */
 import type { LiveResource, Observation, ReadScope } from '../live/types.js';
 import { ExportError } from './build.js';
-import type { NormalStudioDomain } from '../model/normalized.js';
+import type { NormalStudioDomain, NormalStudioUserProfile } from '../model/normalized.js';
 import { STUDIO_MANAGED_META, STUDIO_MANAGED_TAG } from '../model/studio-marker.js';
 import { compare, envelope, sortedMap, type ExportedDocument } from './document.js';
 
 /** The Studio part of an export's read scope: the caller's account in `region`, every domain read fully. */
 export function studioExportPlaces(region: string): ReadScope['studioDomains'] {
   // `prune` here only means "read every domain fully"; nothing is planned from an export read.
-  return [{ region, names: [], prune: true }];
+  return [{ region, names: [], prune: true, allProfiles: true }];
 }
 
 /** The StudioDomain manifest of one live Studio domain. */
@@ -53,6 +53,17 @@ export function studioDomainDocument(resource: LiveResource): ExportedDocument {
   );
 }
 
+/** The StudioUserProfile manifest of one live user profile (its domain is exported beside it). */
+export function studioUserProfileDocument(resource: LiveResource): ExportedDocument {
+  const normal = (resource.normal ?? {}) as NormalStudioUserProfile;
+  return envelope('StudioUserProfile', resource.address.name, undefined, {
+    domain: resource.address.domain,
+    singleSignOnUser: normal.singleSignOnUser,
+    userSettings: normal.userSettings && structuredClone(normal.userSettings),
+    tags: sortedMap(normal.tags),
+  });
+}
+
 /**
  * The StudioDomain manifests of an export read, in name order. Throws ExportError when anything
  * could not be read: an export that silently missed a domain would let a later prune delete it.
@@ -66,6 +77,14 @@ export function studioExport(observation: Observation): ExportedDocument[] {
     .filter((r) => r.address.kind === 'StudioDomain' && !r.address.account)
     .sort((a, b) => compare(a.address.name, b.address.name) || compare(a.id, b.id));
   const unread = studios.filter((r) => r.normal === undefined).map((r) => `StudioDomain/${r.address.name}`);
+  const profiles = observation.resources
+    .filter((r) => r.address.kind === 'StudioUserProfile')
+    .sort((a, b) => compare(a.address.domain ?? '', b.address.domain ?? '') || compare(a.id, b.id));
+  unread.push(
+    ...profiles
+      .filter((r) => r.normal === undefined && r.meta.readFailed)
+      .map((r) => `StudioUserProfile/${r.address.name}`),
+  );
   if (unread.length > 0) throw new ExportError(`could not read ${unread.join(', ')}`);
-  return studios.map(studioDomainDocument);
+  return [...studios.map(studioDomainDocument), ...profiles.map(studioUserProfileDocument)];
 }

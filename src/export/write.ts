@@ -49,6 +49,8 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'glossaries', schema: 'glossary' };
     case 'StudioDomain':
       return { group: 'studio-domains', schema: 'studio-domain' };
+    case 'StudioUserProfile':
+      return { group: 'studio-user-profiles', schema: 'studio-user-profile' };
     case 'Policy':
       return { group: 'policies', schema: 'policy' };
     case 'PolicyGrant':

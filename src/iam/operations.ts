@@ -157,6 +157,20 @@ const SAGEMAKER = rows('sagemaker', {
     passRole: { scope: 'pass-role-sagemaker', members: ['DefaultUserSettings.ExecutionRole'] },
   },
   DeleteDomain: { access: 'write', scope: SM_DOMAIN },
+  // User profiles of the Studio domains (StudioUserProfile): ListUserProfiles has no resource type.
+  ListUserProfiles: { access: 'read', scope: 'sagemaker-account' },
+  DescribeUserProfile: { access: 'read', scope: SM_DOMAIN },
+  CreateUserProfile: {
+    access: 'write',
+    scope: SM_DOMAIN,
+    passRole: { scope: 'pass-role-sagemaker', members: ['UserSettings.ExecutionRole'] },
+  },
+  UpdateUserProfile: {
+    access: 'write',
+    scope: SM_DOMAIN,
+    passRole: { scope: 'pass-role-sagemaker', members: ['UserSettings.ExecutionRole'] },
+  },
+  DeleteUserProfile: { access: 'write', scope: SM_DOMAIN },
   AddTags: { access: 'write', scope: SM_DOMAIN },
   DeleteTags: { access: 'write', scope: SM_DOMAIN },
 });

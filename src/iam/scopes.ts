@@ -132,7 +132,14 @@ export function scopeStatement(
     case 'sagemaker-account':
       return { sid: 'SageMakerAccountLevel', resources: ['*'] };
     case 'sagemaker-domain':
-      return { sid: 'SageMakerStudioDomains', resources: [`arn:aws:sagemaker:*:${account}:domain/*`] };
+      // The user profiles of those domains (issue 16) are read, written and tagged by the same actions.
+      return {
+        sid: 'SageMakerStudioDomains',
+        resources: [
+          `arn:aws:sagemaker:*:${account}:domain/*`,
+          `arn:aws:sagemaker:*:${account}:user-profile/*`,
+        ],
+      };
     case 'sts-assume-role': {
       // One role name in every account: plan may reach only the read-only reader roles, apply the
       // deployer roles (whose trust names only the apply role), so a pull request's plan job

@@ -26,6 +26,7 @@ import {
   TOOL_TAG,
 } from '../model/studio-marker.js';
 import { viaSageMaker } from './pacing.js';
+import { readUserProfiles } from './studio-user-profiles.js';
 import { SAGEMAKER_MAX_RESULTS, SAGEMAKER_TAGS_MAX_RESULTS } from './page-sizes.js';
 
 /** The normalised value of a studio domain (the mirror of the StudioDomain manifest's desired value). */
@@ -83,6 +84,8 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
     },
   );
   const names = new Set(place.names);
+  // The user profiles of the declared domains of the caller's account (issue 16).
+  const profiles: Promise<LiveResource[]>[] = [];
   const resources = await Promise.all(
     (listed ?? []).map(async (summary) => {
       const id = summary.DomainId ?? '';
@@ -121,6 +124,8 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
       const meta = { domainId: id, arn, status: described.value.Status ?? summary.Status, ...placeMeta };
       if (!tags) return liveResource({ ...base, meta: { ...meta, [READ_FAILED_META]: 'ListTags' } });
       const managed = tags.some((t) => t.Key === STUDIO_MANAGED_TAG && t.Value === STUDIO_MANAGED_VALUE);
+      if ((names.has(name) || place.allProfiles) && !target.addressAccount)
+        profiles.push(readUserProfiles(read, clients, { id, name }, target.account));
       return liveResource({
         ...base,
         normal: normalizeStudioDomain(described.value, tags),
@@ -129,5 +134,6 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
       });
     }),
   );
-  return resources.filter((r): r is LiveResource => r !== undefined);
+  const found = resources.filter((r): r is LiveResource => r !== undefined);
+  return [...found, ...(await Promise.all(profiles)).flat()];
 }

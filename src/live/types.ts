@@ -83,4 +83,6 @@ export interface StudioPlace {
   roleArn?: string;
   names: string[];
   prune: boolean;
+  /** Read the user profiles of every domain, not only of the declared ones (export). */
+  allProfiles?: boolean;
 }

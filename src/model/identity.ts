@@ -36,6 +36,9 @@ export function addressOf(manifest: Manifest): Address {
       if (manifest.spec.account) address.account = manifest.spec.account;
       return address;
     }
+    case 'StudioUserProfile':
+      // `domain` is the StudioDomain's name; the planner adds its region (plan/studio-profiles.ts).
+      return { kind: manifest.kind, domain: manifest.spec.domain, name: manifest.metadata.name };
     case 'Policy':
       return { kind: manifest.kind, name: manifest.metadata.name };
     case 'PolicyGrant':
@@ -81,6 +84,9 @@ export function identityKey(address: Address): string {
       return `${address.kind}/${address.region ?? ''}/${address.name}${address.account ? `@${address.account}` : ''}`;
     case 'BlueprintConfiguration':
       return `${address.kind}/${address.domain ?? ''}/${address.account ?? '(domain account)'}/${address.name}`;
+    case 'StudioUserProfile':
+      // Studio domains are referenced by name (spec.domain): the region is not part of the key.
+      return `${address.kind}/${address.domain ?? ''}/${address.name}`;
     case 'DomainUnit':
     case 'AccountAssociation':
     case 'AccountPool':

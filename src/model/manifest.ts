@@ -15,6 +15,8 @@ export const MANIFEST_KINDS = [
   'Project',
   'Glossary',
   'StudioDomain',
+  // Added by issue 16: after StudioDomain, so a profile's domain exists first.
+  'StudioUserProfile',
   'Policy',
   // Added by issue 15 (governance); after Project so a grant's units, profiles and projects exist first.
   'PolicyGrant',
@@ -216,6 +218,28 @@ export interface StudioDomainSpec {
   tags?: Record<string, string>;
 }
 
+/**
+ * StudioUserProfile spec (issue 16): one user of a Studio domain of the caller's account. The
+ * profile's name is `metadata.name` (UserProfileName); `domain` names the StudioDomain manifest.
+ */
+export interface StudioUserProfileSpec {
+  /** The StudioDomain manifest's name. Immutable (part of the identity). */
+  domain: string;
+  /** IAM Identity Center user name; only for a domain whose authMode is SSO. Immutable. */
+  singleSignOnUser?: string;
+  /** UserSettings in camelCase, overriding the domain's defaultUserSettings (USER_SETTINGS). */
+  userSettings?: { executionRole?: string; securityGroups?: string[]; [member: string]: unknown };
+  tags?: Record<string, string>;
+}
+
+/** Ownership policy of Studio user profiles of the managed Studio domains (see Policy). */
+export interface StudioUserProfileReconcile {
+  /** Delete undeclared user profiles of declared Studio domains. */
+  prune?: boolean;
+  /** Addresses (`StudioUserProfile/name`, globs) never deleted or replaced. */
+  protect?: string[];
+}
+
 /** One guardrail rule. */
 export interface PolicyRule {
   id: string;
@@ -248,7 +272,7 @@ export interface StudioReconcile {
 /** Policy spec: guardrail rules and/or the Studio-domain ownership policy. */
 export interface PolicySpec {
   rules?: PolicyRule[];
-  reconcile?: { studioDomains?: StudioReconcile };
+  reconcile?: { studioDomains?: StudioReconcile; studioUserProfiles?: StudioUserProfileReconcile };
 }
 
 /** The managed policy types a grant on a domain unit can carry (ManagedPolicyType, model). */
@@ -307,6 +331,7 @@ export type Manifest =
   | ManifestBase<'Project', ProjectSpec>
   | ManifestBase<'Glossary', GlossarySpec>
   | ManifestBase<'StudioDomain', StudioDomainSpec>
+  | ManifestBase<'StudioUserProfile', StudioUserProfileSpec>
   | ManifestBase<'Policy', PolicySpec>
   | ManifestBase<'PolicyGrant', PolicyGrantSpec>;
 

@@ -112,6 +112,14 @@ export interface NormalStudioDomain {
   tags?: Record<string, string>;
 }
 
+/** StudioUserProfile (identity: Studio domain name + profile name). The SSO user is immutable. */
+export interface NormalStudioUserProfile {
+  singleSignOnUser?: string;
+  /** UserSettings in normal form (model/studio-settings.ts), the profile's overrides only. */
+  userSettings?: { executionRole?: string; securityGroups?: string[]; [member: string]: unknown };
+  tags?: Record<string, string>;
+}
+
 /** Removes `undefined`, empty strings, empty objects and empty arrays, recursively (see the conventions above). */
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) {

@@ -324,3 +324,10 @@ export const STUDIO_SETTING_SETS: Readonly<Record<string, { kind: 'set' }>> = ((
   setPaths('/defaultSpaceSettings', SPACE_SETTINGS, out);
   return out;
 })();
+
+/** Diff rules for the set-valued members of a user profile's `userSettings` (StudioUserProfile). */
+export const PROFILE_SETTING_SETS: Readonly<Record<string, { kind: 'set' }>> = (() => {
+  const out: Record<string, { kind: 'set' }> = {};
+  setPaths('/userSettings', USER_SETTINGS, out);
+  return out;
+})();

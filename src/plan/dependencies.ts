@@ -27,7 +27,8 @@ function key(address: Address): string {
 
 /** The domain a resource lives in: a Domain's own name, or the domain of a scoped resource. */
 function domainOf(address: Address): string | undefined {
-  return address.kind === 'Domain' ? address.name : address.domain;
+  // A Studio domain's delete waits for the deletes of its user profiles (address.domain is its name).
+  return address.kind === 'Domain' || address.kind === 'StudioDomain' ? address.name : address.domain;
 }
 
 /** Where one environment of a project deploys. */
@@ -75,7 +76,12 @@ function references(
   const a = change.address;
   const domain = a.domain ?? '';
   const refs: string[] = [];
-  if (a.kind !== 'Domain' && a.kind !== 'StudioDomain' && a.kind !== 'Policy')
+  if (
+    a.kind !== 'Domain' &&
+    a.kind !== 'StudioDomain' &&
+    a.kind !== 'StudioUserProfile' &&
+    a.kind !== 'Policy'
+  )
     refs.push(key({ kind: 'Domain', name: domain }));
   const unit = (path: string | undefined) =>
     path && refs.push(key({ kind: 'DomainUnit', domain, name: path }));
@@ -128,6 +134,10 @@ function references(
       if (g) refs.push(key({ kind: 'Project', domain, name: g.owningProject }));
       break;
     }
+    case 'StudioUserProfile':
+      // A user profile is created in its Studio domain (of the caller's account), which must exist first.
+      refs.push(key({ kind: 'StudioDomain', name: domain, region: a.region }));
+      break;
     default:
       break;
   }

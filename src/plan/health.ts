@@ -62,7 +62,9 @@ export function liveHealth(resource: LiveResource): Health {
           recovery: 'replace',
         };
       return status === 'CREATING' || status === 'DELETING' ? { state: 'settling', status } : HEALTHY;
+    // A user profile has the statuses of a domain (UserProfileStatus and DomainStatus are one list).
     case 'StudioDomain':
+    case 'StudioUserProfile':
       if (status === 'Failed' || status === 'Delete_Failed')
         return {
           state: 'failed',

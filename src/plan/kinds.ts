@@ -4,7 +4,7 @@
  */
 import type { DiffRules } from '../diff/diff.js';
 import { MANIFEST_KINDS, type ManifestKind } from '../model/manifest.js';
-import { STUDIO_SETTING_SETS } from '../model/studio-settings.js';
+import { PROFILE_SETTING_SETS, STUDIO_SETTING_SETS } from '../model/studio-settings.js';
 
 /**
  * Resource kinds in creation order; deletes run in reverse. MANIFEST_KINDS is declared in that
@@ -41,6 +41,7 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
     '/defaultUserSettings/securityGroups': { kind: 'set' },
     ...STUDIO_SETTING_SETS,
   },
+  StudioUserProfile: { ...PROFILE_SETTING_SETS },
   Policy: {},
   PolicyGrant: { '/projectProfiles': { kind: 'set' } },
 };
@@ -60,6 +61,8 @@ export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> 
   // UpdateGlossary has no owningProjectIdentifier or usageRestrictions member.
   Glossary: ['/owningProject', '/usageRestrictions'],
   StudioDomain: ['/authMode', '/vpcId', '/kmsKeyId'],
+  // UpdateUserProfileRequest carries only UserSettings: the SSO identity forces a replace.
+  StudioUserProfile: ['/singleSignOnUser'],
   Policy: [],
   // The API has no update of a grant: any detail change is remove + add.
   PolicyGrant: ['/includeChildDomainUnits', '/projectProfiles'],

@@ -23,6 +23,7 @@ import {
   type NormalProject,
   type NormalProjectProfile,
   type NormalStudioDomain,
+  type NormalStudioUserProfile,
   type NormalTarget,
 } from '../model/normalized.js';
 
@@ -94,6 +95,15 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
         tags: ownTags(s.tags),
       };
       return compact(studio);
+    }
+    case 'StudioUserProfile': {
+      const s = manifest.spec;
+      const profile: NormalStudioUserProfile = {
+        singleSignOnUser: s.singleSignOnUser,
+        userSettings: settingsFromManifest(s.userSettings, USER_SETTINGS),
+        tags: ownTags(s.tags),
+      };
+      return compact(profile);
     }
     case 'Policy':
       return undefined;

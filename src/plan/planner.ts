@@ -27,6 +27,7 @@ import {
   studioRefusals,
   withCallerAccount,
 } from './studio-ownership.js';
+import { profilePolicy, profileRefusals, withProfileRegions } from './studio-profiles.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 import { staticPreflight, type PreflightInput } from './preflight.js';
 import { fingerprintOf, sortRefusals } from './findings.js';
@@ -155,9 +156,12 @@ export function resolveDesired(
   }
   const profile: ProfileLookup = (domain, name) =>
     desiredProfiles.get(`${domain}/${name}`) ?? liveProfile(domain, name);
-  const desired = withCallerAccount(
-    desiredResources(documents, { defaultAccount: domainAccount, profile }),
-    observation.caller.account,
+  const desired = withProfileRegions(
+    withCallerAccount(
+      desiredResources(documents, { defaultAccount: domainAccount, profile }),
+      observation.caller.account,
+    ),
+    documents,
   );
   return { desired, domainAccount, domainDocs, profile };
 }
@@ -176,6 +180,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
 
   const studio = studioPolicy(documents);
+  const profiles = profilePolicy(documents);
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
   const normals = new Map<string, object | undefined>();
@@ -213,7 +218,9 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     const pruned =
       kind === 'StudioDomain'
         ? !!live && studioPruned(studio, live.address, observation.caller.account)
-        : (domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false);
+        : kind === 'StudioUserProfile'
+          ? !!live && profiles.prune
+          : (domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false);
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
     if (!change) continue;
@@ -238,6 +245,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     ),
   });
   refused.push(...studioRefusals(changes, studio));
+  refused.push(...profileRefusals(changes, profiles));
   const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
   refused.push(...targets.refused);
   const preflight: PreflightInput = { changes, desired: resolved, observation, profile, domainAccount };

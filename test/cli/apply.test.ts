@@ -41,7 +41,7 @@ describe('apply', () => {
       const applied = await cli(emu, ['apply', 'manifests-example', '--auto-approve']);
       expect(applied.exitCode, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toContain(
-        'Apply complete: 44 created, 0 updated, 0 replaced, 0 deleted; 0 failed, 0 not started',
+        'Apply complete: 46 created, 0 updated, 0 replaced, 0 deleted; 0 failed, 0 not started',
       );
       emu.emulator.control.resetStats();
       const plan = await cli(emu, ['plan', 'manifests-example', '--detailed-exitcode']);
@@ -115,7 +115,8 @@ describe('apply', () => {
     try {
       const dir = exampleCopy();
       expect((await cli(emu, ['apply', dir, '--auto-approve'])).exitCode).toBe(0);
-      edit(join(dir, 'studio', 'finance-studio.yaml'), 'authMode: IAM', 'authMode: SSO');
+      // The research domain: the finance domain's IAM user profiles would not be valid in an SSO domain.
+      edit(join(dir, 'studio', 'sustainability-research.yaml'), 'authMode: IAM', 'authMode: SSO');
       emu.emulator.control.resetStats();
       const refused = await cli(emu, ['apply', dir, '--auto-approve']);
       expect(refused.exitCode).toBe(3);

@@ -107,6 +107,7 @@ describe('export round trip', () => {
         'project-profiles.yaml',
         'projects.yaml',
         'studio-domains.yaml',
+        'studio-user-profiles.yaml',
       ]);
       for (const text of Object.values(files)) {
         expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*\.schema\.json$/);

@@ -77,6 +77,10 @@ function updated(docs: ManifestObject[]): ManifestObject[] {
     securityGroups: ['sg-0f1e2d3c4b5a60001', 'sg-0f1e2d3c4b5a60009'],
   };
   finance.spec['tags'] = { 'cost-center': 'finance', owner: 'finance-ml-platform', tier: 'gold' };
+  // A user's execution role changes in place (UpdateUserProfile).
+  find(next, 'StudioUserProfile', 'finance-analyst').spec['userSettings'] = {
+    executionRole: 'arn:aws:iam::111122223333:role/FinanceAnalystExecution',
+  };
   // An immutable field: the replace deletes the domain and creates it again.
   find(next, 'StudioDomain', 'sustainability-research').spec['kmsKeyId'] =
     'arn:aws:kms:us-east-1:111122223333:key/4d5e6f70-3333-4c4d-9e5f-2c3d4e5f6071';

@@ -82,6 +82,7 @@ describe('iam-policy --mode', () => {
     ]);
     expect(statement(policy, 'SageMakerStudioDomains').Resource).toEqual([
       'arn:aws:sagemaker:*:111122223333:domain/*',
+      'arn:aws:sagemaker:*:111122223333:user-profile/*',
     ]);
     const create = statement(policy, 'RamCreateDomainShares');
     expect(create.Action).toEqual(['ram:CreateResourceShare']);

@@ -26,6 +26,7 @@ export const KIND_SCHEMA = {
   ProjectProfile: 'project-profile.schema.json',
   Project: 'project.schema.json',
   StudioDomain: 'studio-domain.schema.json',
+  StudioUserProfile: 'studio-user-profile.schema.json',
   Policy: 'policy.schema.json',
   PolicyGrant: 'policy-grant.schema.json',
   Glossary: 'glossary.schema.json',

@@ -12,6 +12,7 @@ import { checkPolicies } from './policy.js';
 import { checkProjectTargets } from './project-targets.js';
 import { checkDuplicates, checkReferences } from './references.js';
 import { checkGovernanceReferences } from './governance-references.js';
+import { checkStudioProfiles } from './studio-profiles.js';
 
 export type { DeferredReference } from './context.js';
 
@@ -31,5 +32,6 @@ export function checkSemantics(docs: readonly ValidDocument[]): SemanticResult {
   checkLifecycle(ctx);
   checkPolicies(ctx);
   checkGrants(ctx);
+  checkStudioProfiles(ctx);
   return { diagnostics: ctx.diagnostics, deferred: ctx.deferred };
 }

@@ -28,6 +28,8 @@ const PRUNE_HERE = { prune: [{ region: 'us-east-1' }] };
 function removed(reconcile?: Record<string, unknown>) {
   return (docs: Doc[]) => {
     remove(docs, 'StudioDomain');
+    // The profiles of the removed domains go with them (a profile naming an undeclared domain is invalid).
+    for (let i = docs.length - 1; i >= 0; i--) if (docs[i]?.kind === 'StudioUserProfile') docs.splice(i, 1);
     if (reconcile) docs.push(studioPolicy(reconcile));
   };
 }

@@ -8,10 +8,13 @@
  * CreateDomain may not, since the caller cannot know the ARN yet (decisions.md, item 9).
  */
 import type { EmulatorWorld, OperationHandler } from '../../types.js';
+import type { CallContext } from '../../types.js';
 import { findTaggable } from './lookups.js';
 import { sageMakerPage } from './paging.js';
 import { validationError } from './settings.js';
-import { sageMakerState, type StudioDomainRecord } from './state.js';
+import { sageMakerState } from './state.js';
+// A cycle by design (user-profiles.ts reads tagsFromInput): both are only called at request time.
+import { userProfiles } from './user-profiles.js';
 
 /** The system tag the emulator puts on every domain (value: the domain ARN). */
 export const SYSTEM_DOMAIN_ARN_TAG = 'sagemaker:domain-arn';
@@ -47,14 +50,41 @@ export function tagsFromInput(value: unknown, allowSystem = false): Tag[] {
   return [...byKey].map(([Key, Value]) => ({ Key, Value }));
 }
 
-function userTagCount(domain: StudioDomainRecord): number {
+/**
+ * The tagged resource of an ARN: a user profile of a live domain of the caller (issue 16: AddTags,
+ * DeleteTags and ListTags take a user profile's ARN as well), else a domain.
+ */
+function taggable(
+  world: EmulatorWorld,
+  arn: string,
+  ctx: CallContext,
+): { holder: { tags: Tag[] }; arn: string } {
+  const profile = Object.values(userProfiles(world)).find((p) => p.UserProfileArn === arn);
+  if (profile) {
+    try {
+      findTaggable(
+        sageMakerState(world),
+        `${arn.split(':user-profile/')[0]}:domain/${profile.DomainId}`,
+        ctx,
+      );
+      return { holder: profile, arn };
+    } catch {
+      // The profile's domain is gone or not the caller's: the resource does not exist for it.
+    }
+  }
+  const domain = findTaggable(sageMakerState(world), arn, ctx);
+  return { holder: domain, arn: domain.ids.DomainArn };
+}
+
+function userTagCount(domain: { tags: Tag[] }): number {
   return domain.tags.filter((t) => !isSystem(t.Key)).length;
 }
 
 /** AddTags: adds or overwrites tags; answers the tags it was given. */
 export function addTags(world: EmulatorWorld): OperationHandler {
   return (input, ctx) => {
-    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
+    const found = taggable(world, String(input.ResourceArn), ctx);
+    const domain = found.holder;
     const tags = tagsFromInput(input.Tags, true);
     const merged = [...domain.tags];
     for (const tag of tags) {
@@ -73,7 +103,8 @@ export function addTags(world: EmulatorWorld): OperationHandler {
 /** DeleteTags: removes the keys (absent keys are ignored); the system tag cannot be removed. */
 export function deleteTags(world: EmulatorWorld): OperationHandler {
   return (input, ctx) => {
-    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
+    const found = taggable(world, String(input.ResourceArn), ctx);
+    const domain = found.holder;
     const keys = Array.isArray(input.TagKeys) ? input.TagKeys.map(String) : [];
     if (keys.some((k) => isSystem(k) || k.toLowerCase().startsWith('aws:'))) {
       throw validationError(`System tags (aws:*, ${SYSTEM_DOMAIN_ARN_TAG}) cannot be removed.`);
@@ -86,8 +117,9 @@ export function deleteTags(world: EmulatorWorld): OperationHandler {
 /** ListTags: every tag of the resource, system tag included, paginated. */
 export function listTags(world: EmulatorWorld): OperationHandler {
   return (input, ctx) => {
-    const domain = findTaggable(sageMakerState(world), String(input.ResourceArn), ctx);
-    const page = sageMakerPage(domain.tags, input, ctx, `ListTags:${domain.ids.DomainArn}`, (t) => t.Key);
+    const found = taggable(world, String(input.ResourceArn), ctx);
+    const domain = found.holder;
+    const page = sageMakerPage(domain.tags, input, ctx, `ListTags:${found.arn}`, (t) => t.Key);
     return { Tags: page.items.map((t) => ({ ...t })), NextToken: page.nextToken };
   };
 }
