@@ -12,7 +12,7 @@ import { lstat, mkdir, open } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { assertNever, type ManifestKind } from '../model/manifest.js';
-import { TOOL_VERSION } from '../version.js';
+import { SCHEMA_BASE_URL } from '../version.js';
 import type { ExportedDocument } from './document.js';
 import { ExportError } from './build.js';
 
@@ -25,8 +25,8 @@ export interface ExportFile {
   text: string;
 }
 
-/** Where the schemas of this version are published: the npm package's `schemas/`, served by unpkg. */
-export const SCHEMA_BASE_URL = `https://unpkg.com/smus-gitops@${TOOL_VERSION}/schemas/`;
+/** Where the schemas of this version are published (defined beside the version it embeds). */
+export { SCHEMA_BASE_URL };
 
 /** Per kind: the file (per-kind layout) or folder (per-resource layout) name, and the schema file. */
 function names(kind: ManifestKind): { group: string; schema: string } {

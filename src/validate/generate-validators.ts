@@ -7,6 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { readSchemas, schemasDigest } from './schema-files.js';
+import { schemaFileName } from './schema-validator.js';
 
 /** The options the schemas are compiled with (errors rich enough for located, pruned messages). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true } as const;
@@ -48,8 +49,9 @@ export function generateValidatorsSource(directory: string): string {
     ...imports,
     code,
     `export const digest = ${JSON.stringify(schemasDigest(directory))};`,
-    `export const schemaIds = ${JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, `v${i}`])))};`,
-    `export const schemas = ${JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, schemas[i]])))};`,
+    // Keyed by file name, as the validator looks schemas up (the `$id` is an absolute URL).
+    `export const schemaIds = ${JSON.stringify(Object.fromEntries(ids.map((id, i) => [schemaFileName(id), `v${i}`])))};`,
+    `export const schemas = ${JSON.stringify(Object.fromEntries(ids.map((id, i) => [schemaFileName(id), schemas[i]])))};`,
     '',
   ].join('\n');
 }

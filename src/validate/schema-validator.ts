@@ -18,9 +18,17 @@ import {
 import { schemaProblems, type SchemaProblem } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
 
-/** A schema file's `$id` for a kind: `ProjectProfile` → `project-profile.schema.json`. */
+/** A kind's schema file name: `ProjectProfile` → `project-profile.schema.json`. */
 export function schemaIdForKind(kind: ManifestKind): string {
   return `${kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.schema.json`;
+}
+
+/**
+ * The file name an `$id` ends in: schemas are looked up by file name, so the absolute `$id`
+ * (a published URL) and the relative `$ref`s between schemas (`common.schema.json#/$defs/x`) meet.
+ */
+export function schemaFileName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
 }
 
 /** A document that passed its schema, with where it came from. */
@@ -46,23 +54,29 @@ function toDiagnostic(document: LoadedDocument, problem: SchemaProblem): Diagnos
   return diagnostic(problem.code, 'error', problem.message, locate(document, problem.pointer, problem.atKey));
 }
 
-/** Validation functions and schema documents by `$id` (the build-time output of scripts/build-validators.ts). */
+/** Validation functions and schema documents by file name (the build-time output of scripts/build-validators.ts). */
 export interface CompiledSchemas {
   validators: Record<string, ValidateFunction>;
   schemas: Record<string, object>;
 }
 
-/** Builds the validator over the given schema documents (each with an `$id` equal to its file name), compiling them now. */
+/** Builds the validator over the given schema documents (each `$id` ending in its file name), compiling them now. */
 export function createSchemaValidator(schemas: readonly object[]): SchemaValidator {
   // Loaded only here: with the build-time validators the CLI never needs Ajv's compiler at all.
   const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
     Ajv2020: typeof Ajv2020Type;
   };
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-  for (const schema of schemas) ajv.addSchema(schema);
+  const byFile: Record<string, { id: string; schema: object }> = {};
+  for (const schema of schemas) {
+    ajv.addSchema(schema);
+    const id = String((schema as { $id?: unknown }).$id);
+    byFile[schemaFileName(id)] = { id, schema };
+  }
+  const documents = Object.fromEntries(Object.entries(byFile).map(([file, s]) => [file, s.schema]));
   return validatorOver(
-    (id) => ajv.getSchema(id),
-    (ref) => ajv.getSchema(ref)?.schema,
+    (file) => (byFile[file] ? ajv.getSchema(byFile[file].id) : undefined),
+    (ref) => resolvePointer(documents, ref),
   );
 }
 
@@ -77,7 +91,7 @@ export function createCompiledSchemaValidator(compiled: CompiledSchemas): Schema
 // `common.schema.json#/$defs/x` → that subschema (the refs the error pruning follows).
 function resolvePointer(schemas: Record<string, object>, ref: string): unknown {
   const [id = '', fragment = ''] = ref.split('#');
-  let node: unknown = schemas[id];
+  let node: unknown = schemas[schemaFileName(id)];
   for (const part of fragment.split('/').filter(Boolean)) {
     const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;

@@ -4,6 +4,7 @@
  * semantic checks are the product's version of these rules.
  */
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { SCHEMA_BASE_URL } from '../../src/version.js';
 import { KIND_SCHEMA, isObject } from './support.js';
 import type { ExampleDoc, Kind } from './support.js';
 
@@ -72,7 +73,7 @@ export function danglingReferences(ajv: Ajv2020, docs: ExampleDoc[]): string[] {
       if (!isObject(doc) || doc.kind !== kind) continue;
       const candidate: unknown = doc;
       // Validation against the kind's schema is what narrows the document to T.
-      if (ajv.validate<T>(KIND_SCHEMA[kind], candidate)) found.push({ doc: candidate, label });
+      if (ajv.validate<T>(SCHEMA_BASE_URL + KIND_SCHEMA[kind], candidate)) found.push({ doc: candidate, label });
     }
     return found;
   };

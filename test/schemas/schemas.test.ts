@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_BASE_URL } from '../../src/version.js';
 import { danglingReferences } from './example-references.js';
 import { invalidCases } from './invalid-cases.js';
 import {
@@ -46,15 +47,21 @@ beforeAll(() => {
 });
 
 describe('schema files', () => {
-  it.each(readSchemaFiles())('$file declares draft 2020-12 and $id = its file name', ({ file, schema }) => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe(file);
-  });
+  it.each(readSchemaFiles())(
+    '$file declares draft 2020-12 and $id = its published URL',
+    ({ file, schema }) => {
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      // Stable and absolute, so a copied manifest's `$schema` reference still resolves; a version
+      // bump or a new schema is stamped by `npx tsx scripts/stamp-schema-ids.ts`.
+      expect(schema.$id).toBe(`${SCHEMA_BASE_URL}${file}`);
+    },
+  );
 
   it('all compile together in ajv 2020 strict mode', () => {
     const strict = createAjv();
     // getSchema compiles on first use; strict mode makes any doubtful keyword a thrown error.
-    for (const { file } of readSchemaFiles()) expect(strict.getSchema(file), file).toBeTypeOf('function');
+    for (const { file } of readSchemaFiles())
+      expect(strict.getSchema(SCHEMA_BASE_URL + file), file).toBeTypeOf('function');
   });
 
   it('give every kind a schema with a title and a description, and dispatch to it from manifest.schema.json', () => {

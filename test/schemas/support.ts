@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { parseAllDocuments } from 'yaml';
+import { SCHEMA_BASE_URL } from '../../src/version.js';
 
 /** The repository root (this file is test/schemas/support.ts). */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,7 +64,8 @@ export function createAjv(): Ajv2020 {
 
 /** Validates `doc` against the schema with `$id` `schemaId`; returns ajv's errors (empty when valid). */
 export function errorsOf(ajv: Ajv2020, schemaId: string, doc: unknown): ErrorObject[] {
-  const validate = ajv.getSchema(schemaId);
+  // A schema's `$id` is its published URL ending in the file name (test/schemas/schemas.test.ts).
+  const validate = ajv.getSchema(SCHEMA_BASE_URL + schemaId);
   if (!validate) throw new Error(`schema ${schemaId} is not loaded`);
   return validate(doc) ? [] : (validate.errors ?? []);
 }
