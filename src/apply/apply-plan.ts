@@ -8,7 +8,7 @@ import { tpsOf } from '../aws/documented-tps.js';
 import { identityKey } from '../model/identity.js';
 import type { Observation } from '../live/types.js';
 import type { DesiredResource } from '../plan/desired.js';
-import type { Plan } from '../plan/types.js';
+import type { Change, Plan } from '../plan/types.js';
 import type { ReadScope } from '../live/types.js';
 import { assertUnchanged, needsConflictCheck } from './conflict.js';
 import { createOperationContext } from './context.js';
@@ -16,7 +16,7 @@ import { executeGraph, type ChangeOutcome, type ExecutorEvent } from './executor
 import { createIdRegistry } from './id-registry.js';
 import { OPERATIONS } from './operations/index.js';
 import { RateBudget, type Timing } from './rate-budget.js';
-import { ApplyError } from './types.js';
+import { ApplyError, type IdRegistry } from './types.js';
 
 /** Everything apply needs besides the plan. */
 export interface ApplyDeps {
@@ -83,7 +83,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
     ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
     ...(deps.onWait ? { onWait: deps.onWait } : {}),
   });
-  return executeGraph(
+  const outcomes = await executeGraph(
     plan.changes,
     async (change) => {
       const key = identityKey(change.address);
@@ -108,4 +108,29 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       shouldStop: () => deps.timing.now() > deadline || (deps.shouldStop?.() ?? false),
     },
   );
+  return outcomes.map((o) => {
+    const id = o.status === 'done' ? createdId(o.change, ctx.ids) : undefined;
+    return id ? { ...o, id } : o;
+  });
+}
+
+/**
+ * The id a create or replace gave its resource, from the registry the operation filled: what a
+ * caller of `apply --format json` needs to act on the new resource without another read. Kinds
+ * the registry does not hold (associations, configurations, grants, Studio and glossary kinds) have none here.
+ */
+function createdId(change: Change, ids: IdRegistry): string | undefined {
+  if (change.action !== 'create' && change.action !== 'replace') return undefined;
+  const { kind, domain, name } = change.address;
+  switch (kind) {
+    case 'Domain':
+      return ids.domain(name)?.id;
+    case 'DomainUnit':
+    case 'AccountPool':
+    case 'ProjectProfile':
+    case 'Project':
+      return ids.get(kind, domain ?? '', name);
+    default:
+      return undefined;
+  }
 }

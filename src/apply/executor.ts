@@ -13,6 +13,8 @@ export interface ChangeOutcome {
   status: 'done' | 'failed' | 'skipped';
   error?: unknown;
   elapsedMs?: number;
+  /** The id a done create or replace gave the resource, where its kind has one (apply-plan.ts). */
+  id?: string;
 }
 
 /** Progress events, in the order they happen. */

@@ -14,6 +14,8 @@ export interface ApplyChangeJson {
   action: string;
   /** done: carried out; failed: tried and failed (see error); notStarted: skipped after a failure or an interrupt. */
   outcome: 'done' | 'failed' | 'notStarted';
+  /** The new resource's id, for a done create or replace of a kind that has one. */
+  id?: string;
   error?: string;
 }
 
@@ -66,6 +68,7 @@ export function renderApplyJson(outcomes: readonly ChangeOutcome[]): string {
         kind: o.change.address.kind,
         action: o.change.action,
         outcome: o.status === 'skipped' ? 'notStarted' : o.status,
+        ...(o.id ? { id: o.id } : {}),
         ...(o.status === 'failed' ? { error: message(o.error) } : {}),
       })),
       (c) => c.address,
