@@ -55,6 +55,8 @@ export const DIAGNOSTIC_CODES = {
   SG350: "A StudioUserProfile names a StudioDomain that is not declared in the caller's account.",
   SG351:
     "A StudioUserProfile's singleSignOnUser does not fit its domain's authMode (required for SSO, not allowed for IAM).",
+  SG349:
+    'A PolicyGrant on a blueprint configuration names a configuration (blueprint and account) that is not declared where the domain prunes BlueprintConfiguration, or a blueprint that is not managed.',
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',

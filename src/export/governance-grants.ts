@@ -19,6 +19,7 @@ export function policyGrantDocument(
   const body: Record<string, unknown> = {
     policy: normal.policy,
     domainUnit: normal.domainUnit,
+    blueprintConfiguration: normal.blueprintConfiguration,
     principal: normal.principal,
     includeChildDomainUnits: normal.includeChildDomainUnits || undefined,
     projectProfiles: normal.projectProfiles,

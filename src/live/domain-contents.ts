@@ -101,6 +101,11 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     if (wanted >= BULK_PROFILES_FROM) void env.members.prefetch(dc.clients, dc.domain.id);
   });
 
+  const configurations = associations.then(async (a) => {
+    const targets = configurationAccounts(dc, env, a);
+    const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));
+    return found.flat();
+  });
   const parts = await Promise.all([
     tree.then((t) => readDomainUnits(dc, t)),
     pools.then((p) => (p ? readAccountPools(dc, p) : [])),
@@ -108,18 +113,19 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     projects.then((p) => (p ? readProjects(dc, p, projectNameSources) : [])),
     associations.then((a) => a.resources),
     glossaries.then(async (g) => (g ? readGlossaries(dc, g, await projects) : [])),
-    associations.then(async (a) => {
-      const targets = configurationAccounts(dc, env, a);
-      const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));
-      return found.flat();
-    }),
-    // Issue 15: grants name units, profiles and projects, so they wait for those lists.
-    Promise.all([tree, profiles, projects]).then(([t, pr, pj]) =>
+    configurations,
+    // Issue 15: grants name units, profiles, projects and blueprint configurations, so they wait for those.
+    Promise.all([tree, profiles, projects, configurations]).then(([t, pr, pj, cf]) =>
       readPolicyGrants(dc, {
         tree: t,
         profiles: profileNames(pr),
         projects: new NameIndex((pj ?? []).map((p) => [p.id ?? '', p.name ?? ''] as const)),
         members: env.members,
+        configurations: cf.map((c) => ({
+          blueprintId: c.meta.blueprintId ?? '',
+          account: c.meta.account ?? '',
+          blueprint: c.address.name,
+        })),
       }),
     ),
   ]);

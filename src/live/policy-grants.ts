@@ -11,8 +11,15 @@
  * one key, which the planner reports as ambiguous and never touches.
  */
 import { ListPolicyGrantsCommand, type PolicyGrantMember } from '@aws-sdk/client-datazone';
-import { UNIT_POLICY_TYPES, type GrantPrincipal, type UnitPolicyType } from '../model/manifest.js';
 import {
+  BLUEPRINT_POLICY_TYPES,
+  UNIT_POLICY_TYPES,
+  type BlueprintPolicyType,
+  type GrantPrincipal,
+  type UnitPolicyType,
+} from '../model/manifest.js';
+import {
+  blueprintTargetLabel,
   grantName,
   hasChildUnitsFlag,
   principalLabel,
@@ -33,13 +40,61 @@ export interface GrantNames {
   profiles: NameIndex;
   projects: NameIndex;
   members: MemberNames;
+  /** The blueprint configurations read (blueprint id, account, name): where pruned grants are looked for. */
+  configurations?: readonly { blueprintId: string; account: string; blueprint: string }[];
+}
+
+/** A grant target: a unit (by id and path) or a blueprint configuration (by entity id and label). */
+interface GrantTarget {
+  entityType: 'DOMAIN_UNIT' | 'ENVIRONMENT_BLUEPRINT_CONFIGURATION';
+  entityId: string;
+  /** The grant address's first part: a unit path ('' for the root) or `blueprint:NAME@ACCOUNT`. */
+  label: string;
+  /** Set for units: the path a unit grant's value carries. */
+  unitPath?: string;
+  blueprintConfiguration?: { blueprint: string; account: string };
+}
+
+function wantedOf<T extends string>(dc: DomainContext, types: readonly T[]): T[] {
+  if (dc.scope.allKinds.includes('PolicyGrant')) return [...types];
+  const names = dc.scope.wanted.PolicyGrant ?? [];
+  return types.filter((type) => names.some((n) => n.includes(` ${type} `)));
 }
 
 /** The policy types whose grants the plan needs in this domain (none when it neither declares nor prunes grants). */
 export function wantedPolicyTypes(dc: DomainContext): UnitPolicyType[] {
-  if (dc.scope.allKinds.includes('PolicyGrant')) return [...UNIT_POLICY_TYPES];
-  const names = dc.scope.wanted.PolicyGrant ?? [];
-  return UNIT_POLICY_TYPES.filter((type) => names.some((n) => n.includes(` ${type} `)));
+  return wantedOf(dc, UNIT_POLICY_TYPES);
+}
+
+/**
+ * The blueprint configurations whose grants the plan needs: those the wanted grant addresses name
+ * (`blueprint:NAME@ACCOUNT …`), and every configuration read when the domain prunes grants.
+ */
+function blueprintTargets(dc: DomainContext, names: GrantNames): GrantTarget[] {
+  const targets = new Map<string, GrantTarget>();
+  const add = (blueprint: string, account: string, blueprintId: string | undefined) => {
+    if (blueprintId === undefined) return; // an unknown blueprint holds no grant to read
+    const label = blueprintTargetLabel({ blueprint, account });
+    targets.set(label, {
+      entityType: 'ENVIRONMENT_BLUEPRINT_CONFIGURATION',
+      entityId: `${account}:${blueprintId}`,
+      label,
+      blueprintConfiguration: { blueprint, account },
+    });
+  };
+  // Only configurations that exist hold grants (and ListPolicyGrants refuses a missing one): a
+  // wanted grant on a configuration that is not live has nothing to read, and plan judges the
+  // reference itself (neither declared nor live → refused).
+  const live = new Map(
+    (names.configurations ?? []).map((c) => [`${c.blueprint}@${c.account}`, c.blueprintId]),
+  );
+  for (const name of dc.scope.wanted.PolicyGrant ?? []) {
+    const m = /^blueprint:([^@ ]+)@(\d{12}) /.exec(name);
+    if (m) add(m[1]!, m[2]!, live.get(`${m[1]}@${m[2]}`));
+  }
+  if (dc.scope.allKinds.includes('PolicyGrant'))
+    for (const c of names.configurations ?? []) add(c.blueprint, c.account, c.blueprintId);
+  return [...targets.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
 function unitPath(names: GrantNames, id: string | undefined): string | undefined {
@@ -83,8 +138,8 @@ async function principalOf(
 }
 
 function detailOf(
-  identity: Pick<NormalPolicyGrant, 'policy' | 'domainUnit' | 'principal'>,
-  policy: UnitPolicyType,
+  identity: Pick<NormalPolicyGrant, 'policy' | 'domainUnit' | 'blueprintConfiguration' | 'principal'>,
+  policy: UnitPolicyType | BlueprintPolicyType,
   detail: PolicyGrantMember['detail'],
   profiles: NameIndex,
 ): NormalPolicyGrant {
@@ -100,24 +155,28 @@ function detailOf(
   return normal;
 }
 
-/** The grants of one policy type on one unit, as LiveResources. */
-async function readUnitGrants(
+/** The grants of one policy type on one unit or blueprint configuration, as LiveResources. */
+async function readTargetGrants(
   dc: DomainContext,
   names: GrantNames,
-  unit: { id: string; path: string },
-  policy: UnitPolicyType,
+  target: GrantTarget,
+  policy: UnitPolicyType | BlueprintPolicyType,
 ): Promise<LiveResource[]> {
   const { domain, clients, read } = dc;
+  const where =
+    target.entityType === 'DOMAIN_UNIT'
+      ? `unit ${target.label || '(root)'}`
+      : `configuration ${target.label}`;
   const items = await read.list(
     'ListPolicyGrants',
-    `${dc.where} unit ${unit.path || '(root)'} ${policy}`,
+    `${dc.where} ${where} ${policy}`,
     viaDataZone(clients),
     async (nextToken) => {
       const out = await clients.dataZone.send(
         new ListPolicyGrantsCommand({
           domainIdentifier: domain.id,
-          entityType: 'DOMAIN_UNIT',
-          entityIdentifier: unit.id,
+          entityType: target.entityType,
+          entityIdentifier: target.entityId,
           policyType: policy,
           maxResults: DATAZONE_DOMAINS_MAX_RESULTS,
           nextToken,
@@ -132,11 +191,18 @@ async function readUnitGrants(
       // An unreadable profile is a recorded failure already: the grant stays keyed by its id.
       const label = principal ? principalLabel(principal) : unresolved(grant.grantId ?? '');
       return liveResource({
-        address: { kind: 'PolicyGrant', domain: domain.name, name: grantName(unit.path, policy, label) },
+        address: { kind: 'PolicyGrant', domain: domain.name, name: grantName(target.label, policy, label) },
         id: grant.grantId ?? '',
         normal: principal
           ? detailOf(
-              { policy, ...(unit.path ? { domainUnit: unit.path } : {}), principal },
+              {
+                policy,
+                ...(target.unitPath ? { domainUnit: target.unitPath } : {}),
+                ...(target.blueprintConfiguration
+                  ? { blueprintConfiguration: target.blueprintConfiguration }
+                  : {}),
+                principal,
+              },
               policy,
               grant.detail,
               names.profiles,
@@ -145,7 +211,9 @@ async function readUnitGrants(
         summary: grant,
         meta: {
           domainId: domain.id,
-          unitId: unit.id,
+          entityType: target.entityType,
+          entityId: target.entityId,
+          ...(target.entityType === 'DOMAIN_UNIT' ? { unitId: target.entityId } : {}),
           policyType: policy,
           grantId: grant.grantId,
           // Apply removes the grant with the principal exactly as the API answered it.
@@ -158,13 +226,24 @@ async function readUnitGrants(
   return found;
 }
 
-/** Every wanted grant of the domain. */
+/** Every wanted grant of the domain: on its units, then on its blueprint configurations. */
 export async function readPolicyGrants(dc: DomainContext, names: GrantNames): Promise<LiveResource[]> {
   const policies = wantedPolicyTypes(dc);
-  if (policies.length === 0) return [];
-  const units = [{ id: dc.domain.rootDomainUnitId, path: '' }, ...names.tree.units];
-  const parts = await Promise.all(
-    units.flatMap((unit) => policies.map((policy) => readUnitGrants(dc, names, unit, policy))),
+  const units: GrantTarget[] = [{ id: dc.domain.rootDomainUnitId, path: '' }, ...names.tree.units].map(
+    (u) => ({
+      entityType: 'DOMAIN_UNIT',
+      entityId: u.id,
+      label: u.path,
+      unitPath: u.path,
+    }),
   );
+  const blueprintPolicies = wantedOf(dc, BLUEPRINT_POLICY_TYPES);
+  const configurations = blueprintPolicies.length > 0 ? blueprintTargets(dc, names) : [];
+  const parts = await Promise.all([
+    ...units.flatMap((unit) => policies.map((policy) => readTargetGrants(dc, names, unit, policy))),
+    ...configurations.flatMap((c) =>
+      blueprintPolicies.map((policy) => readTargetGrants(dc, names, c, policy)),
+    ),
+  ]);
   return parts.flat();
 }

@@ -293,6 +293,25 @@ export const UNIT_POLICY_TYPES = [
 export type UnitPolicyType = (typeof UNIT_POLICY_TYPES)[number];
 
 /**
+ * The managed policy types granted on a blueprint configuration (entity type
+ * ENVIRONMENT_BLUEPRINT_CONFIGURATION, id `ACCOUNT:BLUEPRINT_ID`): who may create environments
+ * from the blueprint in that account, and who may manage its environment profiles. Projects of a
+ * Unified Studio domain use a blueprint only through such a grant.
+ */
+export const BLUEPRINT_POLICY_TYPES = [
+  'CREATE_ENVIRONMENT_FROM_BLUEPRINT',
+  'DELEGATE_CREATE_ENVIRONMENT_PROFILE',
+] as const;
+
+/** One managed policy type of a blueprint-configuration grant. */
+export type BlueprintPolicyType = (typeof BLUEPRINT_POLICY_TYPES)[number];
+
+/** Whether a policy type is granted on a blueprint configuration rather than a domain unit. */
+export function isBlueprintPolicy(policy: string): policy is BlueprintPolicyType {
+  return (BLUEPRINT_POLICY_TYPES as readonly string[]).includes(policy);
+}
+
+/**
  * Who a grant is for: exactly one member. `user`/`group` by name (IdC user name or IAM ARN, IdC
  * group name), `allUsers`, one project by name or every project of a unit, or the owners of a unit
  * (`domainUnitOwners: '*'` for the owners of every unit).
@@ -310,10 +329,12 @@ export interface GrantPrincipal {
   domainUnitOwners?: string;
 }
 
-/** PolicyGrant spec: one authorization policy grant on a domain unit (root when unset). */
+/** PolicyGrant spec: one authorization policy grant on a domain unit (root when unset) or a blueprint configuration. */
 export interface PolicyGrantSpec {
-  policy: UnitPolicyType;
+  policy: UnitPolicyType | BlueprintPolicyType;
   domainUnit?: string;
+  /** Blueprint policy types only: the configuration of this blueprint (by name) in this account. */
+  blueprintConfiguration?: { blueprint: string; account: string };
   principal: GrantPrincipal;
   includeChildDomainUnits?: boolean;
   /** CREATE_PROJECT_FROM_PROJECT_PROFILE only: the profiles (by name) projects may be created from. */

@@ -7,7 +7,13 @@
  * label. The detail (child units, project profiles) is a field of the grant, and since the API has
  * no update, a changed detail is a replace (remove, then add).
  */
-import type { GrantPrincipal, PolicyGrantSpec, UnitPolicyType } from './manifest.js';
+import {
+  isBlueprintPolicy,
+  type BlueprintPolicyType,
+  type GrantPrincipal,
+  type PolicyGrantSpec,
+  type UnitPolicyType,
+} from './manifest.js';
 
 /**
  * The normalised value of a grant. Policy, unit and principal are its identity (so they are equal
@@ -17,6 +23,8 @@ import type { GrantPrincipal, PolicyGrantSpec, UnitPolicyType } from './manifest
 export interface NormalPolicyGrant {
   policy: string;
   domainUnit?: string;
+  /** Blueprint policy types: the configuration the grant is on (identity, like domainUnit). */
+  blueprintConfiguration?: { blueprint: string; account: string };
   principal: GrantPrincipal;
   includeChildDomainUnits: boolean;
   /** CREATE_PROJECT_FROM_PROJECT_PROFILE only: profile names (a set). */
@@ -48,14 +56,28 @@ export function grantName(unit: string | undefined, policy: string, principal: s
   return `${unit || ROOT_UNIT_LABEL} ${policy} ${principal}`;
 }
 
-/** The address name of a declared grant. */
-export function grantNameOf(spec: PolicyGrantSpec): string {
-  return grantName(spec.domainUnit, spec.policy, principalLabel(spec.principal));
+/**
+ * How a blueprint configuration appears where a grant's unit would: `blueprint:NAME@ACCOUNT`
+ * (a unit path never contains `:`, so the two cannot meet).
+ */
+export function blueprintTargetLabel(target: { blueprint: string; account: string }): string {
+  return `blueprint:${target.blueprint}@${target.account}`;
 }
 
-/** Policy types whose detail carries `includeChildDomainUnits` (all but CREATE_ENVIRONMENT_PROFILE, whose detail names a unit). */
-export function hasChildUnitsFlag(policy: UnitPolicyType | string): boolean {
-  return policy !== 'CREATE_ENVIRONMENT_PROFILE';
+/** The address name of a declared grant. */
+export function grantNameOf(spec: PolicyGrantSpec): string {
+  const target = spec.blueprintConfiguration
+    ? blueprintTargetLabel(spec.blueprintConfiguration)
+    : spec.domainUnit;
+  return grantName(target, spec.policy, principalLabel(spec.principal));
+}
+
+/**
+ * Policy types whose detail carries `includeChildDomainUnits`: all unit types but
+ * CREATE_ENVIRONMENT_PROFILE (whose detail names a unit); the blueprint types' details are empty.
+ */
+export function hasChildUnitsFlag(policy: UnitPolicyType | BlueprintPolicyType | string): boolean {
+  return policy !== 'CREATE_ENVIRONMENT_PROFILE' && !isBlueprintPolicy(policy);
 }
 
 /** The normalised desired value of a grant. */
@@ -63,6 +85,14 @@ export function normalizeGrant(spec: PolicyGrantSpec): NormalPolicyGrant {
   const normal: NormalPolicyGrant = {
     policy: spec.policy,
     ...(spec.domainUnit ? { domainUnit: spec.domainUnit } : {}),
+    ...(spec.blueprintConfiguration
+      ? {
+          blueprintConfiguration: {
+            blueprint: spec.blueprintConfiguration.blueprint,
+            account: spec.blueprintConfiguration.account,
+          },
+        }
+      : {}),
     principal: spec.principal,
     includeChildDomainUnits: hasChildUnitsFlag(spec.policy) && (spec.includeChildDomainUnits ?? false),
   };
@@ -72,7 +102,7 @@ export function normalizeGrant(spec: PolicyGrantSpec): NormalPolicyGrant {
 }
 
 /** The detail member of each policy type (PolicyGrantDetail union). */
-export const DETAIL_MEMBER: Readonly<Record<UnitPolicyType, string>> = {
+export const DETAIL_MEMBER: Readonly<Record<UnitPolicyType | BlueprintPolicyType, string>> = {
   CREATE_DOMAIN_UNIT: 'createDomainUnit',
   OVERRIDE_DOMAIN_UNIT_OWNERS: 'overrideDomainUnitOwners',
   ADD_TO_PROJECT_MEMBER_POOL: 'addToProjectMemberPool',
@@ -83,4 +113,6 @@ export const DETAIL_MEMBER: Readonly<Record<UnitPolicyType, string>> = {
   CREATE_PROJECT: 'createProject',
   CREATE_ENVIRONMENT_PROFILE: 'createEnvironmentProfile',
   CREATE_PROJECT_FROM_PROJECT_PROFILE: 'createProjectFromProjectProfile',
+  CREATE_ENVIRONMENT_FROM_BLUEPRINT: 'createEnvironmentFromBlueprint',
+  DELEGATE_CREATE_ENVIRONMENT_PROFILE: 'delegateCreateEnvironmentProfile',
 };

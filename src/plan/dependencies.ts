@@ -121,6 +121,15 @@ function references(
       // A grant names its unit, the profiles and projects it is about: they must exist first.
       const g = normal as NormalPolicyGrant | undefined;
       unit(g?.domainUnit);
+      if (g?.blueprintConfiguration)
+        refs.push(
+          key({
+            kind: 'BlueprintConfiguration',
+            domain,
+            name: g.blueprintConfiguration.blueprint,
+            account: g.blueprintConfiguration.account,
+          }),
+        );
       for (const name of g?.projectProfiles ?? []) refs.push(key({ kind: 'ProjectProfile', domain, name }));
       unit(g?.principal.project?.domainUnit);
       if (g?.principal.domainUnitOwners !== '*') unit(g?.principal.domainUnitOwners);

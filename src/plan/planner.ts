@@ -232,6 +232,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     resolved.filter((d) => d.manifest.lifecycle?.adopt === true).map((d) => d.key),
   );
   const adoptions = markAdoptions(changes, liveByKey, declaredAdopt);
+  const resolvedKeys = new Set(resolved.map((d) => d.key));
   const refused = applySafetyRules({
     changes,
     ambiguous,
@@ -241,7 +242,10 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     ...(input.base ? { base: input.base } : {}),
     // The domain's own account needs no association: it is known here (the caller's, when undeclared).
     deferred: input.deferred.filter(
-      (r) => !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)),
+      (r) =>
+        !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)) &&
+        // A configuration declared without `account` is the domain account's, known only here.
+        !(r.kind === 'BlueprintConfiguration' && resolvedKeys.has(identityKey({ ...r, kind: r.kind }))),
     ),
   });
   refused.push(...studioRefusals(changes, studio));

@@ -118,11 +118,17 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
   const liveKeys = new Set(observation.resources.map((r) => r.key));
   const seen = new Set<string>();
   for (const ref of input.deferred) {
-    const key = identityKey({ kind: ref.kind, domain: ref.domain, name: ref.name });
+    const address = {
+      kind: ref.kind,
+      domain: ref.domain,
+      name: ref.name,
+      ...(ref.account ? { account: ref.account } : {}),
+    };
+    const key = identityKey(address);
     if (liveKeys.has(key) || seen.has(key) || !observation.complete) continue;
     seen.add(key);
     refused.push({
-      address: { kind: ref.kind, domain: ref.domain, name: ref.name },
+      address,
       reason: 'unresolved-reference',
       detail: `${formatAddress(ref.from)} refers to ${ref.kind} "${ref.name}", which is neither declared nor live`,
     });

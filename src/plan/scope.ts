@@ -68,6 +68,9 @@ export function readScope(
       if (m.metadata.domain !== name) continue;
       if (m.kind === 'AccountAssociation') add(m.metadata.name);
       if (m.kind === 'BlueprintConfiguration') add(addressOf(m).account ?? domainAccount);
+      // A grant on a configuration is judged against that account's configurations (declared or live).
+      if (m.kind === 'PolicyGrant' && m.spec.blueprintConfiguration)
+        add(m.spec.blueprintConfiguration.account);
     }
   }
   // A shard (--domain) reads no Studio domain: they belong to no domain.

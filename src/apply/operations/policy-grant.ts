@@ -19,6 +19,7 @@ import {
   type PolicyGrantDetail,
   type PolicyGrantMember,
   type PolicyGrantPrincipal,
+  type TargetEntityType,
 } from '@aws-sdk/client-datazone';
 import { assertNever, type PolicyGrantSpec } from '../../model/manifest.js';
 import { DETAIL_MEMBER, hasChildUnitsFlag, principalLabel } from '../../model/policy-grant.js';
@@ -85,6 +86,10 @@ function apiDetail(ctx: OperationContext, d: DomainRef, spec: PolicyGrantSpec): 
       };
     case 'CREATE_ENVIRONMENT_PROFILE':
       return { createEnvironmentProfile: {} };
+    case 'CREATE_ENVIRONMENT_FROM_BLUEPRINT':
+      return { createEnvironmentFromBlueprint: {} };
+    case 'DELEGATE_CREATE_ENVIRONMENT_PROFILE':
+      return { delegateCreateEnvironmentProfile: {} };
     case 'CREATE_DOMAIN_UNIT':
     case 'OVERRIDE_DOMAIN_UNIT_OWNERS':
     case 'ADD_TO_PROJECT_MEMBER_POOL':
@@ -167,15 +172,10 @@ async function ensureGrant(
   spec: PolicyGrantSpec,
   generation: string,
 ): Promise<void> {
-  const entityIdentifier = unitId(ctx, d, spec.domainUnit);
+  const { entityType, entityIdentifier } = await entityOf(ctx, d, spec);
   const principal = apiPrincipal(ctx, d, spec);
   const detail = apiDetail(ctx, d, spec);
-  const base = {
-    domainIdentifier: d.id,
-    entityType: 'DOMAIN_UNIT' as const,
-    entityIdentifier,
-    policyType: spec.policy,
-  };
+  const base = { domainIdentifier: d.id, entityType, entityIdentifier, policyType: spec.policy };
   const wanted = await listedForm(ctx, d, principal);
   if (wanted !== undefined) {
     const listed: PolicyGrantMember[] = await listAll(ctx, 'ListPolicyGrants', d.scope, (nextToken) =>
@@ -199,14 +199,33 @@ async function ensureGrant(
   );
 }
 
+/**
+ * The entity a grant is on: its domain unit, or the blueprint configuration `ACCOUNT:BLUEPRINT_ID`
+ * (the form AddPolicyGrant takes for ENVIRONMENT_BLUEPRINT_CONFIGURATION).
+ */
+async function entityOf(
+  ctx: OperationContext,
+  d: DomainRef,
+  spec: PolicyGrantSpec,
+): Promise<{ entityType: TargetEntityType; entityIdentifier: string }> {
+  const target = spec.blueprintConfiguration;
+  if (!target) return { entityType: 'DOMAIN_UNIT', entityIdentifier: unitId(ctx, d, spec.domainUnit) };
+  const blueprintId = await ctx.blueprintId(d.name, target.blueprint);
+  return {
+    entityType: 'ENVIRONMENT_BLUEPRINT_CONFIGURATION',
+    entityIdentifier: `${target.account}:${blueprintId}`,
+  };
+}
+
 async function removeGrant(ctx: OperationContext, d: DomainRef, meta: Record<string, string>): Promise<void> {
   const principal = JSON.parse(meta.principal ?? '{}') as PolicyGrantPrincipal;
   await ctx.call('RemovePolicyGrant', d.scope, () =>
     d.clients.dataZone.send(
       new RemovePolicyGrantCommand({
         domainIdentifier: d.id,
-        entityType: 'DOMAIN_UNIT',
-        entityIdentifier: meta.unitId ?? '',
+        // Recorded by the reader: grants on units carry no entityType (they predate blueprint grants).
+        entityType: (meta.entityType as TargetEntityType | undefined) ?? 'DOMAIN_UNIT',
+        entityIdentifier: meta.entityId ?? meta.unitId ?? '',
         policyType: meta.policyType as PolicyGrantSpec['policy'],
         principal,
         grantIdentifier: meta.grantId,

@@ -14,6 +14,8 @@ export interface DeferredReference {
   kind: ManifestKind;
   domain: string;
   name: string;
+  /** Whose it is, for kinds keyed by account too (BlueprintConfiguration). */
+  account?: string;
   /** The document that refers to it. */
   from: Address;
 }

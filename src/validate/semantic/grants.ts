@@ -6,10 +6,12 @@
  * a name close to (but not equal to) one that project members use is flagged as a likely typo. Natural-key collisions are duplicates
  * (checkDuplicates: the identity of a grant is its key).
  */
-import { closest } from '../suggest.js';
+import { MANAGED_BLUEPRINT_NAMES } from '../../model/blueprints.js';
+import { addressOf } from '../../model/identity.js';
+import { closest, didYouMean } from '../suggest.js';
 import type { ValidDocument } from '../schema-validator.js';
 import { report, type CheckContext } from './context.js';
-import { isPresent, type DocOf } from './inventory.js';
+import { isPresent, isPruned, type DocOf } from './inventory.js';
 import { reference } from './references.js';
 
 /** User and group names project members use, per domain (the only place manifests name IdC principals). */
@@ -50,10 +52,61 @@ function checkPrincipalName(
   );
 }
 
+/**
+ * The configuration a blueprint grant is on: a managed blueprint, declared as a
+ * BlueprintConfiguration of that account (one without `account` is the domain account's); an
+ * undeclared one is an error where the domain prunes the kind, else deferred to plan, which
+ * refuses it when it is not live either (AddPolicyGrant would fail on it at apply).
+ */
+function checkBlueprintTarget(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, domain: string): void {
+  const target = doc.manifest.spec.blueprintConfiguration;
+  if (!target) return;
+  const pointer = '/spec/blueprintConfiguration';
+  if (!(MANAGED_BLUEPRINT_NAMES as readonly string[]).includes(target.blueprint)) {
+    const hint = didYouMean(target.blueprint, MANAGED_BLUEPRINT_NAMES);
+    report(
+      ctx,
+      doc,
+      'SG349',
+      `"${target.blueprint}" is not a managed blueprint${hint}`,
+      `${pointer}/blueprint`,
+    );
+    return;
+  }
+  const domainAccount = ctx.inventory.domains.get(domain)?.manifest.spec.account;
+  const declared = ctx.inventory
+    .ofKind('BlueprintConfiguration')
+    .find(
+      (c) =>
+        c.manifest.metadata.domain === domain &&
+        c.manifest.metadata.name === target.blueprint &&
+        (c.manifest.spec.account ?? domainAccount) === target.account,
+    );
+  if (declared) return;
+  if (isPruned(ctx.inventory, domain, 'BlueprintConfiguration')) {
+    report(
+      ctx,
+      doc,
+      'SG349',
+      `BlueprintConfiguration ${target.blueprint} of account ${target.account} is not declared in domain ${domain} (it prunes BlueprintConfiguration, so it cannot exist undeclared)`,
+      pointer,
+    );
+    return;
+  }
+  ctx.deferred.push({
+    kind: 'BlueprintConfiguration',
+    domain,
+    name: target.blueprint,
+    account: target.account,
+    from: addressOf(doc.manifest),
+  });
+}
+
 function checkGrant(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, known: ReturnType<typeof knownPrincipals>) {
   const { spec, metadata } = doc.manifest;
   const domain = metadata.domain ?? '';
   if (!ctx.inventory.domains.has(domain)) return; // reported once by checkReferences (SG301)
+  checkBlueprintTarget(ctx, doc, domain);
   if (spec.domainUnit) reference(ctx, doc, 'DomainUnit', domain, spec.domainUnit, '/spec/domainUnit');
   (spec.projectProfiles ?? []).forEach((name, i) =>
     reference(ctx, doc, 'ProjectProfile', domain, name, `/spec/projectProfiles/${i}`),
