@@ -14,10 +14,13 @@ interface ChildRun {
   stderr: string;
 }
 
-/** Runs the CLI from the sources; `closeStdout` closes the reading end of its stdout at once. */
+/**
+ * Runs the CLI as installed (bin/ over the built dist/, as `npm test` builds first; tsx would
+ * re-transpile the sources in every child); `closeStdout` closes the reading end of its stdout at once.
+ */
 function child(args: string[], env: Record<string, string>, closeStdout = false): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'test/cli/fixtures/run-cli.ts', ...args], {
+    const proc = spawn(process.execPath, ['bin/smus-gitops.js', ...args], {
       env: {
         PATH: process.env['PATH'] ?? '',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

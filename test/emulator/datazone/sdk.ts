@@ -12,7 +12,7 @@ import {
   ListEnvironmentBlueprintsCommand,
 } from '@aws-sdk/client-datazone';
 import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { INSTANT_DURATIONS, withEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
 /** The account every test acts as by default (the emulator's home account). */
@@ -26,6 +26,12 @@ export const EXECUTION_ROLE = `arn:aws:iam::${HOME}:role/service-role/AmazonSage
 export function dataZoneEmulator(): TestEmulator {
   // Async states settle at once unless a test changes them.
   const emu = withEmulator({ behaviour: { durations: INSTANT_DURATIONS, defaultPageSize: 5 } });
+  // Files share this module when vitest does not isolate them: each file starts from the same
+  // counters and caches as if it were alone (ids repeat across the files' fresh emulators).
+  beforeAll(() => {
+    domainCounter = 0;
+    bareProfiles.clear();
+  });
   afterEach(() => {
     expect(emu.emulator.control.internalErrors()).toEqual([]);
   });
