@@ -11,11 +11,11 @@
  *   regular expressions below are the core schema's), quoted and block scalars stay strings;
  * - anything js-yaml rejects or warns about (syntax, duplicate keys), an empty document, nesting
  *   deeper than the limit or a key that the exact path reports, also goes the exact way.
- * A differential property test holds the two paths to the same data.
+ * A differential property test holds the two paths to the same data. parse.ts tries the still
+ * narrower line reader (plain-lines.ts) before this path.
  */
 import jsYaml from 'js-yaml';
 import { LOAD_LIMITS } from './limits.js';
-import { parsePlainLines } from './plain-lines.js';
 
 const CORE = 'tag:yaml.org,2002:';
 
@@ -119,10 +119,6 @@ function plainTree(value: unknown, depth: number): boolean {
  */
 export function parsePlainDocuments(text: string): unknown[] | undefined {
   if (OUTSIDE_PLAIN_SUBSET.test(text)) return undefined;
-  // The line reader first (plain-lines.ts: keys and depth checked as it reads), js-yaml when the
-  // text is outside its narrower subset.
-  const lines = parsePlainLines(text, resolvePlain);
-  if (lines) return lines;
   let warned = false;
   let documents: unknown[];
   try {

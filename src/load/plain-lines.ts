@@ -34,6 +34,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // here: `#` may start a comment, quotes and flow indicators are other tokens (in flow context).
 const PLAIN_START = /^[A-Za-z0-9_./~+(]|^-[^\s\-[\]{},]/;
 const FLOW_PLAIN = /^[^,[\]{}#"':]+$/;
+const BLOCK_PLAIN = /^[^[\]{}#]+$/;
 
 function key(text: string): string {
   if (!KEY.test(text) || NON_STRING_KEYS.has(text) || FORBIDDEN_KEYS.has(text)) outside();
@@ -163,7 +164,9 @@ function scalar(text: string, resolve: (text: string) => unknown, flow: boolean)
   const q = quoted(text);
   if (q !== undefined) return q;
   if (!PLAIN_START.test(text) || text.endsWith(' ') || text.endsWith(':')) outside();
-  if (flow ? !FLOW_PLAIN.test(text) : text.includes(': ') || text.includes('#')) outside();
+  // No bracket inside a block scalar either: every `[` or `{` of an accepted text opens a flow
+  // collection whose depth is checked here, so skipping parse.ts's bracket pre-scan is safe.
+  if (flow ? !FLOW_PLAIN.test(text) : !BLOCK_PLAIN.test(text) || text.includes(': ')) outside();
   return resolve(text);
 }
 
