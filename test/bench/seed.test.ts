@@ -57,7 +57,7 @@ async function world(seeded: boolean) {
     }
     const { plan, observation } = await planLoaded(loaded, clients, 16, Infinity);
     expect(observation.complete).toBe(true);
-    return { text: renderPlanText(plan, { color: false, }), live: liveByName(observation) };
+    return { text: renderPlanText(plan, { color: false }), live: liveByName(observation) };
   } finally {
     clients.destroy();
     await emu.close();
