@@ -2,7 +2,8 @@
  * The `cpu` scenario: ten domains at quota (10,000 projects) against an emulator without latency
  * or rate limits, so what remains is the tool's own work. A plan over the empty cloud and a
  * no-change plan over the populated one each run in a fresh process (cpu-child.ts) for its stage
- * times and peak RSS; the apply in between only populates the cloud and is timed for information.
+ * times and peak RSS. In between the cloud is seeded (seed.ts: the structure applied by the tool,
+ * the projects created in-process, as apply would have made them) and timed for information.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { INSTANT_DURATIONS } from '../src/emulator/behaviour.js';
 import type { CpuStages } from './cpu-child.js';
 import { startHostedEmulator } from './emulator-host.js';
 import { generateBenchOrg, ORG_AT_QUOTA, type BenchOrgSize } from './org.js';
-import { applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
+import { benchClients, loadOrThrow } from './pipeline.js';
+import { seedWorld } from './seed.js';
 
 const run = promisify(execFile);
 
@@ -23,7 +25,8 @@ export interface CpuResult {
   domains: number;
   projects: number;
   coldPlan: CpuStages;
-  populate: { wallMs: number; changes: number; failed: number };
+  /** Seeding: `changes` = `apiChanges` applied through the API + `projects` created in-process. */
+  populate: { wallMs: number; changes: number; failed: number; apiChanges: number; projects: number };
   replan: CpuStages;
 }
 
@@ -59,22 +62,21 @@ export async function runCpuScenario(
     progress(`bench: cpu cold plan ${coldPlan.planMs} ms; populating ${coldPlan.changes} resources`);
     const loaded = await loadOrThrow([dir]);
     const clients = benchClients(emulator.endpoint);
-    const began = performance.now();
-    let finished = 0;
-    const planned = await planLoaded(loaded, clients, 64, Infinity);
-    const outcomes = await applyPlanned(loaded, planned, clients, {
+    const seeded = await seedWorld(loaded, clients, (calls) => emulator.invoke(calls), {
       concurrency: 128,
       maxSleepMs: 10,
       // No limits in this emulator: the tool's own pacing at the documented TPS would be all that is measured.
       rateScale: 1000,
-      onEvent: (event) => {
-        if (event.type === 'finish' && ++finished % 1000 === 0) progress(`bench: cpu populated ${finished}`);
-      },
     });
+    progress(
+      `bench: cpu seeded ${seeded.apiChanges} changes through the API and ${seeded.projects} projects directly`,
+    );
     const populate = {
-      wallMs: Math.round(performance.now() - began),
-      changes: outcomes.length,
-      failed: outcomes.filter((o) => o.status !== 'done').length,
+      wallMs: seeded.wallMs,
+      changes: seeded.apiChanges + seeded.projects,
+      failed: seeded.apiFailed,
+      apiChanges: seeded.apiChanges,
+      projects: seeded.projects,
     };
     clients.destroy();
     const replan = await measure(dir, emulator.endpoint);

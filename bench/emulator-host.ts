@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EmulatorOptions } from '../src/emulator/server.js';
-import type { HostMessage, WorkerMessage } from './emulator-worker.js';
+import type { HostMessage, InvokeCall, InvokeOutcome, WorkerMessage } from './emulator-worker.js';
 import type { OperationCount } from './trace.js';
 
 /** An emulator running in a worker thread. */
@@ -12,6 +12,8 @@ export interface HostedEmulator {
   readonly endpoint: string;
   /** Request counts since the previous call (or the start). */
   takeCounts(): Promise<OperationCount[]>;
+  /** Runs a batch of in-process calls in order (seeding; nothing is counted). */
+  invoke(calls: InvokeCall[]): Promise<InvokeOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -31,23 +33,27 @@ export async function startHostedEmulator(
       else waiting.get(message.id)?.(message);
     });
   });
-  const ask = (type: HostMessage['type']) =>
+  const ask = (message: { type: 'counts' | 'close' } | { type: 'invoke'; calls: InvokeCall[] }) =>
     new Promise<WorkerMessage>((resolve) => {
       const id = nextId++;
       waiting.set(id, (m) => {
         waiting.delete(id);
         resolve(m);
       });
-      worker.postMessage({ type, id } satisfies HostMessage);
+      worker.postMessage({ ...message, id } satisfies HostMessage);
     });
   return {
     endpoint,
     async takeCounts() {
-      const m = await ask('counts');
+      const m = await ask({ type: 'counts' });
       return m.type === 'counts' ? m.counts : [];
     },
+    async invoke(calls) {
+      const m = await ask({ type: 'invoke', calls });
+      return m.type === 'invoked' ? m.outcomes : [];
+    },
     async close() {
-      await ask('close');
+      await ask({ type: 'close' });
       await worker.terminate();
     },
   };

@@ -2,20 +2,50 @@
  * The benchmark's emulator, in a worker thread: on two cores the emulator and the tool must not
  * share one event loop, or the tool's CPU time would show up as emulator latency (and the other
  * way round). The worker counts requests by (account, operation) itself and answers the host's
- * messages: `counts` (then resets them) and `close`.
+ * messages: `counts` (then resets them), `invoke` (a batch of in-process calls that seed the
+ * world, control.ts `invoke`) and `close`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { startEmulator, type EmulatorOptions } from '../src/emulator/server.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
+import type { ServiceName } from '../src/emulator/types.js';
 import type { OperationCount } from './trace.js';
 
+/** One in-process call of a seeding batch. */
+export interface InvokeCall {
+  service: ServiceName;
+  operation: string;
+  input: Record<string, unknown>;
+  region: string;
+}
+
+/** The outcome of one call: its output, or the error's code and message. */
+export type InvokeOutcome = { output: unknown } | { error: string };
+
 /** Messages the host sends. */
-export type HostMessage = { type: 'counts'; id: number } | { type: 'close'; id: number };
+export type HostMessage =
+  | { type: 'counts'; id: number }
+  | { type: 'close'; id: number }
+  | { type: 'invoke'; id: number; calls: InvokeCall[] };
 
 /** Messages the worker sends. */
 export type WorkerMessage =
   | { type: 'ready'; endpoint: string }
   | { type: 'counts'; id: number; counts: OperationCount[] }
-  | { type: 'closed'; id: number };
+  | { type: 'closed'; id: number }
+  | { type: 'invoked'; id: number; outcomes: InvokeOutcome[] };
+
+/** Runs a batch in order (a later call may depend on an earlier one's record). */
+async function invokeAll(emulator: RunningEmulator, calls: InvokeCall[]): Promise<InvokeOutcome[]> {
+  const outcomes: InvokeOutcome[] = [];
+  for (const c of calls) {
+    try {
+      outcomes.push({ output: await emulator.control.invoke(c.service, c.operation, c.input, c.region) });
+    } catch (error) {
+      outcomes.push({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  }
+  return outcomes;
+}
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -46,6 +76,10 @@ async function main(): Promise<void> {
       const counts = [...table.values()];
       table = new Map();
       port.postMessage({ type: 'counts', id: message.id, counts } satisfies WorkerMessage);
+    } else if (message.type === 'invoke') {
+      void invokeAll(emulator, message.calls).then((outcomes) =>
+        port.postMessage({ type: 'invoked', id: message.id, outcomes } satisfies WorkerMessage),
+      );
     } else {
       void emulator.close().then(() => {
         port.postMessage({ type: 'closed', id: message.id } satisfies WorkerMessage);

@@ -107,7 +107,7 @@ function cpuLines(cpu: CpuResult): string[] {
   return [
     `cpu (${cpu.domains} domains, ${cpu.projects} projects, no latency, no limits):`,
     `  cold plan   ${stages(cpu.coldPlan)}`,
-    `  populate    ${cpu.populate.changes} changes in ${cpu.populate.wallMs} ms (${cpu.populate.failed} failed)`,
+    `  seed        ${cpu.populate.apiChanges} changes applied + ${cpu.populate.projects} projects seeded in ${cpu.populate.wallMs} ms (${cpu.populate.failed} failed)`,
     `  re-plan     ${stages(cpu.replan)}`,
   ];
 }

@@ -11,12 +11,16 @@
  *   regular expressions below are the core schema's), quoted and block scalars stay strings;
  * - anything js-yaml rejects or warns about (syntax, duplicate keys), an empty document, nesting
  *   deeper than the limit or a key that the exact path reports, also goes the exact way.
- * A differential property test holds the two paths to the same data.
+ * A differential property test holds the two paths to the same data. parse.ts tries the still
+ * narrower line reader (plain-lines.ts) before this path.
  */
 import jsYaml from 'js-yaml';
 import { LOAD_LIMITS } from './limits.js';
 
 const CORE = 'tag:yaml.org,2002:';
+
+/** The forms of each core tag, in the order `yaml` tries them (built into js-yaml types below). */
+const CORE_FORMS: { formOf: (text: unknown) => [RegExp, (text: string) => unknown] | undefined }[] = [];
 
 /** One core tag: its forms (pattern → value), tried in order, as `yaml` tries its tags. */
 function scalarType(
@@ -30,11 +34,21 @@ function scalarType(
     typeof text === 'string' && (text === '' || firstChars.includes(text[0]!))
       ? forms.find(([test]) => test.test(text))
       : undefined;
+  CORE_FORMS.push({ formOf });
   return new jsYaml.Type(`${CORE}${name}`, {
     kind: 'scalar',
     resolve: (text: unknown) => formOf(text) !== undefined,
     construct: (text: string) => formOf(text)![1](text),
   });
+}
+
+/** A plain scalar's value under the core schema, exactly as the js-yaml schema below constructs it. */
+export function resolvePlain(text: string): unknown {
+  for (const { formOf } of CORE_FORMS) {
+    const form = formOf(text);
+    if (form) return form[1](text);
+  }
+  return text;
 }
 
 // The YAML 1.2 core schema: the `yaml` library's patterns and its order (null, bool, int, float).

@@ -2,14 +2,15 @@
  * Parses the text of one manifest file into documents, each with its data and source map.
  * Pure: the caller reads the file. YAML errors become located diagnostics; a document with a
  * syntax error is not returned (its data cannot be trusted), the others in the file still are.
- * Files inside the plain subset are read by the fast path (fast-yaml.ts) and their source maps
+ * Files inside the plain subset are read by a fast path (plain-lines.ts, else fast-yaml.ts) and their source maps
  * are built by the exact path only when something asks for a location.
  */
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstExcessiveFlowNesting } from './flow-depth.js';
 import { LOAD_LIMITS } from './limits.js';
-import { parsePlainDocuments } from './fast-yaml.js';
+import { parsePlainDocuments, resolvePlain } from './fast-yaml.js';
+import { parsePlainLines } from './plain-lines.js';
 import { lazySourceMap, type SourceMap } from './source-map.js';
 import { convertDocument } from './yaml-tree.js';
 
@@ -56,8 +57,10 @@ function documentProblems(file: string, doc: Document): Diagnostic[] {
  * the `yaml` library, which owns every diagnostic and position.
  */
 export function parseManifestText(file: string, text: string, exact = false): ParsedFile {
-  const deep = firstExcessiveFlowNesting(text, LOAD_LIMITS.maxDepth);
-  const plain = exact || deep >= 0 ? undefined : parsePlainDocuments(text);
+  // The line reader needs no pre-scan: it checks depth and constructs as it reads (plain-lines.ts).
+  const lines = exact ? undefined : parsePlainLines(text, resolvePlain);
+  const deep = lines ? -1 : firstExcessiveFlowNesting(text, LOAD_LIMITS.maxDepth);
+  const plain = lines ?? (exact || deep >= 0 ? undefined : parsePlainDocuments(text));
   if (!plain) return parseExactly(file, text, deep);
   let exactParse: ParsedFile | undefined;
   const exactMap = (index: number): SourceMap | undefined => {

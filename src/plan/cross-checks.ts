@@ -110,20 +110,21 @@ class Facts {
     const d = this.desired.get(key);
     const regionsOf = (normal: object | undefined) =>
       (normal as { enabledRegions?: string[] } | undefined)?.enabledRegions ?? [];
-    const where = `blueprint ${blueprint} is not enabled in account ${account} region ${region}`;
+    // Built only for a finding: a large organisation asks this a hundred thousand times.
+    const where = () => `blueprint ${blueprint} is not enabled in account ${account} region ${region}`;
     if (d) {
-      if (d.absent) return { ok: false, why: `${where} (its BlueprintConfiguration is declared absent)` };
+      if (d.absent) return { ok: false, why: `${where()} (its BlueprintConfiguration is declared absent)` };
       const regions = regionsOf(d.normal);
       return regions.includes(region)
         ? { ok: true }
-        : { ok: false, why: `${where} (declared enabledRegions: ${regions.join(', ') || 'none'})` };
+        : { ok: false, why: `${where()} (declared enabledRegions: ${regions.join(', ') || 'none'})` };
     }
     const live = this.live.get(key);
     if (live && !this.deleted.has(key)) {
       const regions = regionsOf(live.normal);
       return regions.includes(region)
         ? { ok: true }
-        : { ok: false, why: `${where} (live enabledRegions: ${regions.join(', ') || 'none'})` };
+        : { ok: false, why: `${where()} (live enabledRegions: ${regions.join(', ') || 'none'})` };
     }
     if (!this.configurationsReadable(domain, account)) {
       return {
@@ -131,7 +132,7 @@ class Facts {
         why: `cannot tell whether blueprint ${blueprint} is enabled in account ${account} region ${region}: the tool cannot read that account's blueprint configurations (declare its AccountAssociation with assumeRoleArn, or a BlueprintConfiguration)`,
       };
     }
-    return { ok: false, why: `${where} (no BlueprintConfiguration declared or live)` };
+    return { ok: false, why: `${where()} (no BlueprintConfiguration declared or live)` };
   }
 
   /** The accounts a pool offers, or why they are unknown. */
@@ -225,8 +226,16 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
     const normal = pool.normal as NormalAccountPool | undefined;
     if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
     const domain = pool.address.domain ?? '';
-    const at = locationOf(pool, '/spec/accounts');
-    const subject = `${formatAddress(pool.address)}${at ? ` (${at})` : ''}`;
+    // Located only when there is something to say: a location parses its file exactly (seconds
+    // for a large organisation), and a plan in good order has no warning to locate.
+    let subjectText: string | undefined;
+    const subject = () => {
+      if (subjectText === undefined) {
+        const at = locationOf(pool, '/spec/accounts');
+        subjectText = `${formatAddress(pool.address)}${at ? ` (${at})` : ''}`;
+      }
+      return subjectText;
+    };
     const envs = profiles.flatMap((p) =>
       ((p.normal as NormalProjectProfile | undefined)?.environments ?? []).filter((e) =>
         e.target.accountPools?.includes(pool.address.name),
@@ -235,7 +244,7 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
     for (const account of normal.accounts) {
       if (!facts.associated(domain, account.id)) {
         notes.push(
-          `${subject}: account ${account.id} is not associated with domain ${domain}; a project placed there will fail`,
+          `${subject()}: account ${account.id} is not associated with domain ${domain}; a project placed there will fail`,
         );
         continue;
       }
@@ -243,7 +252,7 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
         for (const region of account.regions) {
           const verdict = facts.blueprintEnabled(domain, account.id, region, env.blueprint);
           if (verdict.ok === false)
-            notes.push(`${subject}: ${verdict.why}; a project placed there will fail`);
+            notes.push(`${subject()}: ${verdict.why}; a project placed there will fail`);
         }
     }
   }

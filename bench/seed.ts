@@ -1,0 +1,164 @@
+/**
+ * Seeds an emulator with what applying a cold plan would have made, without paying for ten
+ * thousand project creates over HTTP. Everything but the projects (domains, units, associations,
+ * blueprint configurations, pools, profiles: a few hundred changes per domain, with their RAM
+ * shares and lifecycles) is applied by the tool itself through the API. Each project is then
+ * created by calling the emulator's CreateProject handler in-process (control.ts `invoke`) with
+ * exactly the input apply sends (the same request builders: project-request.ts, memberInput),
+ * members included as apply sends them. What apply does after that create only reads (the
+ * deployment wait, the membership list; with instant lifecycles nothing is left to converge), so
+ * the seeded world is the applied one: test/bench/seed.test.ts proves it on a small scenario.
+ */
+import type { GetProjectProfileCommandOutput, UserDesignation } from '@aws-sdk/client-datazone';
+import { createIdRegistry } from '../src/apply/id-registry.js';
+import { memberInput } from '../src/apply/operations/project-members.js';
+import { resourceTags, singlePools, userParameters } from '../src/apply/operations/project-request.js';
+import type { ClientFactory } from '../src/aws/clients.js';
+import type { LoadResult } from '../src/load/load-manifests.js';
+import type { NormalProject } from '../src/model/normalized.js';
+import { resolveDesired } from '../src/plan/planner.js';
+import type { InvokeCall, InvokeOutcome } from './emulator-worker.js';
+import { applyPlanned, planLoaded, type ApplyOptions } from './pipeline.js';
+
+/** Runs a batch of in-process emulator calls in order (emulator-host.ts, or control.invoke in tests). */
+export type Invoke = (calls: InvokeCall[]) => Promise<InvokeOutcome[]>;
+
+/** What seeding did. */
+export interface SeedResult {
+  wallMs: number;
+  /** Changes applied through the API (everything but the projects), and how many did not finish. */
+  apiChanges: number;
+  apiFailed: number;
+  /** Projects created in-process. */
+  projects: number;
+}
+
+// Calls per message to the emulator's thread: large enough to amortise the message, small
+// enough that the thread still answers other messages in between.
+const BATCH = 500;
+
+function outputOf(outcome: InvokeOutcome | undefined, what: string): unknown {
+  if (!outcome) throw new Error(`seed: ${what}: no answer`);
+  if ('error' in outcome) throw new Error(`seed: ${what}: ${outcome.error}`);
+  return outcome.output;
+}
+
+/** Drops undefined members, as the SDK's serialisation and the emulator's decoding do. */
+function wireForm(input: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+}
+
+async function invokeBatched(invoke: Invoke, calls: InvokeCall[]): Promise<InvokeOutcome[]> {
+  const outcomes: InvokeOutcome[] = [];
+  for (let i = 0; i < calls.length; i += BATCH) outcomes.push(...(await invoke(calls.slice(i, i + BATCH))));
+  return outcomes;
+}
+
+/**
+ * Seeds the cloud the manifests of `loaded` declare, into an emulator without latency whose
+ * lifecycles are instant. Throws when a project's create plan is anything but a create.
+ */
+export async function seedWorld(
+  loaded: LoadResult,
+  clients: ClientFactory,
+  invoke: Invoke,
+  options: ApplyOptions = {},
+): Promise<SeedResult> {
+  const began = performance.now();
+  const cold = await planLoaded(loaded, clients, 64, Infinity);
+  const isProject = (kind: string) => kind === 'Project';
+  const projectChanges = cold.plan.changes.filter((c) => isProject(c.address.kind));
+  const other = projectChanges.find((c) => c.action !== 'create');
+  if (other) throw new Error(`seed: project ${other.address.name} is planned as ${other.action}, not create`);
+  const structure = cold.plan.changes.filter((c) => !isProject(c.address.kind));
+  const outcomes = await applyPlanned(
+    loaded,
+    { ...cold, plan: { ...cold.plan, changes: structure } },
+    clients,
+    options,
+  );
+  const apiFailed = outcomes.filter((o) => o.status !== 'done').length;
+  if (apiFailed > 0) throw new Error(`seed: ${apiFailed} of ${outcomes.length} changes did not finish`);
+
+  // The ids the structure got, as apply's registry would hold them after those creates.
+  const { observation } = await planLoaded(loaded, clients, 64, Infinity);
+  const ids = createIdRegistry(observation.resources);
+  const { desired } = resolveDesired(loaded.documents, observation);
+  const projects = desired.filter((d) => d.address.kind === 'Project' && !d.absent);
+  const domainOf = (name: string) => {
+    const domain = ids.domain(name);
+    if (!domain) throw new Error(`seed: domain ${name} was not created`);
+    return domain;
+  };
+  const idOf = (kind: 'ProjectProfile' | 'DomainUnit', domain: string, name: string) => {
+    const id = ids.get(kind, domain, name);
+    if (!id) throw new Error(`seed: ${kind} ${name} was not created in domain ${domain}`);
+    return id;
+  };
+
+  // Apply reads each project's profile before its create (its pools name the accounts' source).
+  const profileKeys = [
+    ...new Set(
+      projects.flatMap((p) => {
+        const profile = (p.normal as NormalProject).profile;
+        return profile ? [`${p.address.domain ?? ''}\u0000${profile}`] : [];
+      }),
+    ),
+  ].sort();
+  const profileReads = profileKeys.map((key): InvokeCall => {
+    const [domain = '', name = ''] = key.split('\u0000');
+    return {
+      service: 'datazone',
+      operation: 'GetProjectProfile',
+      input: { domainIdentifier: domainOf(domain).id, identifier: idOf('ProjectProfile', domain, name) },
+      region: domainOf(domain).region,
+    };
+  });
+  const profiles = new Map<string, GetProjectProfileCommandOutput>();
+  (await invokeBatched(invoke, profileReads)).forEach((o, i) =>
+    profiles.set(
+      profileKeys[i]!,
+      outputOf(o, `GetProjectProfile ${profileKeys[i]}`) as GetProjectProfileCommandOutput,
+    ),
+  );
+
+  const creates = projects.map((p): InvokeCall => {
+    const project = p.normal as NormalProject;
+    const domainName = p.address.domain ?? '';
+    const domain = domainOf(domainName);
+    const profileKey = `${domainName}\u0000${project.profile ?? ''}`;
+    return {
+      service: 'datazone',
+      operation: 'CreateProject',
+      region: domain.region,
+      input: wireForm({
+        domainIdentifier: domain.id,
+        name: p.address.name,
+        description: project.description,
+        projectProfileId: project.profile ? idOf('ProjectProfile', domainName, project.profile) : undefined,
+        domainUnitId: project.domainUnit
+          ? idOf('DomainUnit', domainName, project.domainUnit)
+          : domain.rootDomainUnitId,
+        resourceTags: project.resourceTags && resourceTags(project),
+        userParameters: userParameters(project, singlePools(profiles.get(profileKey))),
+        membershipAssignments: project.members?.map((m) => ({
+          member: memberInput(m.member),
+          designation: m.designation as UserDesignation,
+        })),
+      }),
+    };
+  });
+  (await invokeBatched(invoke, creates)).forEach((o, i) => {
+    const out = outputOf(o, `CreateProject ${projects[i]!.address.name}`) as { failureReasons?: unknown[] };
+    if (out.failureReasons?.length)
+      throw new Error(
+        `seed: project ${projects[i]!.address.name} failed: ${JSON.stringify(out.failureReasons)}`,
+      );
+  });
+  return {
+    wallMs: Math.round(performance.now() - began),
+    apiChanges: outcomes.length,
+    apiFailed,
+    projects: creates.length,
+  };
+}
