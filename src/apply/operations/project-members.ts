@@ -87,6 +87,40 @@ export function callerMember(ctx: OperationContext, d: DomainRef): Promise<strin
   return caller;
 }
 
+/** A profile resolver: the live reader's MemberNames over a ReadContext whose reads go through ctx.call. */
+interface Resolver {
+  read: ReadContext;
+  names: MemberNames;
+}
+
+// One pair of resolvers per apply (per context) and budget scope, shared by every project:
+// memberships name the same few dozen principals across a thousand projects, and each is read
+// once per run, not once per membership. A principal that does not exist is reported by the plan,
+// where it is located.
+const resolvers = new WeakMap<OperationContext, Map<string, Principals>>();
+
+/** The user and group resolvers of a run in one budget scope. */
+interface Principals {
+  users: Resolver;
+  groups: Resolver;
+}
+
+function principals(ctx: OperationContext, d: DomainRef): Principals {
+  let byScope = resolvers.get(ctx);
+  if (!byScope) resolvers.set(ctx, (byScope = new Map()));
+  let known = byScope.get(d.scope);
+  if (!known) {
+    // One resolver per operation, as the budget is kept per operation name.
+    const resolver = (operation: string): Resolver => {
+      const read = new ReadContext((task) => ctx.call(operation, d.scope, task));
+      return { read, names: new MemberNames(read) };
+    };
+    known = { users: resolver('GetUserProfile'), groups: resolver('GetGroupProfile') };
+    byScope.set(d.scope, known);
+  }
+  return known;
+}
+
 /** Every live membership of the project, in manifest form. */
 export async function liveMembers(
   ctx: OperationContext,
@@ -99,22 +133,18 @@ export async function liveMembers(
     );
     return { items: out.members, nextToken: out.nextToken };
   });
-  // The live reader's resolver, each profile read made through ctx.call (budgeted and retried);
-  // one resolver per operation, as the budget is kept per operation name.
-  const resolver = (operation: string) => {
-    const read = new ReadContext((task) => ctx.call(operation, d.scope, task));
-    return { read, names: new MemberNames(read) };
-  };
-  const users = resolver('GetUserProfile');
-  const groups = resolver('GetGroupProfile');
+  const names = principals(ctx, d);
   return Promise.all(
     items.map(async (m): Promise<LiveMember> => {
       const details = m.memberDetails;
       if (!details) throw new ApplyError(`a live membership of project ${projectId} names no member`);
-      const { read, names } = details.group ? groups : users;
-      const member = await names.resolve(d.clients, d.id, details);
+      const resolver = details.group ? names.groups : names.users;
+      const member = await resolver.names.resolve(d.clients, d.id, details);
       if (member === undefined) {
-        const why = read.failures.map((f) => f.message).join('; ');
+        const id = details.group?.groupId ?? details.user?.userId ?? '';
+        // The resolver is shared by the run: only this principal's failures explain this member.
+        const own = resolver.read.failures.filter((f) => f.scope.endsWith(` ${id}`));
+        const why = (own.length > 0 ? own : resolver.read.failures).map((f) => f.message).join('; ');
         throw new ApplyError(`cannot resolve a member of project ${projectId} in domain ${d.name}: ${why}`);
       }
       return { member, designation: m.designation ?? '', details };
