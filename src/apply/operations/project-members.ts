@@ -12,6 +12,7 @@ import {
   ListProjectMembershipsCommand,
   type Member,
   type MemberDetails,
+  type ProjectMember,
   type UserDesignation,
 } from '@aws-sdk/client-datazone';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -121,18 +122,23 @@ function principals(ctx: OperationContext, d: DomainRef): Principals {
   return known;
 }
 
-/** Every live membership of the project, in manifest form. */
-export async function liveMembers(
-  ctx: OperationContext,
-  d: DomainRef,
-  projectId: string,
-): Promise<LiveMember[]> {
-  const items = await listAll(ctx, 'ListProjectMemberships', d.scope, async (nextToken) => {
+/** Every page of the project's memberships, as the API lists them (profile ids, not names). */
+function listMemberships(ctx: OperationContext, d: DomainRef, projectId: string): Promise<ProjectMember[]> {
+  return listAll(ctx, 'ListProjectMemberships', d.scope, async (nextToken) => {
     const out = await d.clients.dataZone.send(
       new ListProjectMembershipsCommand({ domainIdentifier: d.id, projectIdentifier: projectId, nextToken }),
     );
     return { items: out.members, nextToken: out.nextToken };
   });
+}
+
+/** The listed memberships in manifest form (each principal's profile read once per run). */
+async function resolveMembers(
+  ctx: OperationContext,
+  d: DomainRef,
+  projectId: string,
+  items: readonly ProjectMember[],
+): Promise<LiveMember[]> {
   const names = principals(ctx, d);
   return Promise.all(
     items.map(async (m): Promise<LiveMember> => {
@@ -152,14 +158,61 @@ export async function liveMembers(
   );
 }
 
-/** Deletes and creates memberships until the project's members are `declared` (plus the tool's own). */
+/** Every live membership of the project, in manifest form. */
+export async function liveMembers(
+  ctx: OperationContext,
+  d: DomainRef,
+  projectId: string,
+): Promise<LiveMember[]> {
+  return resolveMembers(ctx, d, projectId, await listMemberships(ctx, d, projectId));
+}
+
+/** `kind designation` of a member, the part of it a listing shows without any profile read. */
+function shape(kind: 'user' | 'group', designation: string | undefined): string {
+  return `${kind} ${designation ?? ''}`;
+}
+
+/**
+ * True when a just-created project's memberships are what its create assigned inline: the
+ * creator's own PROJECT_OWNER membership (`createdBy`, a user profile id) plus, one for one, a
+ * user or group of each declared designation. The create named exactly the declared principals,
+ * so matching shapes mean the declared members, and no profile needs reading to know it.
+ */
+export function inlineMembersHeld(
+  items: readonly ProjectMember[],
+  declared: readonly DeclaredMember[],
+  createdBy: string,
+): boolean {
+  const own = items.filter((m) => m.memberDetails?.user?.userId === createdBy);
+  if (own.length !== 1 || own[0]!.designation !== 'PROJECT_OWNER') return false;
+  const listed = items
+    .filter((m) => m !== own[0])
+    .map((m) => shape(m.memberDetails?.group ? 'group' : 'user', m.designation))
+    .sort();
+  const wanted = declared
+    .map((m) => shape(m.member.startsWith('group:') ? 'group' : 'user', m.designation))
+    .sort();
+  return listed.length === wanted.length && listed.every((s, i) => s === wanted[i]);
+}
+
+/**
+ * Deletes and creates memberships until the project's members are `declared` (plus the tool's
+ * own). `createdBy`: the project was just created by this run with the declared members inline
+ * (and its creator's user profile id is this); when the listing shows exactly those, no
+ * principal's profile is read. Otherwise, and when the tool itself is declared (its inline
+ * designation and DataZone's owner membership may disagree), every member is resolved and compared.
+ */
 export async function reconcileMembers(
   ctx: OperationContext,
   d: DomainRef,
   projectId: string,
   declared: readonly DeclaredMember[],
+  createdBy?: string,
 ): Promise<void> {
-  const [live, caller] = await Promise.all([liveMembers(ctx, d, projectId), callerMember(ctx, d)]);
+  const [items, caller] = await Promise.all([listMemberships(ctx, d, projectId), callerMember(ctx, d)]);
+  const callerDeclared = declared.some((m) => m.member === caller);
+  if (createdBy !== undefined && !callerDeclared && inlineMembersHeld(items, declared, createdBy)) return;
+  const live = await resolveMembers(ctx, d, projectId, items);
   const { remove, add } = memberChanges(declared, live, caller);
   // Removals first: a changed designation must be deleted before it can be created again.
   for (const m of remove) {

@@ -69,9 +69,12 @@ function readProfile(
   return read;
 }
 
+/** What a create answered that the rest of ensureProject uses: the state and the creator's profile. */
+type CreatedProject = ProjectSeen & { createdBy?: string };
+
 /** The project's id, whether it was adopted, and what its create answered (absent when adopted). */
 interface EnsuredProject extends Ensured {
-  created?: ProjectSeen;
+  created?: CreatedProject;
 }
 
 /** Creates the project, or adopts it when its name is taken (resolving every reference first). */
@@ -85,7 +88,7 @@ async function createOrAdoptProject(
   // A project without a profile (profile '' or absent) is created without one.
   const projectProfileId = project.profile ? profileId(ctx, d, project.profile) : undefined;
   const domainUnitId = unitId(ctx, d, project.domainUnit);
-  let created: ProjectSeen | undefined;
+  let created: CreatedProject | undefined;
   const ensured = await createOrAdopt({
     find: () => findProject(ctx, d, name),
     lookFirst: false,
@@ -103,7 +106,7 @@ async function createOrAdoptProject(
             domainUnitId,
             resourceTags: project.resourceTags && resourceTags(project),
             userParameters: userParameters(project, singlePools(profile)),
-            // Members join with the project (saving a 3 TPS call each); reconcileMembers then finds them.
+            // Members join with the project (saving a 3 TPS call each); reconcileMembers then confirms them.
             membershipAssignments: project.members?.map((m) => ({
               member: memberInput(m.member),
               designation: m.designation as UserDesignation,
@@ -184,7 +187,8 @@ async function ensureProject(target: NamedTarget, project: NormalProject): Promi
   ctx.ids.set('Project', d.name, name, id);
   // An adopted project's fields are unknown: patch every mutable one.
   if (adopted) await updateProject(ctx, d, { id, name }, project, undefined);
-  await reconcileMembers(ctx, d, id, project.members ?? []);
+  // A project this run created got its members inline: the listing only has to confirm them.
+  await reconcileMembers(ctx, d, id, project.members ?? [], created?.createdBy);
 }
 
 /** Create, update, replace or delete one project. */
