@@ -128,8 +128,10 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
           throw new ApplyError(
             `stopped while waiting for ${what} (interrupted after ${seconds(deps.timing.now() - started)})`,
           );
-        const pause = schedule.pause(deps.timing.now() - started);
-        if (deps.timing.now() + pause > until)
+        // Paces can be long: the last one is cut short so the final look falls on the deadline.
+        const remaining = until - deps.timing.now();
+        const pause = Math.min(schedule.pause(deps.timing.now() - started), remaining);
+        if (remaining <= 0)
           throw new ApplyError(
             `timed out waiting for ${what} after ${seconds(deps.timing.now() - started)}${until === deps.deadline ? ' (the overall deadline, --timeout)' : ''}`,
           );

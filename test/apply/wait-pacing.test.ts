@@ -64,6 +64,16 @@ describe('paced waits', () => {
     expect(lateMs).toBeLessThanOrEqual(MAX_PAUSE_MS);
   });
 
+  test('a long pause is cut short so that the last look falls on the timeout, then the wait gives up', async () => {
+    const { ctx, now } = virtualContext();
+    const looks: number[] = [];
+    await expect(
+      ctx.waitFor('never', async () => void looks.push(now()), { timeoutMs: 100_000 }),
+    ).rejects.toThrow('timed out waiting for never after 100s');
+    expect(looks.at(-1)).toBe(100_000);
+    expect(looks.at(-2)).toBeLessThan(100_000 - 1_000);
+  });
+
   test('a named kind aims its first look at when the earlier wait of the run ended', async () => {
     const { ctx, now } = virtualContext();
     // The first deployment of the run: looks at 1 s, 2 s, 3 s (busy answer, so no look at 0).

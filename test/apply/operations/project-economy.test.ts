@@ -5,6 +5,7 @@
  * update of N projects' members reads each principal's profile once per run, not once per
  * membership. The counts are exact: each is the emulator's tally of the apply's requests only.
  */
+import type { MemberDetails, ProjectMember, UserDesignation } from '@aws-sdk/client-datazone';
 import { describe, expect, test } from 'vitest';
 import { inlineMembersHeld } from '../../../src/apply/operations/project-members.js';
 import { HOME, applyPlanned, domainManifest, fastEmulator } from './support.js';
@@ -111,9 +112,13 @@ describe('call economy of project applies', () => {
 });
 
 describe('inlineMembersHeld', () => {
-  const own = { memberDetails: { user: { userId: 'me' } }, designation: 'PROJECT_OWNER' };
-  const user = { memberDetails: { user: { userId: 'u1' } }, designation: 'PROJECT_CONTRIBUTOR' };
-  const group = { memberDetails: { group: { groupId: 'g1' } }, designation: 'PROJECT_CATALOG_VIEWER' };
+  const listed = (details: MemberDetails, designation: UserDesignation): ProjectMember => ({
+    memberDetails: details,
+    designation,
+  });
+  const own = listed({ user: { userId: 'me' } }, 'PROJECT_OWNER');
+  const user = listed({ user: { userId: 'u1' } }, 'PROJECT_CONTRIBUTOR');
+  const group = listed({ group: { groupId: 'g1' } }, 'PROJECT_CATALOG_VIEWER');
   const declared = [
     { member: 'user:alice', designation: 'PROJECT_CONTRIBUTOR' },
     { member: 'group:analysts', designation: 'PROJECT_CATALOG_VIEWER' },
@@ -126,16 +131,24 @@ describe('inlineMembersHeld', () => {
   test('does not hold for a missing, extra, other-kind or other-designation member, or no creator', () => {
     expect(inlineMembersHeld([own, user], declared, 'me')).toBe(false);
     expect(
-      inlineMembersHeld([own, user, group, { ...user, designation: 'PROJECT_OWNER' }], declared, 'me'),
+      inlineMembersHeld(
+        [own, user, group, listed({ user: { userId: 'u1' } }, 'PROJECT_OWNER')],
+        declared,
+        'me',
+      ),
     ).toBe(false);
-    const asUser = { memberDetails: { user: { userId: 'u2' } }, designation: 'PROJECT_CATALOG_VIEWER' };
+    const asUser = listed({ user: { userId: 'u2' } }, 'PROJECT_CATALOG_VIEWER');
     expect(inlineMembersHeld([own, user, asUser], declared, 'me')).toBe(false);
-    expect(inlineMembersHeld([own, { ...user, designation: 'PROJECT_OWNER' }, group], declared, 'me')).toBe(
-      false,
-    );
+    expect(
+      inlineMembersHeld([own, listed({ user: { userId: 'u1' } }, 'PROJECT_OWNER'), group], declared, 'me'),
+    ).toBe(false);
     expect(inlineMembersHeld([user, group], declared, 'me')).toBe(false);
     expect(
-      inlineMembersHeld([{ ...own, designation: 'PROJECT_CONTRIBUTOR' }, user, group], declared, 'me'),
+      inlineMembersHeld(
+        [listed({ user: { userId: 'me' } }, 'PROJECT_CONTRIBUTOR'), user, group],
+        declared,
+        'me',
+      ),
     ).toBe(false);
   });
 });
