@@ -8,6 +8,7 @@ import type { ClientFactory } from '../aws/clients.js';
 import type { RateBudget } from './rate-budget.js';
 import { type Timing } from './rate-budget.js';
 import { backoffMs, isThrottling, isTransient } from './retry.js';
+import { WaitPacer } from './wait-pacing.js';
 import { ApplyError, type IdRegistry, type OperationContext } from './types.js';
 
 /** What the context is built from. */
@@ -43,6 +44,7 @@ function seconds(ms: number): string {
 /** Builds the operation context. */
 export function createOperationContext(deps: ContextDeps): OperationContext {
   const blueprints = new Map<string, Promise<Map<string, string>>>();
+  const pacer = new WaitPacer();
   const ctx: OperationContext = {
     home: (region) => deps.clients.home(region),
     inAccount(domain, account, region) {
@@ -106,23 +108,34 @@ export function createOperationContext(deps: ContextDeps): OperationContext {
       }
     },
     async waitFor(what, check, options = {}) {
-      const interval = options.intervalMs ?? 1_000;
       const started = deps.timing.now();
       const until = Math.min(deps.deadline, started + (options.timeoutMs ?? 15 * 60_000));
+      const schedule = pacer.schedule(options.pace, options.intervalMs);
       let nextBeat = started + HEARTBEAT_MS;
+      // A caller that has just seen the resource still busy (a create's answer) skips the first look.
+      let look = options.checkFirst ?? true;
       for (;;) {
-        const value = await check();
-        if (value !== undefined) return value;
+        if (look) {
+          const value = await check();
+          if (value !== undefined) {
+            schedule.done(deps.timing.now() - started);
+            return value;
+          }
+        }
+        look = true;
         // A wait that outlives its deadline or the user's patience must end, saying what it waited for.
         if (deps.shouldStop?.())
           throw new ApplyError(
             `stopped while waiting for ${what} (interrupted after ${seconds(deps.timing.now() - started)})`,
           );
-        if (deps.timing.now() + interval > until)
+        // Paces can be long: the last one is cut short so the final look falls on the deadline.
+        const remaining = until - deps.timing.now();
+        const pause = Math.min(schedule.pause(deps.timing.now() - started), remaining);
+        if (remaining <= 0)
           throw new ApplyError(
             `timed out waiting for ${what} after ${seconds(deps.timing.now() - started)}${until === deps.deadline ? ' (the overall deadline, --timeout)' : ''}`,
           );
-        await deps.timing.sleep(interval);
+        await deps.timing.sleep(pause);
         if (deps.onWait && deps.timing.now() >= nextBeat) {
           deps.onWait(what, deps.timing.now() - started);
           nextBeat = deps.timing.now() + HEARTBEAT_MS;

@@ -60,11 +60,16 @@ export interface OperationContext {
    * retries on throttling, 5xx and dropped connections. Non-retryable errors are thrown as they are.
    */
   call<T>(operation: string, scope: string, send: () => Promise<T>): Promise<T>;
-  /** Polls `check` until it returns a value (not undefined) or the wait times out; `what` names the wait in errors. */
+  /**
+   * Polls `check` until it returns a value (not undefined) or the wait times out; `what` names the
+   * wait in errors. Pauses grow with the time waited (wait-pacing.ts); `pace` names the kind of
+   * wait, whose first look is then aimed at when earlier waits of that kind ended in this run;
+   * `checkFirst: false` pauses before the first look (the caller just saw the resource busy).
+   */
   waitFor<T>(
     what: string,
     check: () => Promise<T | undefined>,
-    options?: { intervalMs?: number; timeoutMs?: number },
+    options?: { intervalMs?: number; timeoutMs?: number; pace?: string; checkFirst?: boolean },
   ): Promise<T>;
   /** Structured progress events (logged, not printed). */
   log(event: Record<string, unknown>, message: string): void;

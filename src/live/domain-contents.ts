@@ -21,8 +21,9 @@ import {
   type ProfileNames,
 } from './project-profiles.js';
 import { readPolicyGrants } from './policy-grants.js';
-import { listProjects, readProjects, type ProjectNames } from './projects.js';
+import { listProjects, readProject, readProjects, type ProjectNames } from './projects.js';
 import { NameIndex } from './resolve-names.js';
+import type { ProjectSummary } from '@aws-sdk/client-datazone';
 import type { LiveResource, ReadScope } from './types.js';
 
 /** What the domain readers share across domains. */
@@ -80,7 +81,6 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
   const tree = walkDomainUnits(dc);
   const pools = listAccountPools(dc);
   const profiles = listProjectProfiles(dc);
-  const projects = listProjects(dc);
   const associations = readAccountAssociations(dc);
   const glossaries = listGlossaries(dc);
 
@@ -95,9 +95,25 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     members: env.members,
   }));
 
+  // Each page's projects are read as soon as it arrives: the reads of a thousand projects are
+  // what the plan waits for (ListProjectMemberships at 8 TPS), so they must not also wait for the
+  // last of twenty pages. Their members are resolved once the list is complete, when it is known
+  // whether the domain's people are listed in bulk (many projects to read) or read one by one.
+  const started = new Map<ProjectSummary, Promise<LiveResource | undefined>>();
+  const listed: { done?: Promise<unknown> } = {};
+  const projects = listProjects(dc, (items) => {
+    for (const project of items) {
+      const read = readProject(dc, project, projectNameSources, listed.done);
+      // A read whose list fails later is never awaited: its outcome must not go unhandled.
+      read.catch(() => undefined);
+      started.set(project, read);
+    }
+  });
+  listed.done = projects;
+
   // Many projects to read: list the domain's people in bulk while the projects are read.
-  void projects.then((listed) => {
-    const wanted = (listed ?? []).filter((p) => isWanted(dc.scope, 'Project', p.name ?? '')).length;
+  void projects.then((all) => {
+    const wanted = (all ?? []).filter((p) => isWanted(dc.scope, 'Project', p.name ?? '')).length;
     if (wanted >= BULK_PROFILES_FROM) void env.members.prefetch(dc.clients, dc.domain.id);
   });
 
@@ -110,7 +126,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     tree.then((t) => readDomainUnits(dc, t)),
     pools.then((p) => (p ? readAccountPools(dc, p) : [])),
     profiles.then((p) => (p ? readProjectProfiles(dc, p, profileNameSources) : [])),
-    projects.then((p) => (p ? readProjects(dc, p, projectNameSources) : [])),
+    projects.then((p) => (p ? readProjects(dc, p, projectNameSources, started) : [])),
     associations.then((a) => a.resources),
     glossaries.then(async (g) => (g ? readGlossaries(dc, g, await projects) : [])),
     configurations,

@@ -27,8 +27,14 @@ export interface ProjectNames {
   members: MemberNames;
 }
 
-/** Every project of the domain; undefined when the list failed. */
-export function listProjects(dc: DomainContext): Promise<ProjectSummary[] | undefined> {
+/**
+ * Every project of the domain; undefined when the list failed. `onPage` is told each page as it
+ * arrives, so the projects' own reads can start while later pages are still being listed.
+ */
+export function listProjects(
+  dc: DomainContext,
+  onPage?: (items: ProjectSummary[]) => void,
+): Promise<ProjectSummary[] | undefined> {
   return dc.read.list('ListProjects', dc.where, viaDataZone(dc.clients), async (nextToken) => {
     const out = await dc.clients.dataZone.send(
       new ListProjectsCommand({
@@ -37,6 +43,7 @@ export function listProjects(dc: DomainContext): Promise<ProjectSummary[] | unde
         nextToken,
       }),
     );
+    onPage?.(out.items ?? []);
     return { items: out.items, nextToken: out.nextToken };
   });
 }
@@ -102,8 +109,17 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every member of a project in manifest form; undefined when the list or a profile lookup failed. */
-async function readMembers(dc: DomainContext, projectId: string, where: string, members: MemberNames) {
+/**
+ * Every member of a project in manifest form; undefined when the list or a profile lookup failed.
+ * The profiles are looked up once `ready` has settled (the project list is complete).
+ */
+async function readMembers(
+  dc: DomainContext,
+  projectId: string,
+  where: string,
+  members: MemberNames,
+  ready?: Promise<unknown>,
+) {
   const items = await dc.read.list(
     'ListProjectMemberships',
     where,
@@ -121,6 +137,7 @@ async function readMembers(dc: DomainContext, projectId: string, where: string, 
     },
   );
   if (!items) return undefined;
+  await ready;
   const resolved = await Promise.all(
     items.map(async (m) => {
       const member = await members.resolve(dc.clients, dc.domain.id, m.memberDetails);
@@ -131,50 +148,68 @@ async function readMembers(dc: DomainContext, projectId: string, where: string, 
   return resolved as { member: string; designation: string }[];
 }
 
-/** The LiveResources of the listed projects (fetched when wanted). */
+/** A listed project's read, started as soon as its page arrived (see readDomainContents). */
+export type StartedReads = ReadonlyMap<ProjectSummary, Promise<LiveResource | undefined>>;
+
+/**
+ * The LiveResources of the listed projects (fetched when wanted), in list order; a project whose
+ * read already started (`started`, while later pages were listed) is not read again.
+ */
 export async function readProjects(
   dc: DomainContext,
   projects: ProjectSummary[],
   names: () => Promise<ProjectNames>,
+  started: StartedReads = new Map(),
 ): Promise<LiveResource[]> {
-  const { domain, clients, read } = dc;
   const resources = await Promise.all(
-    projects.map(async (project) => {
-      const id = project.id ?? '';
-      const name = project.name ?? '';
-      const where = `${dc.where} project ${name}`;
-      const base = {
-        address: { kind: 'Project' as const, domain: domain.name, name },
-        id,
-        summary: project,
-        meta: { domainId: domain.id, projectId: id, status: project.projectStatus },
-        lastUpdatedAt: project.updatedAt,
-      };
-      if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
-      const got = await read.getListed('GetProject', where, viaDataZone(clients), () =>
-        clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
-      );
-      if (!got.ok && got.gone) return undefined;
-      const resolved = await names();
-      const members = got.ok ? await readMembers(dc, id, where, resolved.members) : undefined;
-      if (!got.ok || !members) {
-        const failed = got.ok ? 'ListProjectMemberships' : 'GetProject';
-        return liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: failed } });
-      }
-      const detail = got.value;
-      return liveResource({
-        ...base,
-        normal: normalizeProject(detail, resolved, members),
-        meta: {
-          ...base.meta,
-          status: detail.projectStatus ?? project.projectStatus,
-          deploymentStatus: detail.environmentDeploymentDetails?.overallDeploymentStatus,
-          failure: projectFailure(detail),
-          profileId: detail.projectProfileId,
-        },
-        lastUpdatedAt: detail.lastUpdatedAt,
-      });
-    }),
+    projects.map((project) => started.get(project) ?? readProject(dc, project, names)),
   );
   return resources.filter((r): r is LiveResource => r !== undefined);
+}
+
+/**
+ * One listed project's LiveResource; undefined when it is gone since it was listed. `listed`:
+ * the whole list, when the read starts before it is complete (members are resolved after it).
+ */
+export async function readProject(
+  dc: DomainContext,
+  project: ProjectSummary,
+  names: () => Promise<ProjectNames>,
+  listed?: Promise<unknown>,
+): Promise<LiveResource | undefined> {
+  const { domain, clients, read } = dc;
+  const id = project.id ?? '';
+  const name = project.name ?? '';
+  const where = `${dc.where} project ${name}`;
+  const base = {
+    address: { kind: 'Project' as const, domain: domain.name, name },
+    id,
+    summary: project,
+    meta: { domainId: domain.id, projectId: id, status: project.projectStatus },
+    lastUpdatedAt: project.updatedAt,
+  };
+  if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
+  const got = await read.getListed('GetProject', where, viaDataZone(clients), () =>
+    clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
+  );
+  if (!got.ok && got.gone) return undefined;
+  const resolved = await names();
+  const members = got.ok ? await readMembers(dc, id, where, resolved.members, listed) : undefined;
+  if (!got.ok || !members) {
+    const failed = got.ok ? 'ListProjectMemberships' : 'GetProject';
+    return liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: failed } });
+  }
+  const detail = got.value;
+  return liveResource({
+    ...base,
+    normal: normalizeProject(detail, resolved, members),
+    meta: {
+      ...base.meta,
+      status: detail.projectStatus ?? project.projectStatus,
+      deploymentStatus: detail.environmentDeploymentDetails?.overallDeploymentStatus,
+      failure: projectFailure(detail),
+      profileId: detail.projectProfileId,
+    },
+    lastUpdatedAt: detail.lastUpdatedAt,
+  });
 }

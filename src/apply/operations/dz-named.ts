@@ -1,10 +1,10 @@
 /**
  * Duplicate-free creates for DataZone resources whose create call has no idempotency token
  * (CreateAccountPool, CreateProjectProfile, CreateProject; reference §13.1). The name is looked
- * up first and an existing resource is adopted; when the create itself fails in a way that may
- * hide a committed create (ConflictException "already exists", or a 5xx / dropped connection
- * after the tool's retries, whose earlier attempt may have committed), the name is looked up
- * again and a match is adopted. Either way the caller then brings the adopted resource to the
+ * up first (unless the kind's create answers Conflict on a taken name) and an existing resource
+ * is adopted; when the create itself fails in a way that may hide a committed create
+ * (ConflictException "already exists", or a 5xx / dropped connection after the tool's retries,
+ * whose earlier attempt may have committed), the name is looked up again and a match is adopted. Either way the caller then brings the adopted resource to the
  * desired state with an update.
  */
 import { isTransient } from '../retry.js';
@@ -31,6 +31,13 @@ export interface CreateOrAdopt {
   find(): Promise<string | undefined>;
   /** Creates the resource and returns its id. */
   create(): Promise<string>;
+  /**
+   * False to skip the lookup before the create, for a kind whose create answers Conflict on a
+   * taken name (projects: names are unique per domain): the plan's read just saw the name free,
+   * and a name taken since (another run, a crashed one, a retried create that had committed)
+   * comes back as Conflict, which is looked up and adopted all the same. Default true.
+   */
+  lookFirst?: boolean;
 }
 
 /** The resource's id, and whether it already existed (then it still needs an update to the desired state). */
@@ -41,7 +48,7 @@ export interface Ensured {
 
 /** Finds the resource by name or creates it; never creates a second one of the same name. */
 export async function createOrAdopt(steps: CreateOrAdopt): Promise<Ensured> {
-  const existing = await steps.find();
+  const existing = steps.lookFirst === false ? undefined : await steps.find();
   if (existing) return { id: existing, adopted: true };
   try {
     return { id: await steps.create(), adopted: false };

@@ -12,6 +12,7 @@ import {
   ListProjectMembershipsCommand,
   type Member,
   type MemberDetails,
+  type ProjectMember,
   type UserDesignation,
 } from '@aws-sdk/client-datazone';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -87,34 +88,69 @@ export function callerMember(ctx: OperationContext, d: DomainRef): Promise<strin
   return caller;
 }
 
-/** Every live membership of the project, in manifest form. */
-export async function liveMembers(
-  ctx: OperationContext,
-  d: DomainRef,
-  projectId: string,
-): Promise<LiveMember[]> {
-  const items = await listAll(ctx, 'ListProjectMemberships', d.scope, async (nextToken) => {
+/** A profile resolver: the live reader's MemberNames over a ReadContext whose reads go through ctx.call. */
+interface Resolver {
+  read: ReadContext;
+  names: MemberNames;
+}
+
+// One pair of resolvers per apply (per context) and budget scope, shared by every project:
+// memberships name the same few dozen principals across a thousand projects, and each is read
+// once per run, not once per membership. A principal that does not exist is reported by the plan,
+// where it is located.
+const resolvers = new WeakMap<OperationContext, Map<string, Principals>>();
+
+/** The user and group resolvers of a run in one budget scope. */
+interface Principals {
+  users: Resolver;
+  groups: Resolver;
+}
+
+function principals(ctx: OperationContext, d: DomainRef): Principals {
+  let byScope = resolvers.get(ctx);
+  if (!byScope) resolvers.set(ctx, (byScope = new Map()));
+  let known = byScope.get(d.scope);
+  if (!known) {
+    // One resolver per operation, as the budget is kept per operation name.
+    const resolver = (operation: string): Resolver => {
+      const read = new ReadContext((task) => ctx.call(operation, d.scope, task));
+      return { read, names: new MemberNames(read) };
+    };
+    known = { users: resolver('GetUserProfile'), groups: resolver('GetGroupProfile') };
+    byScope.set(d.scope, known);
+  }
+  return known;
+}
+
+/** Every page of the project's memberships, as the API lists them (profile ids, not names). */
+function listMemberships(ctx: OperationContext, d: DomainRef, projectId: string): Promise<ProjectMember[]> {
+  return listAll(ctx, 'ListProjectMemberships', d.scope, async (nextToken) => {
     const out = await d.clients.dataZone.send(
       new ListProjectMembershipsCommand({ domainIdentifier: d.id, projectIdentifier: projectId, nextToken }),
     );
     return { items: out.members, nextToken: out.nextToken };
   });
-  // The live reader's resolver, each profile read made through ctx.call (budgeted and retried);
-  // one resolver per operation, as the budget is kept per operation name.
-  const resolver = (operation: string) => {
-    const read = new ReadContext((task) => ctx.call(operation, d.scope, task));
-    return { read, names: new MemberNames(read) };
-  };
-  const users = resolver('GetUserProfile');
-  const groups = resolver('GetGroupProfile');
+}
+
+/** The listed memberships in manifest form (each principal's profile read once per run). */
+async function resolveMembers(
+  ctx: OperationContext,
+  d: DomainRef,
+  projectId: string,
+  items: readonly ProjectMember[],
+): Promise<LiveMember[]> {
+  const names = principals(ctx, d);
   return Promise.all(
     items.map(async (m): Promise<LiveMember> => {
       const details = m.memberDetails;
       if (!details) throw new ApplyError(`a live membership of project ${projectId} names no member`);
-      const { read, names } = details.group ? groups : users;
-      const member = await names.resolve(d.clients, d.id, details);
+      const resolver = details.group ? names.groups : names.users;
+      const member = await resolver.names.resolve(d.clients, d.id, details);
       if (member === undefined) {
-        const why = read.failures.map((f) => f.message).join('; ');
+        const id = details.group?.groupId ?? details.user?.userId ?? '';
+        // The resolver is shared by the run: only this principal's failures explain this member.
+        const own = resolver.read.failures.filter((f) => f.scope.endsWith(` ${id}`));
+        const why = (own.length > 0 ? own : resolver.read.failures).map((f) => f.message).join('; ');
         throw new ApplyError(`cannot resolve a member of project ${projectId} in domain ${d.name}: ${why}`);
       }
       return { member, designation: m.designation ?? '', details };
@@ -122,14 +158,61 @@ export async function liveMembers(
   );
 }
 
-/** Deletes and creates memberships until the project's members are `declared` (plus the tool's own). */
+/** Every live membership of the project, in manifest form. */
+export async function liveMembers(
+  ctx: OperationContext,
+  d: DomainRef,
+  projectId: string,
+): Promise<LiveMember[]> {
+  return resolveMembers(ctx, d, projectId, await listMemberships(ctx, d, projectId));
+}
+
+/** `kind designation` of a member, the part of it a listing shows without any profile read. */
+function shape(kind: 'user' | 'group', designation: string | undefined): string {
+  return `${kind} ${designation ?? ''}`;
+}
+
+/**
+ * True when a just-created project's memberships are what its create assigned inline: the
+ * creator's own PROJECT_OWNER membership (`createdBy`, a user profile id) plus, one for one, a
+ * user or group of each declared designation. The create named exactly the declared principals,
+ * so matching shapes mean the declared members, and no profile needs reading to know it.
+ */
+export function inlineMembersHeld(
+  items: readonly ProjectMember[],
+  declared: readonly DeclaredMember[],
+  createdBy: string,
+): boolean {
+  const own = items.filter((m) => m.memberDetails?.user?.userId === createdBy);
+  if (own.length !== 1 || own[0]!.designation !== 'PROJECT_OWNER') return false;
+  const listed = items
+    .filter((m) => m !== own[0])
+    .map((m) => shape(m.memberDetails?.group ? 'group' : 'user', m.designation))
+    .sort();
+  const wanted = declared
+    .map((m) => shape(m.member.startsWith('group:') ? 'group' : 'user', m.designation))
+    .sort();
+  return listed.length === wanted.length && listed.every((s, i) => s === wanted[i]);
+}
+
+/**
+ * Deletes and creates memberships until the project's members are `declared` (plus the tool's
+ * own). `createdBy`: the project was just created by this run with the declared members inline
+ * (and its creator's user profile id is this); when the listing shows exactly those, no
+ * principal's profile is read. Otherwise, and when the tool itself is declared (its inline
+ * designation and DataZone's owner membership may disagree), every member is resolved and compared.
+ */
 export async function reconcileMembers(
   ctx: OperationContext,
   d: DomainRef,
   projectId: string,
   declared: readonly DeclaredMember[],
+  createdBy?: string,
 ): Promise<void> {
-  const [live, caller] = await Promise.all([liveMembers(ctx, d, projectId), callerMember(ctx, d)]);
+  const [items, caller] = await Promise.all([listMemberships(ctx, d, projectId), callerMember(ctx, d)]);
+  const callerDeclared = declared.some((m) => m.member === caller);
+  if (createdBy !== undefined && !callerDeclared && inlineMembersHeld(items, declared, createdBy)) return;
+  const live = await resolveMembers(ctx, d, projectId, items);
   const { remove, add } = memberChanges(declared, live, caller);
   // Removals first: a changed designation must be deleted before it can be created again.
   for (const m of remove) {

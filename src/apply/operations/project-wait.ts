@@ -51,13 +51,30 @@ export function settledProject(
   return status === undefined || status === 'SUCCESSFUL' ? project : undefined;
 }
 
-/** Waits until the project is settled (see settledProject); `deployment` also waits for its environments. */
+/** What a create or update answered about the project, as far as the wait needs it. */
+export type ProjectSeen = Pick<GetProjectCommandOutput, 'projectStatus' | 'environmentDeploymentDetails'>;
+
+/** True when the answer says the project is still busy, so a look right now would be wasted. */
+export function stillBusy(seen: ProjectSeen | undefined, deployment: boolean): boolean {
+  if (!seen) return false;
+  if (seen.projectStatus === 'UPDATING' || seen.projectStatus === 'MOVING') return true;
+  const status = seen.environmentDeploymentDetails?.overallDeploymentStatus;
+  return deployment && (status === 'PENDING_DEPLOYMENT' || status === 'IN_PROGRESS');
+}
+
+/**
+ * Waits until the project is settled (see settledProject); `deployment` also waits for its
+ * environments. `seen` is the answer of the call that started the work: when it says the
+ * project is busy, the first look waits. Deployments are paced by how long earlier ones of the
+ * run took (they take minutes in AWS; a look a second would cost a read a second per project).
+ */
 export async function waitSettled(
   ctx: OperationContext,
   d: DomainRef,
   id: string,
   name: string,
   deployment = true,
+  seen?: ProjectSeen,
 ): Promise<GetProjectCommandOutput> {
   return ctx.waitFor(
     deployment ? `project ${name} to deploy` : `project ${name} to finish updating`,
@@ -67,7 +84,11 @@ export async function waitSettled(
       );
       return settledProject(got, name, deployment);
     },
-    { timeoutMs: DEPLOY_TIMEOUT_MS },
+    {
+      timeoutMs: DEPLOY_TIMEOUT_MS,
+      pace: deployment ? 'project deployment' : 'project update',
+      checkFirst: !stillBusy(seen, deployment),
+    },
   );
 }
 
@@ -84,15 +105,19 @@ export async function deleteProject(
     ),
   );
   if (deleted) {
-    await ctx.waitFor(`project ${name} to be deleted`, async () => {
-      const got = await getOrGone(ctx, 'GetProject', d.scope, () =>
-        d.clients.dataZone.send(new GetProjectCommand({ domainIdentifier: d.id, identifier: id })),
-      );
-      if (got?.projectStatus === 'DELETE_FAILED') {
-        throw new ApplyError(`project ${name} failed to delete: ${deploymentFailures(got)}`);
-      }
-      return got === undefined ? true : undefined;
-    });
+    await ctx.waitFor(
+      `project ${name} to be deleted`,
+      async () => {
+        const got = await getOrGone(ctx, 'GetProject', d.scope, () =>
+          d.clients.dataZone.send(new GetProjectCommand({ domainIdentifier: d.id, identifier: id })),
+        );
+        if (got?.projectStatus === 'DELETE_FAILED') {
+          throw new ApplyError(`project ${name} failed to delete: ${deploymentFailures(got)}`);
+        }
+        return got === undefined ? true : undefined;
+      },
+      { pace: 'project deletion' },
+    );
   }
   ctx.ids.delete('Project', d.name, name);
 }

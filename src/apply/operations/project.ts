@@ -1,6 +1,9 @@
 /**
- * Carries out changes to projects. CreateProject has no idempotency token, so the name is looked
- * up first (ListProjects name filter, every page, exact match) and a match adopted. A create
+ * Carries out changes to projects. CreateProject has no idempotency token, but a taken name
+ * answers Conflict: the create is made without a lookup first (the plan's read just saw the name
+ * free; a ListProjects per create cost a call per project at org scale), and a Conflict or an
+ * ambiguous failure is followed by the lookup (ListProjects name filter, every page, exact match)
+ * and the match adopted. A create
  * waits until the project's ON_CREATE environments are deployed (a failed deployment is an
  * ApplyError naming the environments and reasons), then brings the memberships to the declared
  * set. An update patches only what differs; the profile and environment targets are immutable,
@@ -9,6 +12,7 @@
 import {
   CreateProjectCommand,
   GetProjectProfileCommand,
+  type GetProjectProfileCommandOutput,
   ListProjectsCommand,
   UpdateProjectCommand,
   type UpdateProjectCommandInput,
@@ -25,7 +29,7 @@ import { createOrAdopt, exactMatch, type Ensured } from './dz-named.js';
 import { createdId, desiredNormal, namedOperation, type NamedTarget } from './dz-named-operation.js';
 import { memberInput, reconcileMembers } from './project-members.js';
 import { resourceTags, singlePools, userParameters } from './project-request.js';
-import { deleteProject, waitSettled } from './project-wait.js';
+import { deleteProject, waitSettled, type ProjectSeen } from './project-wait.js';
 
 async function findProject(ctx: OperationContext, d: DomainRef, name: string): Promise<string | undefined> {
   const items = await listAll(ctx, 'ListProjects', d.scope, (nextToken) =>
@@ -40,29 +44,58 @@ function profileId(ctx: OperationContext, d: DomainRef, name: string): string {
   return id;
 }
 
-/** Finds the project by name or creates it (resolving every reference first). */
+// The profiles read by one run (its context), by domain and profile id: projects of one profile
+// share one GetProjectProfile. A profile changed in the run is changed before its projects start
+// (they depend on it), so what is cached is what they are created from.
+const profiles = new WeakMap<OperationContext, Map<string, Promise<GetProjectProfileCommandOutput>>>();
+
+function readProfile(
+  ctx: OperationContext,
+  d: DomainRef,
+  id: string,
+): Promise<GetProjectProfileCommandOutput> {
+  let byId = profiles.get(ctx);
+  if (!byId) profiles.set(ctx, (byId = new Map()));
+  const key = `${d.id}/${id}`;
+  let read = byId.get(key);
+  if (!read) {
+    read = ctx.call('GetProjectProfile', d.scope, () =>
+      d.clients.dataZone.send(new GetProjectProfileCommand({ domainIdentifier: d.id, identifier: id })),
+    );
+    byId.set(key, read);
+    // A failed read is not kept: the next project asks again.
+    read.catch(() => byId.delete(key));
+  }
+  return read;
+}
+
+/** What a create answered that the rest of ensureProject uses: the state and the creator's profile. */
+type CreatedProject = ProjectSeen & { createdBy?: string };
+
+/** The project's id, whether it was adopted, and what its create answered (absent when adopted). */
+interface EnsuredProject extends Ensured {
+  created?: CreatedProject;
+}
+
+/** Creates the project, or adopts it when its name is taken (resolving every reference first). */
 async function createOrAdoptProject(
   ctx: OperationContext,
   d: DomainRef,
   name: string,
   project: NormalProject,
-): Promise<Ensured> {
+): Promise<EnsuredProject> {
   // Resolve references before anything is created: a bad reference must not leave half a project.
   // A project without a profile (profile '' or absent) is created without one.
   const projectProfileId = project.profile ? profileId(ctx, d, project.profile) : undefined;
   const domainUnitId = unitId(ctx, d, project.domainUnit);
-  return createOrAdopt({
+  let created: CreatedProject | undefined;
+  const ensured = await createOrAdopt({
     find: () => findProject(ctx, d, name),
+    lookFirst: false,
     async create() {
       // The profile names each environment's pools; with exactly one, the resolved account names it as its source.
       const profile =
-        projectProfileId === undefined
-          ? undefined
-          : await ctx.call('GetProjectProfile', d.scope, () =>
-              d.clients.dataZone.send(
-                new GetProjectProfileCommand({ domainIdentifier: d.id, identifier: projectProfileId }),
-              ),
-            );
+        projectProfileId === undefined ? undefined : await readProfile(ctx, d, projectProfileId);
       const out = await ctx.call('CreateProject', d.scope, () =>
         d.clients.dataZone.send(
           new CreateProjectCommand({
@@ -73,7 +106,7 @@ async function createOrAdoptProject(
             domainUnitId,
             resourceTags: project.resourceTags && resourceTags(project),
             userParameters: userParameters(project, singlePools(profile)),
-            // Members join with the project (saving a 3 TPS call each); reconcileMembers then finds them.
+            // Members join with the project (saving a 3 TPS call each); reconcileMembers then confirms them.
             membershipAssignments: project.members?.map((m) => ({
               member: memberInput(m.member),
               designation: m.designation as UserDesignation,
@@ -86,9 +119,11 @@ async function createOrAdoptProject(
         const reasons = out.failureReasons.map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
         throw new ApplyError(`project ${name} failed to create: ${reasons}`);
       }
+      created = out;
       return id;
     },
   });
+  return ensured.adopted ? ensured : { ...ensured, created };
 }
 
 /** The UpdateProject members that differ from the live value (all of them when it is unknown). */
@@ -135,24 +170,25 @@ async function updateProject(
   if (mode === 'redeploy')
     patch.environmentDeploymentDetails = { overallDeploymentStatus: 'PENDING_DEPLOYMENT' };
   if (Object.keys(patch).length > 0) {
-    await ctx.call('UpdateProject', d.scope, () =>
+    const out = await ctx.call('UpdateProject', d.scope, () =>
       d.clients.dataZone.send(
         new UpdateProjectCommand({ domainIdentifier: d.id, identifier: project.id, ...patch }),
       ),
     );
-    await waitSettled(ctx, d, project.id, project.name, mode === 'redeploy');
+    await waitSettled(ctx, d, project.id, project.name, mode === 'redeploy', out);
   }
 }
 
 /** Creates (or adopts) the project, waits for its deployment, records its id and sets its members. */
 async function ensureProject(target: NamedTarget, project: NormalProject): Promise<void> {
   const { ctx, d, name } = target;
-  const { id, adopted } = await createOrAdoptProject(ctx, d, name, project);
-  await waitSettled(ctx, d, id, name);
+  const { id, adopted, created } = await createOrAdoptProject(ctx, d, name, project);
+  await waitSettled(ctx, d, id, name, true, created);
   ctx.ids.set('Project', d.name, name, id);
   // An adopted project's fields are unknown: patch every mutable one.
   if (adopted) await updateProject(ctx, d, { id, name }, project, undefined);
-  await reconcileMembers(ctx, d, id, project.members ?? []);
+  // A project this run created got its members inline: the listing only has to confirm them.
+  await reconcileMembers(ctx, d, id, project.members ?? [], created?.createdBy);
 }
 
 /** Create, update, replace or delete one project. */
