@@ -243,7 +243,16 @@ function sorted(names: Names): Names {
 }
 
 /** The header of a change-scoped plan: what it read, out of what, and what it did not evaluate. */
-export function changeScopeText(s: Pick<ChangeScope, 'readCount' | 'declaredCount'>, ref: string): string {
+export function changeScopeText(
+  s: Pick<ChangeScope, 'readCount' | 'declaredCount' | 'scope'>,
+  ref: string,
+): string {
   const n = (v: number) => v.toLocaleString('en-US');
-  return `${n(s.readCount)} of ${n(s.declaredCount)} declared resources read (--changed-since ${ref}); unmanaged and prune not evaluated`;
+  // A delete lists a whole kind to find what still uses it: said, so the count never understates.
+  const whole = s.scope.domains.flatMap((d) =>
+    (d.targeted?.listAll ?? []).map((kind) => `every ${kind} of domain ${d.name}`),
+  );
+  const listed =
+    whole.length > 0 ? `, and ${whole.join(', ')} listed for what a delete would leave in use` : '';
+  return `${n(s.readCount)} of ${n(s.declaredCount)} declared resources read${listed} (--changed-since ${ref}); unmanaged and prune not evaluated`;
 }

@@ -91,7 +91,7 @@ describe('plan --changed-since', () => {
     expect(stable(out.stdout)).toBe(
       [
         'Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged, 0 unmanaged',
-        'Scoped: 2 of 4 declared resources read (--changed-since main); unmanaged and prune not evaluated',
+        'Scoped: 2 of 4 declared resources read, and every Project of domain d1 listed for what a delete would leave in use (--changed-since main); unmanaged and prune not evaluated',
         '',
         '  - ProjectProfile/fixed (domain d1)  id: <id>',
         '      will be deleted because its manifest sets lifecycle.ensure: absent',
@@ -133,7 +133,7 @@ describe('plan --changed-since', () => {
     expect(stable(out.stdout)).toBe(
       [
         'Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged, 0 unmanaged',
-        'Scoped: 2 of 3 declared resources read (--changed-since main); unmanaged and prune not evaluated',
+        'Scoped: 2 of 3 declared resources read, and every Project of domain d1 listed for what a delete would leave in use (--changed-since main); unmanaged and prune not evaluated',
         '',
         '  - ProjectProfile/fixed (domain d1)  id: <id>',
         '      will be deleted because its manifest sets lifecycle.ensure: absent',
@@ -244,5 +244,15 @@ describe('plan --changed-since', () => {
     // The whole domain was read: the other project too.
     expect(out.operations.filter((o) => o === 'datazone.GetProject')).toHaveLength(2);
     expect(out.exitCode).toBe(2);
+  });
+
+  it('with --domain: two different scopes, refused before anything is read', async () => {
+    const dir = repoWith(ORG());
+    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--domain', 'd1']);
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr).toBe(
+      'smus-gitops: --changed-since and --domain/--studio are different scopes; give one of them\n',
+    );
+    expect(out.operations).toEqual([]);
   });
 });
