@@ -216,7 +216,11 @@ export function changeScope(
       for (const [kind, list] of Object.entries(part)) for (const n of list ?? []) names.add(`${kind}/${n}`);
     readCount += names.size;
   }
-  readCount += studio.length;
+  // A changed Studio user profile is read through its Studio domain: both count.
+  readCount += new Set([
+    ...studio.map((m) => (m.kind === 'StudioDomain' ? `StudioDomain/${m.metadata.name}` : keyOf(m))),
+    ...[...studioNames].map((name) => `StudioDomain/${name}`),
+  ]).size;
   return {
     changed,
     documents,
