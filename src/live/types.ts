@@ -98,4 +98,9 @@ export interface StudioPlace {
   prune: boolean;
   /** Read the user profiles of every domain, not only of the declared ones (export). */
   allProfiles?: boolean;
+  /**
+   * A change-scoped plan (`--changed-since`): only these user profiles are described; the others
+   * of the place's domains are listed only. Undefined: every profile of a declared domain.
+   */
+  profileNames?: string[];
 }

@@ -207,7 +207,16 @@ export function changeScope(
       (d.manifest.kind === 'StudioDomain' && studioNames.has(d.manifest.metadata.name)) ||
       d.manifest.kind === 'AccountAssociation',
   );
-  const studioDomains = studio.length > 0 ? studioPlaces(studioDocs).filter((p) => p.names.length > 0) : [];
+  // Only the changed user profiles are described: the domain's other users are not read.
+  const profileNames = [
+    ...new Set(studio.flatMap((m) => (m.kind === 'StudioUserProfile' ? [m.metadata.name] : []))),
+  ].sort();
+  const studioDomains =
+    studio.length > 0
+      ? studioPlaces(studioDocs)
+          .filter((p) => p.names.length > 0)
+          .map((p) => ({ ...p, profileNames }))
+      : [];
 
   let readCount = 0;
   for (const d of domains) {

@@ -1,6 +1,6 @@
 /**
  * Issue 18 for the Studio kinds: a pull request editing one Studio user profile plans that profile
- * alone, reading its Studio domain (and, for now, that domain's other user profiles) and nothing else.
+ * alone, reading its Studio domain and that profile (the domain's other users are only listed).
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
@@ -39,7 +39,7 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-it('one Studio user profile edited: only it is planned, no DataZone domain is read', async () => {
+it('one Studio user profile edited: only it is planned and described, no DataZone domain read', async () => {
   const dir = repoWith(STUDIO());
   const applied = await run(emu, dir, ['apply', '--auto-approve']);
   expect(applied.stderr).toBe('');
@@ -59,13 +59,12 @@ it('one Studio user profile edited: only it is planned, no DataZone domain is re
       '',
     ].join('\n'),
   );
-  // Studio user profiles are read per Studio domain (the place reader has no name filter yet), so
-  // alice is described too; no DataZone domain is read at all.
+  // Alice is listed (ListUserProfiles) but not described; no DataZone domain is read at all.
   expect(tally(out.operations)).toEqual([
     'sagemaker.DescribeDomain ×1',
-    'sagemaker.DescribeUserProfile ×2',
+    'sagemaker.DescribeUserProfile ×1',
     'sagemaker.ListDomains ×1',
-    'sagemaker.ListTags ×3',
+    'sagemaker.ListTags ×2',
     'sagemaker.ListUserProfiles ×1',
     'sts.GetCallerIdentity ×1',
   ]);
