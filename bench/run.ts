@@ -12,6 +12,7 @@ import { runCpuScenario, type CpuResult } from './cpu.js';
 import { generateBenchOrg, ORG_AT_QUOTA } from './org.js';
 import { writeManifests } from './pipeline.js';
 import { benchBehaviour, runNetworkScenario, type PhaseResult } from './scenario.js';
+import { prLines, prTargets, runPrScenario, type PrScenarioResult } from './pr.js';
 
 /** The whole report (`--json` prints exactly this). */
 export interface BenchReport {
@@ -24,6 +25,7 @@ export interface BenchReport {
     example?: PhaseResult[];
     org?: PhaseResult[];
     cpu?: CpuResult;
+    'org-pr'?: PrScenarioResult;
   };
   targets: Record<string, { value: number | null; target: string; met: boolean | null }>;
 }
@@ -36,6 +38,8 @@ interface Args {
   seed: number;
   concurrency?: number;
   readConcurrency?: number;
+  /** Projects of the org-pr scenario's organisation (default: at quota). */
+  prProjects?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -60,10 +64,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(value());
     else if (a === '--concurrency') args.concurrency = Number(value());
     else if (a === '--read-concurrency') args.readConcurrency = Number(value());
+    else if (a === '--pr-projects') args.prProjects = Number(value());
     else throw new Error(`unknown argument ${a}`);
   }
   for (const s of args.scenarios)
-    if (!['example', 'org', 'cpu'].includes(s)) throw new Error(`unknown scenario ${s}`);
+    if (!['example', 'org', 'cpu', 'org-pr'].includes(s)) throw new Error(`unknown scenario ${s}`);
   if (!(args.scale > 0)) throw new Error('--scale must be a positive number');
   return args;
 }
@@ -82,6 +87,7 @@ function targetsOf(report: BenchReport): BenchReport['targets'] {
     orgFailed: target(org ? org.reduce((n, p) => n + p.failed, 0) : undefined, '= 0', (v) => v === 0),
     cpuPlanMs: target(cpu?.planMs, '<= 3000', (v) => v <= 3000),
     cpuPeakRssMb: target(cpu?.peakRssMb, '<= 512', (v) => v <= 512),
+    ...prTargets(report.scenarios['org-pr'], target),
   };
 }
 
@@ -120,6 +126,7 @@ function text(report: BenchReport): string {
   if (report.scenarios.example) lines.push(...phaseLines('example', report.scenarios.example));
   if (report.scenarios.org) lines.push(...phaseLines('org (1 domain at quota)', report.scenarios.org));
   if (report.scenarios.cpu) lines.push(...cpuLines(report.scenarios.cpu));
+  if (report.scenarios['org-pr']) lines.push(...prLines(report.scenarios['org-pr']));
   lines.push('targets (reported, not asserted):');
   for (const [name, t] of Object.entries(report.targets))
     lines.push(
@@ -170,6 +177,10 @@ export async function runBench(argv: string[], progress: (line: string) => void)
   if (args.scenarios.includes('cpu')) {
     progress(`bench: cpu (${args.cpuDomains} domains)`);
     report.scenarios.cpu = await runCpuScenario(args.cpuDomains, ORG_AT_QUOTA, args.seed, progress);
+  }
+  if (args.scenarios.includes('org-pr')) {
+    const size = { ...ORG_AT_QUOTA, ...(args.prProjects ? { projects: args.prProjects } : {}) };
+    report.scenarios['org-pr'] = await runPrScenario(settings, size, progress);
   }
   report.machine.loadAverageAtEnd = loadavg();
   report.targets = targetsOf(report);

@@ -14,6 +14,8 @@ export interface GlobalOptions {
   domain?: string;
   /** Only the Studio domains (`--studio`): the shard that keeps them when `--domain` shards the rest. */
   studio?: boolean;
+  /** Plan only what changed since this git ref (`--changed-since`, plan/changed.ts). */
+  changedSince?: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
   color: boolean;
@@ -30,6 +32,10 @@ export function addGlobalOptions(program: Command): void {
     .option(
       '--studio',
       'only the Studio domains: the shard beside the --domain shards, so no kind is left out',
+    )
+    .option(
+      '--changed-since <ref>',
+      'plan only the documents changed since this git ref, and what they reference (a pull request plan)',
     )
     .addOption(
       new Option('--log-level <level>', 'structured log level on stderr')

@@ -41,8 +41,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (value ??= load());
 }
 
-/** The accounts whose blueprint configurations are read: the caller's own, and each associated one by its role. */
-function configurationAccounts(
+/** The accounts whose blueprint configurations are read (shared with targeted-contents.ts): the caller's own, and each associated one by its role. */
+export function configurationAccounts(
   dc: DomainContext,
   env: ContentsEnv,
   associations: AssociationRead,

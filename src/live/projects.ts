@@ -189,12 +189,17 @@ export async function readProject(
     lastUpdatedAt: project.updatedAt,
   };
   if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
-  const got = await read.getListed('GetProject', where, viaDataZone(clients), () =>
-    clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
-  );
+  // The memberships need only the listed id: read beside GetProject, not after it (one round
+  // trip less per project's chain).
+  const resolving = names();
+  const [got, members] = await Promise.all([
+    read.getListed('GetProject', where, viaDataZone(clients), () =>
+      clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
+    ),
+    resolving.then((r) => readMembers(dc, id, where, r.members, listed)),
+  ]);
   if (!got.ok && got.gone) return undefined;
-  const resolved = await names();
-  const members = got.ok ? await readMembers(dc, id, where, resolved.members, listed) : undefined;
+  const resolved = await resolving;
   if (!got.ok || !members) {
     const failed = got.ok ? 'ListProjectMemberships' : 'GetProject';
     return liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: failed } });

@@ -15,6 +15,7 @@ import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
 import { ReadContext, type LiveReadEvent } from './read-context.js';
 import { readStudioPlaces } from './studio-places.js';
+import { readTargetedContents, TARGETED_KINDS } from './targeted-contents.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
 
 export type { LiveReadEvent } from './read-context.js';
@@ -67,7 +68,18 @@ async function readScopeDomain(
   const domain = reads[0]?.domain;
   if (!domain) return resources;
   const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
-  return [...resources, ...(await readDomainContents(dc, await env()))];
+  const targeted = scope.targeted;
+  // A change-scoped read of a kind it cannot find by name reads the domain as a full plan does.
+  const byName =
+    targeted &&
+    [...Object.keys(scope.wanted), ...Object.keys(targeted.listed), ...targeted.listAll].every((k) =>
+      TARGETED_KINDS.includes(k as never),
+    );
+  const contents =
+    targeted && byName
+      ? await readTargetedContents(dc, await env(), targeted)
+      : await readDomainContents(dc, await env());
+  return [...resources, ...contents];
 }
 
 /** Reads the live state of `scope`. */

@@ -125,7 +125,7 @@ export async function readStudioDomains(read: ReadContext, target: StudioTarget)
       if (!tags) return liveResource({ ...base, meta: { ...meta, [READ_FAILED_META]: 'ListTags' } });
       const managed = tags.some((t) => t.Key === STUDIO_MANAGED_TAG && t.Value === STUDIO_MANAGED_VALUE);
       if ((names.has(name) || place.allProfiles) && !target.addressAccount)
-        profiles.push(readUserProfiles(read, clients, { id, name }, target.account));
+        profiles.push(readUserProfiles(read, clients, { id, name }, target.account, place.profileNames));
       return liveResource({
         ...base,
         normal: normalizeStudioDomain(described.value, tags),

@@ -57,7 +57,15 @@ export async function readStudioPlaces(
     const seen = merged.get(key);
     const { account: _declared, ...rest } = p;
     const place: StudioPlace = seen
-      ? { ...seen, names: [...new Set([...seen.names, ...p.names])].sort(), prune: seen.prune || p.prune }
+      ? {
+          ...seen,
+          names: [...new Set([...seen.names, ...p.names])].sort(),
+          prune: seen.prune || p.prune,
+          // Merged places keep a profile filter only when both had one.
+          ...(seen.profileNames && p.profileNames
+            ? { profileNames: [...new Set([...seen.profileNames, ...p.profileNames])].sort() }
+            : { profileNames: undefined }),
+        }
       : { ...rest, ...(account ? { account } : {}) };
     merged.set(key, place);
   }

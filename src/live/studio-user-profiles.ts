@@ -53,6 +53,8 @@ export async function readUserProfiles(
   clients: AwsClients,
   domain: ProfileDomain,
   account: string,
+  /** Only these profiles are described (a change-scoped plan); the others are listed only. */
+  only?: readonly string[],
 ): Promise<LiveResource[]> {
   const sageMaker = clients.sageMaker;
   const listed = await read.list<UserProfileDetails>(
@@ -82,6 +84,7 @@ export async function readUserProfiles(
       };
       const meta = { domainId: domain.id, status: summary.Status, account };
       const base = { address, id: name, summary, meta, lastUpdatedAt: summary.LastModifiedTime };
+      if (only && !only.includes(name)) return liveResource(base);
       const described = await read.getListed('DescribeUserProfile', where, viaSageMaker(clients), () =>
         sageMaker.send(new DescribeUserProfileCommand({ DomainId: domain.id, UserProfileName: name })),
       );

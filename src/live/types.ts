@@ -64,11 +64,24 @@ export interface ReadScope {
     account?: string;
     wanted: Partial<Record<ManifestKind, string[]>>;
     allKinds: ManifestKind[];
+    /** Set for a change-scoped plan (`--changed-since`): read only what is named here and in `wanted`. */
+    targeted?: TargetedRead;
   }[];
   /** Associated accounts to read blueprint configurations in, with the role to assume (undefined = domain account). */
   accounts: { domain: string; account: string; roleArn?: string }[];
   /** Where Studio domains are read (plan/studio-scope.ts). */
   studioDomains: StudioPlace[];
+}
+
+/**
+ * What a change-scoped read looks at besides `wanted` (read fully): the names it only needs listed
+ * (references of the changed documents: their profile, unit, domain; found by name, not fetched)
+ * and the kinds it lists whole (a profile being deleted needs every project listed, to find its users).
+ * Every other kind of the domain is not read at all, which is why such a plan says it is scoped.
+ */
+export interface TargetedRead {
+  listed: Partial<Record<ManifestKind, string[]>>;
+  listAll: ManifestKind[];
 }
 
 /**
@@ -85,4 +98,9 @@ export interface StudioPlace {
   prune: boolean;
   /** Read the user profiles of every domain, not only of the declared ones (export). */
   allProfiles?: boolean;
+  /**
+   * A change-scoped plan (`--changed-since`): only these user profiles are described; the others
+   * of the place's domains are listed only. Undefined: every profile of a declared domain.
+   */
+  profileNames?: string[];
 }

@@ -41,6 +41,12 @@ export interface PlanInput {
   digest: (text: string) => string;
   /** Protection in force at the reviewed base (`--protect-base`): refused like the change's own. */
   base?: BaseProtection;
+  /**
+   * A change-scoped plan (`--changed-since`): only these identity keys are planned; the other
+   * documents are context (a declared profile a project is normalised against) and nothing else
+   * live is listed as unmanaged or pruned.
+   */
+  only?: ReadonlySet<string>;
 }
 
 function liveProfileLookup(live: readonly LiveResource[]) {
@@ -186,6 +192,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   const normals = new Map<string, object | undefined>();
   const settleNotes: string[] = [];
   for (const key of new Set([...desiredByKey.keys(), ...liveByKey.keys()])) {
+    if (input.only && !input.only.has(key)) continue;
     const d = desiredByKey.get(key);
     const lives = liveByKey.get(key) ?? [];
     if (lives.length > 1) {

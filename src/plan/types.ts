@@ -97,6 +97,11 @@ export interface Plan {
    * left out, said in the header of every rendering, so a partial "No changes" never reads as whole.
    */
   scope?: string;
+  /**
+   * A change-scoped plan (`--changed-since`): the ref as given and the commit it named, so that
+   * `apply --plan` re-derives the plan against that very commit, with the same scope.
+   */
+  changedSince?: { ref: string; commit: string };
 }
 
 /** A saved plan: the plan plus what apply needs to detect staleness. */

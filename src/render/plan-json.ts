@@ -90,6 +90,7 @@ export function planJsonValue(plan: Plan): JsonObject {
     fingerprint: plan.fingerprint,
   };
   put(out, 'scope', plan.scope);
+  if (plan.changedSince) out.changedSince = { ref: plan.changedSince.ref, commit: plan.changedSince.commit };
   if (isSavedPlan(plan)) {
     out.toolVersion = plan.toolVersion;
     out.manifestsDigest = plan.manifestsDigest;

@@ -60,6 +60,25 @@ async function checkSavedPlan(
   return { plan: run.plan };
 }
 
+/** The `--changed-since` base a saved plan was made with (undefined: none, or an unreadable file, refused later). */
+async function savedChangedSince(
+  file: string,
+  io: CliIo,
+): Promise<{ ref: string; commit: string } | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as Partial<SavedPlan>;
+    const c = saved.changedSince;
+    return c &&
+      typeof c.ref === 'string' &&
+      typeof c.commit === 'string' &&
+      /^[0-9a-f]{40,64}$/.test(c.commit)
+      ? { ref: c.ref, commit: c.commit }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The overall deadline in ms: `--timeout` seconds, one hour by default; undefined when not a positive whole number. */
 function timeoutMs(timeout: string | undefined): number | undefined {
   if (timeout === undefined) return 60 * 60_000;
@@ -88,13 +107,18 @@ export async function runApply(
     );
     return ExitCode.Error;
   }
+  // A change-scoped saved plan is re-derived with the same scope, against the commit it was made from.
+  const scoped = options.plan ? await savedChangedSince(options.plan, io) : undefined;
   const run = await makePlan(
     paths,
-    globals,
+    scoped ? { ...globals, changedSince: scoped.ref } : globals,
     io,
     log,
     'write',
-    options.protectBase ? { protectBase: options.protectBase } : {},
+    {
+      ...(options.protectBase ? { protectBase: options.protectBase } : {}),
+      ...(scoped ? { changedSinceCommit: scoped.commit } : {}),
+    },
   );
   if ('exit' in run) return run.exit;
   try {

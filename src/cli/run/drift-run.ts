@@ -55,8 +55,14 @@ export async function runDrift(
 ): Promise<number> {
   const log = createLogger(io, globals.logLevel, globals.logFormat);
   let run;
+  // Drift is the scheduled full check: it reads everything, whatever changed in the last commits.
+  if (globals.changedSince)
+    io.stderr(
+      `smus-gitops: drift ignores --changed-since ${globals.changedSince}: a drift run always reads every declared resource\n`,
+    );
+  const { changedSince: _ignored, ...full } = globals;
   try {
-    run = await makePlan(paths, globals, io, log);
+    run = await makePlan(paths, full, io, log);
   } catch (error) {
     // A failed drift run is reported on an issue too, then fails the job.
     if (options.githubIssue) {

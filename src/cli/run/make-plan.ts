@@ -16,6 +16,9 @@ import { addFindings } from '../../plan/findings.js';
 import { buildPlanDetailed } from '../../plan/planner.js';
 import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
+import { changeScope, changeScopeText, type ChangeScope } from '../../plan/changed.js';
+import { identityKey } from '../../model/identity.js';
+import { loadChangedSince } from './changed-since.js';
 import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
@@ -49,7 +52,7 @@ export async function makePlan(
   // apply passes 'write' (its deployer roles trust only the apply role).
   access: 'read' | 'write' = 'read',
   /** `plan` and `apply`: also hold to the protection of the reviewed base (`--protect-base`, else CI's target branch or the upstream). */
-  base?: { protectBase?: string },
+  base?: { protectBase?: string; changedSinceCommit?: string },
 ): Promise<PlanRun | { exit: number }> {
   const loaded = await loadManifests(paths.length > 0 ? paths : ['.'], io.cwd);
   for (const d of loaded.diagnostics) {
@@ -92,7 +95,27 @@ export async function makePlan(
     io.stderr(`smus-gitops: ${baseProtection.error}\n`);
     return { exit: ExitCode.Error };
   }
-  const scope = readScope(documents, globals.domain, loaded.documents);
+  if (globals.changedSince && (globals.domain || globals.studio)) {
+    io.stderr('smus-gitops: --changed-since and --domain/--studio are different scopes; give one of them\n');
+    return { exit: ExitCode.Error };
+  }
+  // A saved scoped plan is re-derived against the commit it was made from, not where the ref is now.
+  const changed: { ref: string; commit: string; scope: ChangeScope } | undefined = globals.changedSince
+    ? await (async () => {
+        const ref = globals.changedSince!;
+        const at = await loadChangedSince(
+          base?.changedSinceCommit ?? ref,
+          paths.length > 0 ? paths : ['.'],
+          io.cwd,
+        );
+        return {
+          ref,
+          commit: at.commit,
+          scope: changeScope(at.documents, loaded.documents, ref, loaded.deferred),
+        };
+      })()
+    : undefined;
+  const scope = changed ? changed.scope.scope : readScope(documents, globals.domain, loaded.documents);
   const connection = await connect(io, globals, { access });
   connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
@@ -123,10 +146,13 @@ export async function makePlan(
       await connection.close();
       return { exit: ExitCode.Error };
     }
+    const only = changed?.scope.only;
     const { plan, preflight } = buildPlanDetailed({
-      documents,
+      documents: changed ? changed.scope.documents : documents,
       observation,
-      deferred: loaded.deferred,
+      // A scoped plan answers for the references of what it plans, which it read; not for the rest.
+      deferred: only ? loaded.deferred.filter((r) => only.has(identityKey(r.from))) : loaded.deferred,
+      ...(only ? { only } : {}),
       digest: sha256,
       ...(baseProtection ? { base: baseProtection } : {}),
     });
@@ -146,7 +172,11 @@ export async function makePlan(
         (d) =>
           `${d.code} ${d.message}${d.location ? ` (${d.location.file}:${d.location.start.line}:${d.location.start.col})` : ''}`,
       );
-    plan.notes = [...warnings, ...plan.notes];
+    plan.notes = [...warnings, ...(changed?.scope.notes ?? []), ...plan.notes];
+    if (changed) {
+      plan.scope = changeScopeText(changed.scope, changed.ref);
+      plan.changedSince = { ref: changed.ref, commit: changed.commit };
+    }
     if (globals.studio)
       plan.scope =
         'Studio domains only (--studio): DataZone domains and their contents were not read, and none is listed as unmanaged or pruned';
