@@ -22,7 +22,7 @@ import { connect, type Connection } from '../connect.js';
 import { declaredRoles } from '../../model/roles.js';
 import { loadBaseProtection } from './protect-base.js';
 import { ExitCode } from '../exit-codes.js';
-import type { GlobalOptions } from '../global-options.js';
+import { shardDomains, type GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
 
 /** A plan and everything that produced it. */
@@ -57,27 +57,29 @@ export async function makePlan(
     else io.stderr(`${formatDiagnosticText(d)}\n`);
   }
   if (hasErrors(loaded.diagnostics)) return { exit: ExitCode.Error };
-  if (
-    globals.domain &&
-    !loaded.documents.some((d) => d.manifest.kind === 'Domain' && d.manifest.metadata.name === globals.domain)
-  ) {
-    io.stderr(`smus-gitops: --domain ${globals.domain}: no Domain manifest has that name\n`);
-    return { exit: ExitCode.Error };
+  const onlyDomains = shardDomains(globals);
+  for (const name of onlyDomains) {
+    if (!loaded.documents.some((d) => d.manifest.kind === 'Domain' && d.manifest.metadata.name === name)) {
+      io.stderr(`smus-gitops: --domain ${name}: no Domain manifest has that name\n`);
+      return { exit: ExitCode.Error };
+    }
   }
-  if (globals.domain && globals.studio) {
+  if (onlyDomains.length > 0 && globals.studio) {
     io.stderr('smus-gitops: --domain and --studio are two different shards; give one of them\n');
     return { exit: ExitCode.Error };
   }
   // A --studio shard keeps the Studio kinds and the Policy (which scopes their prune).
   const isStudioShardKind = (kind: string) => kind === 'Policy' || kind.startsWith('Studio');
+  const inShard = new Set(onlyDomains);
   const documents = globals.studio
     ? loaded.documents.filter((d) => isStudioShardKind(d.manifest.kind))
-    : globals.domain
+    : onlyDomains.length > 0
       ? loaded.documents.filter(
           (d) =>
             d.manifest.kind === 'Policy' ||
-            (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ===
-              globals.domain,
+            inShard.has(
+              (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ?? '',
+            ),
         )
       : loaded.documents;
   const baseProtection = base
@@ -92,7 +94,7 @@ export async function makePlan(
     io.stderr(`smus-gitops: ${baseProtection.error}\n`);
     return { exit: ExitCode.Error };
   }
-  const scope = readScope(documents, globals.domain, loaded.documents);
+  const scope = readScope(documents, onlyDomains, loaded.documents);
   const connection = await connect(io, globals, { access });
   connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
@@ -150,11 +152,20 @@ export async function makePlan(
     if (globals.studio)
       plan.scope =
         'Studio domains only (--studio): DataZone domains and their contents were not read, and none is listed as unmanaged or pruned';
-    if (globals.domain)
-      plan.scope = `domain ${globals.domain} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${globals.domain} is listed as unmanaged or pruned`;
+    if (onlyDomains.length > 0) plan.scope = domainScope(onlyDomains);
     return { loaded, scope, observation, plan, connection };
   } catch (error) {
     await connection.close();
     throw error;
   }
+}
+
+/** The header of a `--domain` shard's plan: what it did not read, so its "No changes" never reads as whole. */
+function domainScope(domains: readonly string[]): string {
+  if (domains.length === 1) {
+    const [one] = domains;
+    return `domain ${one} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${one} is listed as unmanaged or pruned`;
+  }
+  const list = domains.join(', ');
+  return `domains ${list} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside these domains is listed as unmanaged or pruned`;
 }
