@@ -48,7 +48,7 @@ export function combinePlans(input: CombineInput): Combined {
     refused: plans.flatMap((p) => p.plan.refused),
     notes: [...shardLines, ...notes],
     // Each shard applies its own plan; this one stands for the set of them, shard by shard.
-    fingerprint: input.digest(shardLines.join('\n')),
+    fingerprint: `sha256:${input.digest(shardLines.join('\n'))}`,
   };
   const scope = combinedScope(
     plans.map((p) => p.name),
