@@ -45,6 +45,24 @@ export interface Sharding {
   collisions: BucketCollision[];
 }
 
+/**
+ * The documents one shard plans: a `--domain` shard its domains' documents, a `--studio` shard
+ * the Studio kinds; both keep the Policy (it scopes prunes). No selection keeps everything.
+ */
+export function shardDocuments(
+  documents: readonly ValidDocument[],
+  select: { domains: readonly string[]; studio: boolean },
+): ValidDocument[] {
+  const inShard = new Set(select.domains);
+  if (select.studio)
+    return documents.filter((d) => d.manifest.kind === 'Policy' || d.manifest.kind.startsWith('Studio'));
+  if (inShard.size === 0) return [...documents];
+  return documents.filter(({ manifest: m }) => {
+    if (m.kind === 'Policy') return true;
+    return inShard.has((m.kind === 'Domain' ? m.metadata.name : m.metadata.domain) ?? '');
+  });
+}
+
 const bucketOf = (service: string, account: string | undefined, region: string) =>
   `${service} ${account || CALLER_ACCOUNT} ${region}`;
 

@@ -11,6 +11,8 @@ import type { GlobalOptions } from '../global-options.js';
 /** Options of `shards`. */
 export interface ShardsCommandOptions {
   format: 'text' | 'github-matrix';
+  /** Also write the matrix (JSON) here, for a workflow step to hand on as a job output. */
+  out?: string;
 }
 
 /** Options of `plan-combine`. */
@@ -32,6 +34,7 @@ export const registerShardsCommand: CommandRegistrar = (program, io, setExit) =>
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'github-matrix']).default('text'),
     )
+    .option('--out <file>', 'also write the matrix (JSON, as --format github-matrix prints it) to this file')
     .action(async (paths: string[], options: ShardsCommandOptions) => {
       const { runShards } = await import('../run/shards-run.js');
       setExit(await runShards(paths, options, io));

@@ -16,6 +16,7 @@ import { addFindings } from '../../plan/findings.js';
 import { buildPlanDetailed } from '../../plan/planner.js';
 import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
+import { shardDocuments } from '../../plan/shards.js';
 import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
@@ -68,20 +69,10 @@ export async function makePlan(
     io.stderr('smus-gitops: --domain and --studio are two different shards; give one of them\n');
     return { exit: ExitCode.Error };
   }
-  // A --studio shard keeps the Studio kinds and the Policy (which scopes their prune).
-  const isStudioShardKind = (kind: string) => kind === 'Policy' || kind.startsWith('Studio');
-  const inShard = new Set(onlyDomains);
-  const documents = globals.studio
-    ? loaded.documents.filter((d) => isStudioShardKind(d.manifest.kind))
-    : onlyDomains.length > 0
-      ? loaded.documents.filter(
-          (d) =>
-            d.manifest.kind === 'Policy' ||
-            inShard.has(
-              (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ?? '',
-            ),
-        )
-      : loaded.documents;
+  const documents = shardDocuments(loaded.documents, {
+    domains: onlyDomains,
+    studio: globals.studio ?? false,
+  });
   const baseProtection = base
     ? await loadBaseProtection({
         ...(base.protectBase ? { explicit: base.protectBase } : {}),

@@ -1,4 +1,6 @@
 /** The `shards` command's body: load and validate the manifests, then print the shards. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { loadManifests } from '../../load/load-manifests.js';
 import { planShards } from '../../plan/shards.js';
@@ -16,6 +18,7 @@ export async function runShards(paths: string[], options: ShardsCommandOptions, 
   // A matrix from manifests that do not validate would plan something else than the review sees.
   if (hasErrors(loaded.diagnostics)) return ExitCode.Error;
   const sharding = planShards(loaded.documents);
+  if (options.out) await writeFile(resolve(io.cwd, options.out), renderShardsMatrix(sharding));
   if (options.format === 'github-matrix') {
     io.stdout(renderShardsMatrix(sharding));
     // The matrix stays one JSON line on stdout; what the shards still share is said beside it.
