@@ -104,6 +104,9 @@ export async function shardClients(endpoint: string, account: string): Promise<C
   }
 }
 
+const documentsOf = (loaded: LoadResult, shard: Shard) =>
+  shardDocuments(loaded.documents, { domains: shard.domains, studio: shard.domains.length === 0 });
+
 /** Plans one shard as `plan <args>` does (its documents, its read scope). */
 export async function planShard(
   loaded: LoadResult,
@@ -111,10 +114,7 @@ export async function planShard(
   clients: ClientFactory,
   scale: number,
 ): Promise<Planned> {
-  const documents = shardDocuments(loaded.documents, {
-    domains: shard.domains,
-    studio: shard.domains.length === 0,
-  });
+  const documents = documentsOf(loaded, shard);
   const began = performance.now();
   const observation = await readLive(readScope(documents, shard.domains, loaded.documents), {
     clients,
@@ -135,10 +135,7 @@ export async function runShard(
   const began = performance.now();
   const cpu = process.cpuUsage();
   const planned = await planShard(loaded, shard, clients, settings.scale);
-  const documents = shardDocuments(loaded.documents, {
-    domains: shard.domains,
-    studio: shard.domains.length === 0,
-  });
+  const documents = documentsOf(loaded, shard);
   const outcomes = await applyPlanned({ ...loaded, documents }, planned, clients, {
     rateScale: settings.scale,
     ...(settings.concurrency ? { concurrency: settings.concurrency } : {}),
