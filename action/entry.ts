@@ -9,7 +9,16 @@
 import { appendFileSync } from 'node:fs';
 import { main } from '../src/cli/main.js';
 
-const COMMANDS = new Set(['validate', 'plan', 'apply', 'drift', 'export', 'iam-policy']);
+const COMMANDS = new Set([
+  'validate',
+  'plan',
+  'apply',
+  'drift',
+  'export',
+  'iam-policy',
+  'shards',
+  'plan-combine',
+]);
 
 /** An input as the runner passes it: INPUT_<NAME upper-cased>, spaces as underscores, trimmed. */
 function input(name: string): string {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--scenario example,org,cpu] [--scale 10] [--cpu-domains 10]
+ * `npm run bench [-- --json] [--scenario example,org,cpu,sharded] [--scale 10] [--cpu-domains 10]
  * [--concurrency N] [--read-concurrency N]`:
  * deterministic generated scenarios against the emulator. `example` and `org` run with 20 ms ±
  * 5 ms latency and the documented TPS × scale (the tool's budgets use the same scale); `cpu` runs
@@ -13,6 +13,7 @@ import { generateBenchOrg, ORG_AT_QUOTA } from './org.js';
 import { writeManifests } from './pipeline.js';
 import { benchBehaviour, runNetworkScenario, type PhaseResult } from './scenario.js';
 import { prLines, prTargets, runPrScenario, type PrScenarioResult } from './pr.js';
+import { runShardedScenario, shardedLines, type ShardedResult } from './sharded.js';
 
 /** The whole report (`--json` prints exactly this). */
 export interface BenchReport {
@@ -26,6 +27,7 @@ export interface BenchReport {
     org?: PhaseResult[];
     cpu?: CpuResult;
     'org-pr'?: PrScenarioResult;
+    sharded?: ShardedResult;
   };
   targets: Record<string, { value: number | null; target: string; met: boolean | null }>;
 }
@@ -68,7 +70,7 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${a}`);
   }
   for (const s of args.scenarios)
-    if (!['example', 'org', 'cpu', 'org-pr'].includes(s)) throw new Error(`unknown scenario ${s}`);
+    if (!['example', 'org', 'cpu', 'org-pr', 'sharded'].includes(s)) throw new Error(`unknown scenario ${s}`);
   if (!(args.scale > 0)) throw new Error('--scale must be a positive number');
   return args;
 }
@@ -88,6 +90,8 @@ function targetsOf(report: BenchReport): BenchReport['targets'] {
     cpuPlanMs: target(cpu?.planMs, '<= 3000', (v) => v <= 3000),
     cpuPeakRssMb: target(cpu?.peakRssMb, '<= 512', (v) => v <= 512),
     ...prTargets(report.scenarios['org-pr'], target),
+    shardedWallRatio: target(report.scenarios.sharded?.ratio, '<= 1.2', (v) => v <= 1.2),
+    shardedThrottled: target(report.scenarios.sharded?.throttledConcurrent, '= 0', (v) => v === 0),
   };
 }
 
@@ -127,6 +131,7 @@ function text(report: BenchReport): string {
   if (report.scenarios.org) lines.push(...phaseLines('org (1 domain at quota)', report.scenarios.org));
   if (report.scenarios.cpu) lines.push(...cpuLines(report.scenarios.cpu));
   if (report.scenarios['org-pr']) lines.push(...prLines(report.scenarios['org-pr']));
+  if (report.scenarios.sharded) lines.push(...shardedLines(report.scenarios.sharded));
   lines.push('targets (reported, not asserted):');
   for (const [name, t] of Object.entries(report.targets))
     lines.push(
@@ -181,6 +186,10 @@ export async function runBench(argv: string[], progress: (line: string) => void)
   if (args.scenarios.includes('org-pr')) {
     const size = { ...ORG_AT_QUOTA, ...(args.prProjects ? { projects: args.prProjects } : {}) };
     report.scenarios['org-pr'] = await runPrScenario(settings, size, progress);
+  }
+  if (args.scenarios.includes('sharded')) {
+    progress('bench: sharded');
+    report.scenarios.sharded = await runShardedScenario(settings, undefined, progress);
   }
   report.machine.loadAverageAtEnd = loadavg();
   report.targets = targetsOf(report);

@@ -11,7 +11,8 @@ export interface GlobalOptions {
   region?: string;
   /** AWS profile of the shared config/credentials files: credentials and default region. */
   profile?: string;
-  domain?: string;
+  /** Only these domains (`--domain`, repeatable): one shard of a workflow matrix (`shards`). */
+  domain?: string[];
   /** Only the Studio domains (`--studio`): the shard that keeps them when `--domain` shards the rest. */
   studio?: boolean;
   /** Plan only what changed since this git ref (`--changed-since`, plan/changed.ts). */
@@ -28,7 +29,11 @@ export function addGlobalOptions(program: Command): void {
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (as the AWS CLI does)')
     .option('--region <region>', 'region for calls not tied to a manifest region')
     .option('--profile <name>', 'AWS profile for credentials and the default region (as the AWS CLI does)')
-    .option('--domain <name>', 'only this domain (lets a workflow matrix shard a large organisation)')
+    .option(
+      '--domain <name>',
+      'only this domain; repeat for several (lets a workflow matrix shard a large organisation, see `shards`)',
+      (name: string, previous: string[] | undefined) => [...(previous ?? []), name],
+    )
     .option(
       '--studio',
       'only the Studio domains: the shard beside the --domain shards, so no kind is left out',
@@ -44,4 +49,18 @@ export function addGlobalOptions(program: Command): void {
     )
     .addOption(new Option('--log-format <format>', 'log format').choices(['json', 'pretty']).default('json'))
     .option('--no-color', 'never colour the output');
+}
+
+/** The domains a `--domain` shard keeps, sorted and without repeats (empty: no `--domain`). */
+export function shardDomains(globals: Pick<GlobalOptions, 'domain'>): string[] {
+  return [...new Set(globals.domain ?? [])].sort();
+}
+
+/**
+ * The key of a shard's own PR comment and failure issue: the domain for a one-domain shard (as
+ * before `--domain` could repeat), the domains joined by `+` for several, none without `--domain`.
+ */
+export function shardKey(globals: Pick<GlobalOptions, 'domain'>): string | undefined {
+  const domains = shardDomains(globals);
+  return domains.length === 0 ? undefined : domains.join('+');
 }

@@ -17,6 +17,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerIamPolicyCommand } from './commands/iam-policy.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerCompletionCommand } from './commands/completion.js';
+import { registerPlanCombineCommand, registerShardsCommand } from './commands/shards.js';
 import { addGlobalOptions } from './global-options.js';
 import { sanitizeLine } from '../render/plan-values.js';
 
@@ -33,6 +34,8 @@ const registrars: readonly CommandRegistrar[] = [
   registerEmulatorCommand,
   registerInitCommand,
   registerCompletionCommand,
+  registerShardsCommand,
+  registerPlanCombineCommand,
 ];
 
 /** Builds the commander program over the given IO (exported for tests and help goldens). */

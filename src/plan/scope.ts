@@ -10,13 +10,13 @@ import type { ValidDocument } from '../validate/schema-validator.js';
 import { studioPlaces } from './studio-scope.js';
 
 /**
- * Builds the read scope; `onlyDomain` restricts it to one domain (`--domain`). Studio places come
+ * Builds the read scope; `onlyDomains` restricts it to those domains (`--domain`, repeatable; empty: all). Studio places come
  * from `studioDocuments` (all documents by default): a `--studio` shard plans only Studio documents
  * but still looks wherever a Domain is declared, as the full plan does.
  */
 export function readScope(
   documents: readonly ValidDocument[],
-  onlyDomain?: string,
+  onlyDomains: readonly string[] = [],
   studioDocuments: readonly ValidDocument[] = documents,
 ): ReadScope {
   const domains: ReadScope['domains'] = [];
@@ -27,7 +27,8 @@ export function readScope(
       roles.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.assumeRoleArn);
   }
   for (const { manifest } of documents) {
-    if (manifest.kind !== 'Domain' || (onlyDomain && manifest.metadata.name !== onlyDomain)) continue;
+    if (manifest.kind !== 'Domain' || (onlyDomains.length > 0 && !onlyDomains.includes(manifest.metadata.name)))
+      continue;
     const name = manifest.metadata.name;
     const wanted: Partial<Record<ManifestKind, string[]>> = {};
     for (const doc of documents) {
@@ -74,7 +75,7 @@ export function readScope(
     }
   }
   // A shard (--domain) reads no Studio domain: they belong to no domain.
-  const studioDomains = onlyDomain ? [] : studioPlaces(studioDocuments);
+  const studioDomains = onlyDomains.length > 0 ? [] : studioPlaces(studioDocuments);
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
     domains: domains.sort(byName),

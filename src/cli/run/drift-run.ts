@@ -3,7 +3,7 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import type { DriftOutcome } from '../../github/drift-issue.js';
 import { ExitCode } from '../exit-codes.js';
 import type { DriftCommandOptions } from '../commands/drift.js';
-import type { GlobalOptions } from '../global-options.js';
+import { shardDomains, type GlobalOptions } from '../global-options.js';
 import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
@@ -28,7 +28,10 @@ async function reportOnIssues(outcome: DriftOutcome, keys: readonly IssueKey[], 
 
 /** Where a run that failed before knowing its domains reports: the --domain shard, else the run. */
 function failureKeys(globals: GlobalOptions): IssueKey[] {
-  return globals.domain ? [{ domain: globals.domain, about: 'domain' }] : [{ domain: 'run', about: 'run' }];
+  const domains = shardDomains(globals);
+  return domains.length > 0
+    ? domains.map((domain): IssueKey => ({ domain, about: 'domain' }))
+    : [{ domain: 'run', about: 'run' }];
 }
 
 /**
@@ -37,7 +40,7 @@ function failureKeys(globals: GlobalOptions): IssueKey[] {
  */
 function checkedKeys(run: PlanRun, globals: GlobalOptions): IssueKey[] {
   const keys: IssueKey[] = run.scope.domains.map((d) => ({ domain: d.name, about: 'domain' }));
-  if (globals.domain) return keys;
+  if (shardDomains(globals).length > 0) return keys;
   const studio = new Set<string>();
   for (const d of run.loaded.documents)
     if (d.manifest.kind === 'StudioDomain') studio.add(d.manifest.metadata.name);

@@ -11,7 +11,7 @@ import { readLive } from '../../live/read-live.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ExportCommandOptions } from '../commands/export.js';
 import { connect } from '../connect.js';
-import type { GlobalOptions } from '../global-options.js';
+import { shardDomains, type GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
 import { renderExportJson } from './result-json.js';
@@ -42,7 +42,12 @@ export async function runExport(
   globals: GlobalOptions,
   io: CliIo,
 ): Promise<number> {
-  const domain = globals.domain;
+  const domains = shardDomains(globals);
+  if (domains.length > 1) {
+    io.stderr(`smus-gitops: export reads one domain; --domain was given ${domains.length} times\n`);
+    return ExitCode.Error;
+  }
+  const domain = domains[0];
   if (!domain && !options.studioDomains) {
     io.stderr('smus-gitops: export needs --domain NAME (the domain to export) and/or --studio-domains\n');
     return ExitCode.Error;

@@ -19,13 +19,14 @@ import { readScope } from '../../plan/scope.js';
 import { changeScope, changeScopeText, type ChangeScope } from '../../plan/changed.js';
 import { identityKey } from '../../model/identity.js';
 import { loadChangedSince } from './changed-since.js';
+import { shardDocuments } from '../../plan/shards.js';
 import { studioAccountGuard } from '../../plan/studio-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { connect, type Connection } from '../connect.js';
 import { declaredRoles } from '../../model/roles.js';
 import { loadBaseProtection } from './protect-base.js';
 import { ExitCode } from '../exit-codes.js';
-import type { GlobalOptions } from '../global-options.js';
+import { shardDomains, type GlobalOptions } from '../global-options.js';
 import type { CliIo } from '../io.js';
 
 /** A plan and everything that produced it. */
@@ -60,29 +61,21 @@ export async function makePlan(
     else io.stderr(`${formatDiagnosticText(d)}\n`);
   }
   if (hasErrors(loaded.diagnostics)) return { exit: ExitCode.Error };
-  if (
-    globals.domain &&
-    !loaded.documents.some((d) => d.manifest.kind === 'Domain' && d.manifest.metadata.name === globals.domain)
-  ) {
-    io.stderr(`smus-gitops: --domain ${globals.domain}: no Domain manifest has that name\n`);
-    return { exit: ExitCode.Error };
+  const onlyDomains = shardDomains(globals);
+  for (const name of onlyDomains) {
+    if (!loaded.documents.some((d) => d.manifest.kind === 'Domain' && d.manifest.metadata.name === name)) {
+      io.stderr(`smus-gitops: --domain ${name}: no Domain manifest has that name\n`);
+      return { exit: ExitCode.Error };
+    }
   }
-  if (globals.domain && globals.studio) {
+  if (onlyDomains.length > 0 && globals.studio) {
     io.stderr('smus-gitops: --domain and --studio are two different shards; give one of them\n');
     return { exit: ExitCode.Error };
   }
-  // A --studio shard keeps the Studio kinds and the Policy (which scopes their prune).
-  const isStudioShardKind = (kind: string) => kind === 'Policy' || kind.startsWith('Studio');
-  const documents = globals.studio
-    ? loaded.documents.filter((d) => isStudioShardKind(d.manifest.kind))
-    : globals.domain
-      ? loaded.documents.filter(
-          (d) =>
-            d.manifest.kind === 'Policy' ||
-            (d.manifest.kind === 'Domain' ? d.manifest.metadata.name : d.manifest.metadata.domain) ===
-              globals.domain,
-        )
-      : loaded.documents;
+  const documents = shardDocuments(loaded.documents, {
+    domains: onlyDomains,
+    studio: globals.studio ?? false,
+  });
   const baseProtection = base
     ? await loadBaseProtection({
         ...(base.protectBase ? { explicit: base.protectBase } : {}),
@@ -95,7 +88,7 @@ export async function makePlan(
     io.stderr(`smus-gitops: ${baseProtection.error}\n`);
     return { exit: ExitCode.Error };
   }
-  if (globals.changedSince && (globals.domain || globals.studio)) {
+  if (globals.changedSince && (onlyDomains.length > 0 || globals.studio)) {
     io.stderr('smus-gitops: --changed-since and --domain/--studio are different scopes; give one of them\n');
     return { exit: ExitCode.Error };
   }
@@ -115,7 +108,7 @@ export async function makePlan(
         };
       })()
     : undefined;
-  const scope = changed ? changed.scope.scope : readScope(documents, globals.domain, loaded.documents);
+  const scope = changed ? changed.scope.scope : readScope(documents, onlyDomains, loaded.documents);
   const connection = await connect(io, globals, { access });
   connection.clients.declareRoles(declaredRoles(loaded.documents.map((d) => d.manifest)));
   try {
@@ -180,11 +173,20 @@ export async function makePlan(
     if (globals.studio)
       plan.scope =
         'Studio domains only (--studio): DataZone domains and their contents were not read, and none is listed as unmanaged or pruned';
-    if (globals.domain)
-      plan.scope = `domain ${globals.domain} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${globals.domain} is listed as unmanaged or pruned`;
+    if (onlyDomains.length > 0) plan.scope = domainScope(onlyDomains);
     return { loaded, scope, observation, plan, connection };
   } catch (error) {
     await connection.close();
     throw error;
   }
+}
+
+/** The header of a `--domain` shard's plan: what it did not read, so its "No changes" never reads as whole. */
+function domainScope(domains: readonly string[]): string {
+  if (domains.length === 1) {
+    const [one] = domains;
+    return `domain ${one} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside ${one} is listed as unmanaged or pruned`;
+  }
+  const list = domains.join(', ');
+  return `domains ${list} only (--domain): other domains, their contents and Studio domains were not read, and nothing outside these domains is listed as unmanaged or pruned`;
 }

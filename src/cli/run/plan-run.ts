@@ -8,7 +8,7 @@ import { renderPlanText } from '../../render/plan-text.js';
 import type { Plan, SavedPlan } from '../../plan/types.js';
 import { TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
-import type { GlobalOptions } from '../global-options.js';
+import { shardKey, type GlobalOptions } from '../global-options.js';
 import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { createLogger } from '../logger.js';
@@ -64,9 +64,10 @@ async function publish(
     await appendSummary(renderPlanMarkdown(plan), options.summaryFile, io);
   if (options.githubComment) {
     const { upsertPlanComment } = await import('../../github/pr-comment.js');
+    const key = shardKey(globals);
     const url = await upsertPlanComment(
       plan,
-      { env: io.env, ...(globals.domain ? { key: globals.domain } : {}) },
+      { env: io.env, ...(key === undefined ? {} : { key }) },
       io,
     );
     io.stderr(`smus-gitops: plan comment ${url}\n`);
@@ -86,7 +87,8 @@ async function publishFailure(
   if (!options.githubComment) return;
   const { replacePlanCommentWithFailure } = await import('../../github/pr-comment.js');
   await reportingToGitHub(io, async () => {
-    const key = globals.domain ? { key: globals.domain } : {};
+    const shard = shardKey(globals);
+    const key = shard === undefined ? {} : { key: shard };
     const url = await replacePlanCommentWithFailure(message, { env: io.env, ...key }, io);
     io.stderr(`smus-gitops: plan comment ${url} (the plan failed)\n`);
   });
