@@ -15,7 +15,7 @@ import type { ValidDocument } from '../validate/schema-validator.js';
 import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
-import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
+import { DIFF_RULES, isImmutablePath, kindRank, REVISION_PATHS } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
 import type { BaseProtection } from './base-protection.js';
@@ -104,7 +104,14 @@ function decide(
     const forcedBy = fields.map((f) => f.path).filter((p) => isImmutablePath(address.kind, p));
     return forcedBy.length > 0
       ? { ...base, action: 'replace', reason: 'immutable-field', fields, forcedBy }
-      : { ...base, action: 'update', reason: 'drifted', fields };
+      : {
+          ...base,
+          action: 'update',
+          reason: fields.some((f) => REVISION_PATHS[address.kind]?.includes(f.path))
+            ? 'new-revision'
+            : 'drifted',
+          fields,
+        };
   }
   if (desired?.absent) {
     return live

@@ -29,7 +29,8 @@ export type ChangeReason =
   | 'in-sync' // nothing to do
   | 'not-declared' // undeclared, kind not pruned: unmanaged
   | 'absent' // tombstoned and already gone: noop
-  | 'unread'; // live, but its Get failed: left alone (the observation is incomplete)
+  | 'unread' // live, but its Get failed: left alone (the observation is incomplete)
+  | 'new-revision'; // a versioned resource (FormType) whose model or description changed: apply records a new revision
 
 /** Why a change was refused (DESIGN §4). */
 export type RefusalReason =
