@@ -96,6 +96,8 @@ async function readRule(dc: DomainContext, summary: RuleSummary, names: RuleName
     id,
     summary,
     normal: got.ok ? normalizeRule(got.value, names) : undefined,
+    // The rule as answered: a form type revised by this apply must not make the rule look changed.
+    fingerprintSource: got.ok ? { ...got.value, $metadata: undefined } : undefined,
     meta: {
       domainId: dc.domain.id,
       revision: summary.revision,

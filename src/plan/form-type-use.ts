@@ -9,7 +9,8 @@ import type { NormalMetadataRule } from '../model/form-type.js';
 import { formatAddress, identityKey } from '../model/identity.js';
 import type { DesiredResource } from './desired.js';
 import type { PreflightInput } from './preflight.js';
-import type { Refusal } from './types.js';
+import type { LiveResource } from '../live/types.js';
+import type { Change, Refusal } from './types.js';
 
 /** A required-form entry names the form type (`name`, or `name@<revision>` for a stale pin). */
 function names(entry: string, form: string): boolean {
@@ -52,4 +53,35 @@ export function formTypesInUse(
     });
   }
   return refused;
+}
+
+/**
+ * A rule pins each required form at a revision. A form type that this plan revises (any update
+ * records a new revision) or replaces leaves the rules that require it pinned at the old
+ * revision, so an in-sync rule would be stale right after apply: it becomes an update that
+ * re-pins it (reason `form-revised`), ordered after the form type by its reference.
+ */
+export function repinRules(changes: Change[], resources: readonly LiveResource[]): void {
+  const revised = new Map<string, string>();
+  for (const c of changes)
+    if (c.address.kind === 'FormType' && (c.action === 'update' || c.action === 'replace'))
+      revised.set(`${c.address.domain ?? ''}/${c.address.name}`, c.action);
+  if (revised.size === 0) return;
+  const live = new Map(resources.map((r) => [r.key, r]));
+  for (const change of changes) {
+    if (change.address.kind !== 'MetadataRule' || change.action !== 'noop' || change.reason !== 'in-sync')
+      continue;
+    const rule = live.get(identityKey(change.address));
+    const forms = (rule?.normal as NormalMetadataRule | undefined)?.requiredForms ?? [];
+    const domain = change.address.domain ?? '';
+    const stale = forms.filter((f) => revised.has(`${domain}/${f}`));
+    if (stale.length === 0) continue;
+    change.action = 'update';
+    change.reason = 'form-revised';
+    change.fields = stale.map((name) => ({
+      path: `/requiredForms/${name}`,
+      before: 'current revision',
+      after: 'the revision this apply records',
+    }));
+  }
 }

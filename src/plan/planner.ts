@@ -15,6 +15,7 @@ import type { ValidDocument } from '../validate/schema-validator.js';
 import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
+import { repinRules } from './form-type-use.js';
 import { DIFF_RULES, isImmutablePath, kindRank, REVISION_PATHS } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
@@ -235,6 +236,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
+  repinRules(changes, observation.resources);
   const declaredAdopt = new Set(
     resolved.filter((d) => d.manifest.lifecycle?.adopt === true).map((d) => d.key),
   );

@@ -30,6 +30,7 @@ export type ChangeReason =
   | 'not-declared' // undeclared, kind not pruned: unmanaged
   | 'absent' // tombstoned and already gone: noop
   | 'unread' // live, but its Get failed: left alone (the observation is incomplete)
+  | 'form-revised' // a MetadataRule in sync, but a form type it requires gets a new revision: re-pinned
   | 'new-revision'; // a versioned resource (FormType) whose model or description changed: apply records a new revision
 
 /** Why a change was refused (DESIGN §4). */

@@ -316,14 +316,12 @@ async function ids(): Promise<{ domainId: string; projectId: string }> {
 }
 
 async function formNames(): Promise<string[]> {
-  const out = await emu
-    .dataZone()
-    .send(
-      new SearchTypesCommand({
-        domainIdentifier: (await ids()).domainId,
-        searchScope: 'FORM_TYPE',
-        managed: false,
-      }),
-    );
+  const out = await emu.dataZone().send(
+    new SearchTypesCommand({
+      domainIdentifier: (await ids()).domainId,
+      searchScope: 'FORM_TYPE',
+      managed: false,
+    }),
+  );
   return (out.items ?? []).flatMap((i) => (i.formTypeItem ? [i.formTypeItem.name!] : [])).sort();
 }
