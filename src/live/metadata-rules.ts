@@ -107,8 +107,20 @@ async function readRule(dc: DomainContext, summary: RuleSummary, names: RuleName
   });
 }
 
+/**
+ * True when the plan needs the rules: some are declared or pruned, or form types are (a form type
+ * delete is judged against the rules that require it). A read scoped to one other resource (the
+ * apply's conflict re-read) skips them: listing every unit's rules then would race the deletes of
+ * units running beside it.
+ */
+export function rulesWanted(dc: DomainContext): boolean {
+  const { wanted, allKinds } = dc.scope;
+  return (['MetadataRule', 'FormType'] as const).some((k) => allKinds.includes(k) || wanted[k] !== undefined);
+}
+
 /** The LiveResources of every metadata enforcement rule of the domain, unit by unit. */
 export async function readMetadataRules(dc: DomainContext, names: RuleNames): Promise<LiveResource[]> {
+  if (!rulesWanted(dc)) return [];
   const units = [{ id: dc.domain.rootDomainUnitId, path: '' }, ...names.tree.units];
   const perUnit = await Promise.all(
     units.map(async (unit) => {
