@@ -101,10 +101,18 @@ async function cli(...args: string[]) {
   return runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
 }
 
+/**
+ * Rule ids replaced by `<rule id>`: the emulator draws ids from one counter, and a rule's create
+ * runs beside the projects' (it does not wait for them), so its id depends on timing.
+ */
+function ruleIds(text: string): string {
+  return text.replace(/(MetadataRule\/[^\n]*id: )[a-z0-9]{14}/g, '$1<rule id>');
+}
+
 async function plan(): Promise<string> {
   const run = await cli('plan', dir, '--no-color');
   expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-  return run.stdout;
+  return ruleIds(run.stdout);
 }
 
 async function apply(...extra: string[]): Promise<void> {
@@ -144,7 +152,7 @@ describe('MetadataRule', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 8 unchanged, 0 unmanaged
 
-        ~ MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+        ~ MetadataRule/Study form required (domain gov)  id: <rule id>
             will be updated in place because live fields differ from the manifest
             /description: "Publishing needs the study" → "Publishing needs study and consent"
             /includeChildDomainUnits: false → true
@@ -169,7 +177,7 @@ describe('MetadataRule', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 8 unchanged, 0 unmanaged
 
-      -/+ MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+      -/+ MetadataRule/Study form required (domain gov)  id: <rule id>
             will be deleted and created again because a field that cannot be updated changed
             forced by: /action, /domainUnit
             /action: "CREATE_LISTING_CHANGE_SET" → "CREATE_SUBSCRIPTION_REQUEST"  # forces replacement
@@ -187,7 +195,7 @@ describe('MetadataRule', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 8 unchanged, 0 unmanaged
 
-        - MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+        - MetadataRule/Study form required (domain gov)  id: <rule id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /action: "CREATE_LISTING_CHANGE_SET"
             /description: "Publishing needs the study"
@@ -222,7 +230,7 @@ describe('MetadataRule', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "No changes. Live state matches the manifests.
 
-        ? MetadataRule/Console rule (domain gov)  id: 618bztxoqoj5qo
+        ? MetadataRule/Console rule (domain gov)  id: <rule id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
       "
     `);
@@ -230,7 +238,7 @@ describe('MetadataRule', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 9 unchanged, 0 unmanaged
 
-        - MetadataRule/Console rule (domain gov)  id: 618bztxoqoj5qo
+        - MetadataRule/Console rule (domain gov)  id: <rule id>
             will be deleted because it is not declared and its domain prunes this kind
             /action: "CREATE_SUBSCRIPTION_REQUEST"
             /domainUnit: "Clinical"
@@ -256,10 +264,10 @@ describe('MetadataRule', () => {
     );
     const run = await cli('drift', dir, '--no-color');
     expect(run.exitCode).toBe(2);
-    expect(run.stdout).toMatchInlineSnapshot(`
+    expect(ruleIds(run.stdout)).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 8 unchanged, 0 unmanaged
 
-        ~ MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+        ~ MetadataRule/Study form required (domain gov)  id: <rule id>
             will be updated in place because live fields differ from the manifest
             /description: "Edited in the console" → "Publishing needs the study"
       "
@@ -278,7 +286,7 @@ describe('MetadataRule', () => {
             will be updated in place because its model or description changed: apply records a new revision (CreateFormType)
             /model: "structure ClinicalStudy { studyId: String }" → "structure ClinicalStudy { studyId: String, phase: String }"
 
-        ~ MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+        ~ MetadataRule/Study form required (domain gov)  id: <rule id>
             will be updated in place because a form type it requires gets a new revision in this plan: apply pins the rule to it
             /requiredForms/ClinicalStudy: "current revision" → "the revision this apply records"
       "
@@ -311,10 +319,10 @@ describe('MetadataRule', () => {
     // The rule is no longer declared (so left alone, unmanaged): the plan itself refuses the delete.
     write('# the rule is managed elsewhere\n', tombstoned);
     const run = await cli('plan', dir, '--no-color');
-    expect((run.stdout + run.stderr).replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+    expect(ruleIds((run.stdout + run.stderr).replaceAll(dir, '<dir>'))).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 7 unchanged, 1 unmanaged
 
-        ? MetadataRule/Study form required (domain gov)  id: ahnjw0g2yr1r8h
+        ? MetadataRule/Study form required (domain gov)  id: <rule id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
 
         - FormType/ClinicalStudy (domain gov)  id: ClinicalStudy
