@@ -72,6 +72,16 @@ const SERVED: Record<string, readonly string[]> = {
     'UpdateGlossary',
     'DeleteGlossary',
     'Search',
+    // Governance: metadata form types and enforcement rules (issue 15).
+    'CreateFormType',
+    'GetFormType',
+    'DeleteFormType',
+    'SearchTypes',
+    'CreateRule',
+    'GetRule',
+    'UpdateRule',
+    'ListRules',
+    'DeleteRule',
   ],
   ram: [
     'CreateResourceShare',

@@ -29,6 +29,8 @@ const CHECKED_KINDS: ReadonlySet<ManifestKind> = new Set<ManifestKind>([
   'ProjectProfile',
   'Project',
   'Glossary',
+  'FormType',
+  'MetadataRule',
   'PolicyGrant',
 ]);
 

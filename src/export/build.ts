@@ -31,6 +31,8 @@ import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
 import { glossaryDocument } from './glossary-kinds.js';
 import type { NormalGlossary } from '../model/glossary.js';
+import type { NormalFormType, NormalMetadataRule } from '../model/form-type.js';
+import { formTypeDocument, metadataRuleDocument } from './form-kinds.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -131,6 +133,10 @@ export function buildExport(
         });
       case 'Glossary':
         return glossaryDocument(domain, name, r.normal as NormalGlossary);
+      case 'FormType':
+        return formTypeDocument(domain, name, r.normal as NormalFormType);
+      case 'MetadataRule':
+        return metadataRuleDocument(domain, name, r.normal as NormalMetadataRule);
       case 'StudioDomain':
       case 'StudioUserProfile':
       case 'Policy':

@@ -47,6 +47,10 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'projects', schema: 'project' };
     case 'Glossary':
       return { group: 'glossaries', schema: 'glossary' };
+    case 'FormType':
+      return { group: 'form-types', schema: 'form-type' };
+    case 'MetadataRule':
+      return { group: 'metadata-rules', schema: 'metadata-rule' };
     case 'StudioDomain':
       return { group: 'studio-domains', schema: 'studio-domain' };
     case 'StudioUserProfile':

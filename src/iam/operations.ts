@@ -119,6 +119,16 @@ const DATAZONE = rows('datazone', {
   CreateGlossary: dzWrite,
   UpdateGlossary: dzWrite,
   DeleteGlossary: dzWrite,
+  // Metadata forms and enforcement rules (docs/metadata.md). CreateFormType also records revisions.
+  SearchTypes: dzRead,
+  GetFormType: dzRead,
+  CreateFormType: dzWrite,
+  DeleteFormType: dzWrite,
+  ListRules: dzRead,
+  GetRule: dzRead,
+  CreateRule: dzWrite,
+  UpdateRule: dzWrite,
+  DeleteRule: dzWrite,
 });
 
 const RAM = rows('ram', {

@@ -12,6 +12,8 @@ import { readBlueprintConfigurations, type ConfigurationAccount } from './bluepr
 import { listBlueprintNames } from './blueprints.js';
 import { isWanted, type DomainContext } from './domain-context.js';
 import { listGlossaries, readGlossaries } from './glossaries.js';
+import { listFormTypes, readFormTypes } from './form-types.js';
+import { readMetadataRules } from './metadata-rules.js';
 import { readDomainUnits, walkDomainUnits } from './domain-units.js';
 import { BULK_PROFILES_FROM, type MemberNames } from './members.js';
 import {
@@ -83,6 +85,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
   const profiles = listProjectProfiles(dc);
   const associations = readAccountAssociations(dc);
   const glossaries = listGlossaries(dc);
+  const formTypes = listFormTypes(dc);
 
   const profileNameSources = once(async (): Promise<ProfileNames> => ({
     units: (await tree).paths,
@@ -129,6 +132,11 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     projects.then((p) => (p ? readProjects(dc, p, projectNameSources, started) : [])),
     associations.then((a) => a.resources),
     glossaries.then(async (g) => (g ? readGlossaries(dc, g, await projects) : [])),
+    formTypes.then(async (f) => (f ? readFormTypes(dc, f, await projects) : [])),
+    // Rules name their unit, projects and form types (with the latest revision of each).
+    Promise.all([tree, projects, formTypes]).then(([t, pj, f]) =>
+      readMetadataRules(dc, { tree: t, projects: pj, forms: f }),
+    ),
     configurations,
     // Issue 15: grants name units, profiles, projects and blueprint configurations, so they wait for those.
     Promise.all([tree, profiles, projects, configurations]).then(([t, pr, pj, cf]) =>

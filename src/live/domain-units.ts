@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-datazone';
 import { compact, type NormalDomainUnit } from '../model/normalized.js';
 import { isWanted, type DomainContext } from './domain-context.js';
+import { isGoneError } from './errors.js';
 import { UnitPaths } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
@@ -48,15 +49,24 @@ export async function walkDomainUnits(dc: DomainContext): Promise<UnitTree> {
           `${dc.where} unit ${parent.path || '(root)'}`,
           viaDataZone(clients),
           async (nextToken) => {
-            const out = await clients.dataZone.send(
-              new ListDomainUnitsForParentCommand({
-                domainIdentifier: domain.id,
-                parentDomainUnitIdentifier: parent.id,
-                maxResults: DATAZONE_DOMAINS_MAX_RESULTS,
-                nextToken,
-              }),
-            );
-            return { items: out.items, nextToken: out.nextToken };
+            try {
+              const out = await clients.dataZone.send(
+                new ListDomainUnitsForParentCommand({
+                  domainIdentifier: domain.id,
+                  parentDomainUnitIdentifier: parent.id,
+                  maxResults: DATAZONE_DOMAINS_MAX_RESULTS,
+                  nextToken,
+                }),
+              );
+              return { items: out.items, nextToken: out.nextToken };
+            } catch (error) {
+              // A unit listed a moment ago and gone now was deleted meanwhile (an apply's own
+              // delete beside this re-read): DataZone deletes only a unit without children, so it
+              // has none. The root is never deleted, so its not-found stays a failure.
+              if (parent.path !== '' && !nextToken && isGoneError(error))
+                return { items: [], nextToken: undefined };
+              throw error;
+            }
           },
         );
         return (items ?? []).map((item): WalkedUnit => ({

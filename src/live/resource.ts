@@ -17,6 +17,12 @@ export interface FoundResource {
   summary: unknown;
   meta: Record<string, string | number | undefined>;
   lastUpdatedAt?: Date | string;
+  /**
+   * What the fingerprint hashes instead of the normal value, when the normal value also depends on
+   * other resources (a rule's stale-pin marks depend on its form types' latest revisions) and so
+   * would change without the resource itself changing.
+   */
+  fingerprintSource?: unknown;
 }
 
 /** Marks a resource whose Get failed: the planner must not mistake "unread" for "empty". */
@@ -34,7 +40,12 @@ export function liveResource(found: FoundResource): LiveResource {
     key,
     id: found.id,
     meta,
-    fingerprint: fingerprintOf(key, found.id, found.normal ?? found.summary, found.lastUpdatedAt),
+    fingerprint: fingerprintOf(
+      key,
+      found.id,
+      found.fingerprintSource ?? found.normal ?? found.summary,
+      found.lastUpdatedAt,
+    ),
   };
   if (found.normal !== undefined) resource.normal = found.normal;
   return resource;

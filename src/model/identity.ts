@@ -63,6 +63,8 @@ export function addressOf(manifest: Manifest): Address {
     case 'ProjectProfile':
     case 'Project':
     case 'Glossary':
+    case 'FormType':
+    case 'MetadataRule':
       return { kind: manifest.kind, domain: manifest.metadata.domain ?? '', name: manifest.metadata.name };
     default:
       return assertNever(manifest);
@@ -94,6 +96,8 @@ export function identityKey(address: Address): string {
     case 'Project':
     case 'PolicyGrant':
     case 'Glossary':
+    case 'FormType':
+    case 'MetadataRule':
       return `${address.kind}/${address.domain ?? ''}/${address.name}`;
     default:
       return assertNever(address.kind);

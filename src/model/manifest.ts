@@ -14,6 +14,9 @@ export const MANIFEST_KINDS = [
   'ProjectProfile',
   'Project',
   'Glossary',
+  // Added by issue 15: a form type after its owning project, a rule after its unit and form types.
+  'FormType',
+  'MetadataRule',
   'StudioDomain',
   // Added by issue 16: after StudioDomain, so a profile's domain exists first.
   'StudioUserProfile',
@@ -38,6 +41,8 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'Project',
   'PolicyGrant',
   'Glossary',
+  'FormType',
+  'MetadataRule',
 ]);
 
 /** `lifecycle` of any resource document. */
@@ -190,6 +195,36 @@ export interface GlossarySpec {
   status?: 'ENABLED' | 'DISABLED';
   /** Immutable (UpdateGlossary cannot change it). */
   usageRestrictions?: 'ASSET_GOVERNED_TERMS'[];
+}
+
+/** FormType spec (docs/metadata.md): a metadata form type owned by a project of the domain. */
+export interface FormTypeSpec {
+  /** The owning Project manifest's name. Immutable (a form type never changes project). */
+  owningProject: string;
+  /** The Smithy model text (model.smithy); a change makes a new revision. */
+  model: string;
+  description?: string;
+  /** Default ENABLED. */
+  status?: 'ENABLED' | 'DISABLED';
+}
+
+/** MetadataRule spec (docs/metadata.md): a METADATA_FORM_ENFORCEMENT rule on a domain unit. */
+export interface MetadataRuleSpec {
+  /** Path of the target DomainUnit manifest (e.g. `Sales/EMEA`); unset is the root unit. Immutable. */
+  domainUnit?: string;
+  /** Default false; UpdateRule changes it. */
+  includeChildDomainUnits?: boolean;
+  /** The workflow the rule enforces on. Immutable. */
+  action: 'CREATE_LISTING_CHANGE_SET' | 'CREATE_SUBSCRIPTION_REQUEST';
+  /** FormType manifest names (1-5). */
+  requiredForms: string[];
+  description?: string;
+  /** Which projects and asset types the rule applies to (default: all projects). */
+  scope?: {
+    projects?: 'ALL' | string[];
+    assetTypes?: 'ALL' | string[];
+    dataProduct?: boolean;
+  };
 }
 
 /** StudioDomain spec. */
@@ -351,6 +386,8 @@ export type Manifest =
   | ManifestBase<'ProjectProfile', ProjectProfileSpec>
   | ManifestBase<'Project', ProjectSpec>
   | ManifestBase<'Glossary', GlossarySpec>
+  | ManifestBase<'FormType', FormTypeSpec>
+  | ManifestBase<'MetadataRule', MetadataRuleSpec>
   | ManifestBase<'StudioDomain', StudioDomainSpec>
   | ManifestBase<'StudioUserProfile', StudioUserProfileSpec>
   | ManifestBase<'Policy', PolicySpec>

@@ -15,6 +15,7 @@
  */
 import type { NormalPolicyGrant } from '../model/policy-grant.js';
 import type { NormalGlossary } from '../model/glossary.js';
+import type { NormalFormType, NormalMetadataRule } from '../model/form-type.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -141,6 +142,21 @@ function references(
       // A glossary is created in its owning project, which must exist first.
       const g = normal as NormalGlossary | undefined;
       if (g) refs.push(key({ kind: 'Project', domain, name: g.owningProject }));
+      break;
+    }
+    case 'FormType': {
+      // A form type is created in its owning project, which must exist first.
+      const f = normal as NormalFormType | undefined;
+      if (f) refs.push(key({ kind: 'Project', domain, name: f.owningProject }));
+      break;
+    }
+    case 'MetadataRule': {
+      // A rule targets its unit, requires its form types and may name projects in its scope.
+      const r = normal as NormalMetadataRule | undefined;
+      unit(r?.domainUnit);
+      for (const name of r?.requiredForms ?? []) refs.push(key({ kind: 'FormType', domain, name }));
+      if (Array.isArray(r?.scope.projects))
+        for (const name of r.scope.projects) refs.push(key({ kind: 'Project', domain, name }));
       break;
     }
     case 'StudioUserProfile':

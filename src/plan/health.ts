@@ -90,6 +90,8 @@ export function liveHealth(resource: LiveResource): Health {
     case 'AccountPool':
     case 'ProjectProfile':
     case 'Glossary':
+    case 'FormType':
+    case 'MetadataRule':
     case 'Policy':
     case 'PolicyGrant':
       return HEALTHY;

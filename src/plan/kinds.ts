@@ -36,6 +36,13 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
     '/members': { kind: 'keyed', key: 'member' },
   },
   Glossary: { '/usageRestrictions': { kind: 'set' } },
+  FormType: {},
+  // The API keeps the order of required forms, but it means nothing: compared as sets.
+  MetadataRule: {
+    '/requiredForms': { kind: 'set' },
+    '/scope/projects': { kind: 'set' },
+    '/scope/assetTypes': { kind: 'set' },
+  },
   StudioDomain: {
     '/subnetIds': { kind: 'set' },
     '/defaultUserSettings/securityGroups': { kind: 'set' },
@@ -60,12 +67,24 @@ export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> 
   Project: ['/profile', '/environments/*/target'],
   // UpdateGlossary has no owningProjectIdentifier or usageRestrictions member.
   Glossary: ['/owningProject', '/usageRestrictions'],
+  // CreateFormType with the same name only makes a new revision in the same project.
+  FormType: ['/owningProject'],
+  // UpdateRuleInput has name, description, scope, detail and includeChildDomainUnits only.
+  MetadataRule: ['/domainUnit', '/action'],
   StudioDomain: ['/authMode', '/vpcId', '/kmsKeyId'],
   // UpdateUserProfileRequest carries only UserSettings: the SSO identity forces a replace.
   StudioUserProfile: ['/singleSignOnUser'],
   Policy: [],
   // The API has no update of a grant: any detail change is remove + add.
   PolicyGrant: ['/includeChildDomainUnits', '/projectProfiles'],
+};
+
+/**
+ * Fields of versioned kinds whose change records a new revision rather than editing the current
+ * one (a FormType has no update call: CreateFormType with the same name makes revision n+1).
+ */
+export const REVISION_PATHS: Readonly<Partial<Record<ManifestKind, readonly string[]>>> = {
+  FormType: ['/model', '/description'],
 };
 
 /** True when `path` is, or is inside, one of the immutable patterns of the kind. */

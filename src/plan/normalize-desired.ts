@@ -4,6 +4,7 @@
  * out. See model/normalized.ts for the conventions both sides follow.
  */
 import { normalizeGlossary } from '../model/glossary.js';
+import { normalizeFormType, normalizeMetadataRule } from '../model/form-type.js';
 import { assertNever, type Manifest } from '../model/manifest.js';
 import { normalizeGrant } from '../model/policy-grant.js';
 import {
@@ -80,6 +81,10 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return normalizeProject(manifest.spec);
     case 'Glossary':
       return normalizeGlossary(manifest.spec);
+    case 'FormType':
+      return normalizeFormType(manifest.spec);
+    case 'MetadataRule':
+      return normalizeMetadataRule(manifest.spec);
     case 'StudioDomain': {
       const s = manifest.spec;
       const studio: NormalStudioDomain = {

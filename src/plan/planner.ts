@@ -15,7 +15,8 @@ import type { ValidDocument } from '../validate/schema-validator.js';
 import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
-import { DIFF_RULES, isImmutablePath, kindRank } from './kinds.js';
+import { repinRules } from './form-type-use.js';
+import { DIFF_RULES, isImmutablePath, kindRank, REVISION_PATHS } from './kinds.js';
 import { applySafetyRules } from './safety.js';
 import { crossCheckTargets } from './cross-checks.js';
 import type { BaseProtection } from './base-protection.js';
@@ -110,7 +111,14 @@ function decide(
     const forcedBy = fields.map((f) => f.path).filter((p) => isImmutablePath(address.kind, p));
     return forcedBy.length > 0
       ? { ...base, action: 'replace', reason: 'immutable-field', fields, forcedBy }
-      : { ...base, action: 'update', reason: 'drifted', fields };
+      : {
+          ...base,
+          action: 'update',
+          reason: fields.some((f) => REVISION_PATHS[address.kind]?.includes(f.path))
+            ? 'new-revision'
+            : 'drifted',
+          fields,
+        };
   }
   if (desired?.absent) {
     return live
@@ -235,6 +243,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
     normals.set(key, d?.normal ?? liveNormal);
     changes.push(change);
   }
+  repinRules(changes, observation.resources);
   const declaredAdopt = new Set(
     resolved.filter((d) => d.manifest.lifecycle?.adopt === true).map((d) => d.key),
   );

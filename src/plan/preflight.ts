@@ -20,6 +20,7 @@ import { disallowedOverrides } from '../model/profile-rules.js';
 import { locate } from '../validate/schema-validator.js';
 import type { DesiredResource, ProfileLookup } from './desired.js';
 import type { Change, Refusal } from './types.js';
+import { formTypesInUse } from './form-type-use.js';
 
 /** What preflight looks at. */
 export interface PreflightInput {
@@ -137,6 +138,7 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
       });
     }
   }
+  refused.push(...formTypesInUse(input, locationOf));
   return refused;
 }
 

@@ -29,7 +29,9 @@ export type ChangeReason =
   | 'in-sync' // nothing to do
   | 'not-declared' // undeclared, kind not pruned: unmanaged
   | 'absent' // tombstoned and already gone: noop
-  | 'unread'; // live, but its Get failed: left alone (the observation is incomplete)
+  | 'unread' // live, but its Get failed: left alone (the observation is incomplete)
+  | 'form-revised' // a MetadataRule in sync, but a form type it requires gets a new revision: re-pinned
+  | 'new-revision'; // a versioned resource (FormType) whose model or description changed: apply records a new revision
 
 /** Why a change was refused (DESIGN §4). */
 export type RefusalReason =

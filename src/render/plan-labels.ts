@@ -49,6 +49,8 @@ export const REASON_TEXT: { readonly [R in ChangeReason]: string } = {
   'not-declared': 'it is not declared and its kind is not pruned',
   absent: 'it is tombstoned and already gone',
   unread: 'its live value could not be read (its Get failed)',
+  'form-revised': 'a form type it requires gets a new revision in this plan: apply pins the rule to it',
+  'new-revision': 'its model or description changed: apply records a new revision (CreateFormType)',
 };
 
 /** How an unread resource is shown: a noop only because nothing about it could be decided. */

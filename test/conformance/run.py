@@ -28,6 +28,7 @@ import harness  # noqa: E402
 import cases_contract  # noqa: E402,F401 - registers cases
 import cases_datazone  # noqa: E402,F401
 import cases_governance  # noqa: E402,F401
+import cases_forms  # noqa: E402,F401
 import cases_projects  # noqa: E402,F401
 import cases_ram  # noqa: E402,F401
 import cases_sagemaker_sts  # noqa: E402,F401

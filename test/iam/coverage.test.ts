@@ -56,7 +56,18 @@ async function applyDocs(docs: ManifestObject[], extra: string[] = [], replan = 
 function updated(docs: ManifestObject[]): ManifestObject[] {
   const next = structuredClone(docs);
   for (const d of next) {
-    if (['Domain', 'DomainUnit', 'AccountPool', 'ProjectProfile', 'Project', 'Glossary'].includes(d.kind))
+    if (
+      [
+        'Domain',
+        'DomainUnit',
+        'AccountPool',
+        'ProjectProfile',
+        'Project',
+        'Glossary',
+        'FormType',
+        'MetadataRule',
+      ].includes(d.kind)
+    )
       d.spec['description'] = `${String(d.spec['description'] ?? '')} (edited)`;
   }
   const domain = find(next, 'Domain', 'corp-data');

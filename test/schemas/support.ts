@@ -31,6 +31,8 @@ export const KIND_SCHEMA = {
   Policy: 'policy.schema.json',
   PolicyGrant: 'policy-grant.schema.json',
   Glossary: 'glossary.schema.json',
+  FormType: 'form-type.schema.json',
+  MetadataRule: 'metadata-rule.schema.json',
 } as const;
 
 /** A manifest kind. */

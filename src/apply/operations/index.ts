@@ -11,6 +11,8 @@ import { projectOperation } from './project.js';
 import { projectProfileOperation } from './project-profile.js';
 import { studioDomainOperation } from './studio-domain.js';
 import { glossaryOperation } from './glossary.js';
+import { formTypeOperation } from './form-type.js';
+import { metadataRuleOperation } from './metadata-rule.js';
 import { studioUserProfileOperation } from './studio-user-profile.js';
 
 /** Operation per kind. */
@@ -25,5 +27,7 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   StudioDomain: studioDomainOperation,
   PolicyGrant: policyGrantOperation,
   Glossary: glossaryOperation,
+  FormType: formTypeOperation,
+  MetadataRule: metadataRuleOperation,
   StudioUserProfile: studioUserProfileOperation,
 };

@@ -1,5 +1,6 @@
 /**
- * References of the governance kinds (docs/metadata.md): a Glossary's owning project. A reference
+ * References of the governance kinds (docs/metadata.md): the owning project of a Glossary or a
+ * FormType; a MetadataRule's unit, required form types and scoped projects. A reference
  * to an undeclared project is an error with a did-you-mean when a declared name is close (or the
  * domain prunes projects); otherwise it is deferred to plan time like every other reference. The
  * domain itself is checked by checkReferences, and a tombstone's references are not checked.
@@ -13,7 +14,19 @@ export function checkGovernanceReferences(ctx: CheckContext): void {
   for (const doc of ctx.inventory.all) {
     const m = doc.manifest;
     if (!isPresent(doc) || !ctx.inventory.domains.has(m.metadata.domain ?? '')) continue;
-    if (m.kind === 'Glossary')
-      reference(ctx, doc, 'Project', m.metadata.domain ?? '', m.spec.owningProject, '/spec/owningProject');
+    const domain = m.metadata.domain ?? '';
+    if (m.kind === 'Glossary' || m.kind === 'FormType')
+      reference(ctx, doc, 'Project', domain, m.spec.owningProject, '/spec/owningProject');
+    if (m.kind === 'MetadataRule') {
+      if (m.spec.domainUnit) reference(ctx, doc, 'DomainUnit', domain, m.spec.domainUnit, '/spec/domainUnit');
+      m.spec.requiredForms.forEach((name, i) =>
+        reference(ctx, doc, 'FormType', domain, name, `/spec/requiredForms/${i}`),
+      );
+      const projects = m.spec.scope?.projects;
+      if (Array.isArray(projects))
+        projects.forEach((name, i) =>
+          reference(ctx, doc, 'Project', domain, name, `/spec/scope/projects/${i}`),
+        );
+    }
   }
 }

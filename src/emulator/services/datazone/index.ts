@@ -15,6 +15,8 @@ import { domainUnitHandlers } from './domain-units.js';
 import { domainHandlers } from './domains.js';
 import { entityOwnerHandlers } from './entity-owners.js';
 import { glossaryHandlers } from './glossaries.js';
+import { formTypeHandlers } from './form-types.js';
+import { ruleHandlers } from './rules.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
 import { policyGrantHandlers } from './policy-grants.js';
@@ -40,6 +42,8 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...policyGrantHandlers,
   ...entityOwnerHandlers,
   ...glossaryHandlers,
+  ...formTypeHandlers,
+  ...ruleHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

@@ -7,6 +7,8 @@
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { GlossaryRecord } from './glossaries.js';
+import type { FormTypeRecord } from './form-types.js';
+import type { RuleRecord } from './rules.js';
 import type { EmulatorWorld } from '../../types.js';
 import type { TokenRecord } from '../idempotency.js';
 
@@ -217,6 +219,10 @@ export interface DataZoneState {
   policyGrants?: Record<string, PolicyGrantRecord>;
   /** Business glossaries (glossaries.ts), created on first use. */
   glossaries?: Record<string, GlossaryRecord>;
+  /** Metadata form types by `${domainId}/${name}` (form-types.ts), created on first use. */
+  formTypes?: Record<string, FormTypeRecord>;
+  /** Metadata enforcement rules by id (rules.ts), created on first use. */
+  rules?: Record<string, RuleRecord>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */
