@@ -72,6 +72,11 @@ const SERVED: Record<string, readonly string[]> = {
     'UpdateGlossary',
     'DeleteGlossary',
     'Search',
+    // Governance: glossary terms (issue 15).
+    'CreateGlossaryTerm',
+    'GetGlossaryTerm',
+    'UpdateGlossaryTerm',
+    'DeleteGlossaryTerm',
   ],
   ram: [
     'CreateResourceShare',

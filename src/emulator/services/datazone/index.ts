@@ -15,6 +15,7 @@ import { domainUnitHandlers } from './domain-units.js';
 import { domainHandlers } from './domains.js';
 import { entityOwnerHandlers } from './entity-owners.js';
 import { glossaryHandlers } from './glossaries.js';
+import { glossaryTermHandlers } from './glossary-terms.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
 import { policyGrantHandlers } from './policy-grants.js';
@@ -40,6 +41,7 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...policyGrantHandlers,
   ...entityOwnerHandlers,
   ...glossaryHandlers,
+  ...glossaryTermHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

@@ -7,6 +7,7 @@
  */
 import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { GlossaryRecord } from './glossaries.js';
+import type { GlossaryTermRecord } from './glossary-terms.js';
 import type { EmulatorWorld } from '../../types.js';
 import type { TokenRecord } from '../idempotency.js';
 
@@ -217,6 +218,8 @@ export interface DataZoneState {
   policyGrants?: Record<string, PolicyGrantRecord>;
   /** Business glossaries (glossaries.ts), created on first use. */
   glossaries?: Record<string, GlossaryRecord>;
+  /** Business glossary terms (glossary-terms.ts), created on first use. */
+  glossaryTerms?: Record<string, GlossaryTermRecord>;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */
