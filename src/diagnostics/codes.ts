@@ -52,6 +52,8 @@ export const DIAGNOSTIC_CODES = {
     'A PolicyGrant names a user or group that is close to, but not, one that project members use (a likely typo).',
   SG340:
     'A governance resource (the owning project of a Glossary, the project principal of a PolicyGrant) names a project that is not declared.',
+  SG341:
+    'A GlossaryTerm names a glossary, or a related term of its glossary (relations.isA, relations.classifies), that is not declared.',
   SG350: "A StudioUserProfile names a StudioDomain that is not declared in the caller's account.",
   SG351:
     "A StudioUserProfile's singleSignOnUser does not fit its domain's authMode (required for SSO, not allowed for IAM).",

@@ -29,8 +29,9 @@ import {
 import { policyGrantDocument } from './governance-grants.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
-import { glossaryDocument } from './glossary-kinds.js';
+import { glossaryDocument, glossaryTermDocument } from './glossary-kinds.js';
 import type { NormalGlossary } from '../model/glossary.js';
+import type { NormalGlossaryTerm } from '../model/glossary-term.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -131,6 +132,8 @@ export function buildExport(
         });
       case 'Glossary':
         return glossaryDocument(domain, name, r.normal as NormalGlossary);
+      case 'GlossaryTerm':
+        return glossaryTermDocument(domain, name, r.normal as NormalGlossaryTerm);
       case 'StudioDomain':
       case 'StudioUserProfile':
       case 'Policy':

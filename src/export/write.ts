@@ -47,6 +47,8 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'projects', schema: 'project' };
     case 'Glossary':
       return { group: 'glossaries', schema: 'glossary' };
+    case 'GlossaryTerm':
+      return { group: 'glossary-terms', schema: 'glossary-term' };
     case 'StudioDomain':
       return { group: 'studio-domains', schema: 'studio-domain' };
     case 'StudioUserProfile':

@@ -119,6 +119,10 @@ const DATAZONE = rows('datazone', {
   CreateGlossary: dzWrite,
   UpdateGlossary: dzWrite,
   DeleteGlossary: dzWrite,
+  // Glossary terms (docs/metadata.md): listed with Search GLOSSARY_TERM.
+  CreateGlossaryTerm: dzWrite,
+  UpdateGlossaryTerm: dzWrite,
+  DeleteGlossaryTerm: dzWrite,
 });
 
 const RAM = rows('ram', {

@@ -12,6 +12,7 @@ import { readBlueprintConfigurations, type ConfigurationAccount } from './bluepr
 import { listBlueprintNames } from './blueprints.js';
 import { isWanted, type DomainContext } from './domain-context.js';
 import { listGlossaries, readGlossaries } from './glossaries.js';
+import { listGlossaryTerms, readGlossaryTerms } from './glossary-terms.js';
 import { readDomainUnits, walkDomainUnits } from './domain-units.js';
 import { BULK_PROFILES_FROM, type MemberNames } from './members.js';
 import {
@@ -83,6 +84,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
   const projects = listProjects(dc);
   const associations = readAccountAssociations(dc);
   const glossaries = listGlossaries(dc);
+  const glossaryTerms = listGlossaryTerms(dc);
 
   const profileNameSources = once(async (): Promise<ProfileNames> => ({
     units: (await tree).paths,
@@ -108,6 +110,8 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     projects.then((p) => (p ? readProjects(dc, p, projectNameSources) : [])),
     associations.then((a) => a.resources),
     glossaries.then(async (g) => (g ? readGlossaries(dc, g, await projects) : [])),
+    // Terms name their glossary by id: a failed glossary search leaves them as `id:<id>`.
+    Promise.all([glossaryTerms, glossaries]).then(([t, g]) => (t ? readGlossaryTerms(dc, t, g) : [])),
     associations.then(async (a) => {
       const targets = configurationAccounts(dc, env, a);
       const found = await Promise.all(targets.map((t) => readBlueprintConfigurations(dc, t, blueprints)));

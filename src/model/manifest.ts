@@ -20,6 +20,8 @@ export const MANIFEST_KINDS = [
   'Policy',
   // Added by issue 15 (governance); after Project so a grant's units, profiles and projects exist first.
   'PolicyGrant',
+  // Added by issue 15: after Glossary, so a term's glossary exists first (and its deletes run before it).
+  'GlossaryTerm',
 ] as const;
 
 /** One of the nine kinds. */
@@ -38,6 +40,7 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'Project',
   'PolicyGrant',
   'Glossary',
+  'GlossaryTerm',
 ]);
 
 /** `lifecycle` of any resource document. */
@@ -192,6 +195,18 @@ export interface GlossarySpec {
   usageRestrictions?: 'ASSET_GOVERNED_TERMS'[];
 }
 
+/** GlossaryTerm spec (docs/metadata.md): a term of a glossary of the same domain. */
+export interface GlossaryTermSpec {
+  /** The Glossary manifest's name: part of the identity (term names are unique per glossary). */
+  glossary: string;
+  shortDescription?: string;
+  longDescription?: string;
+  /** Default ENABLED. */
+  status?: 'ENABLED' | 'DISABLED';
+  /** Other terms of the same glossary, by name (TermRelations). */
+  relations?: { isA?: string[]; classifies?: string[] };
+}
+
 /** StudioDomain spec. */
 export interface StudioDomainSpec {
   region: string;
@@ -333,7 +348,8 @@ export type Manifest =
   | ManifestBase<'StudioDomain', StudioDomainSpec>
   | ManifestBase<'StudioUserProfile', StudioUserProfileSpec>
   | ManifestBase<'Policy', PolicySpec>
-  | ManifestBase<'PolicyGrant', PolicyGrantSpec>;
+  | ManifestBase<'PolicyGrant', PolicyGrantSpec>
+  | ManifestBase<'GlossaryTerm', GlossaryTermSpec>;
 
 /** The manifest of one kind. */
 export type ManifestOf<K extends ManifestKind> = Extract<Manifest, { kind: K }>;

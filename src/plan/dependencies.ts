@@ -15,6 +15,7 @@
  */
 import type { NormalPolicyGrant } from '../model/policy-grant.js';
 import type { NormalGlossary } from '../model/glossary.js';
+import type { NormalGlossaryTerm } from '../model/glossary-term.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -132,6 +133,13 @@ function references(
       // A glossary is created in its owning project, which must exist first.
       const g = normal as NormalGlossary | undefined;
       if (g) refs.push(key({ kind: 'Project', domain, name: g.owningProject }));
+      break;
+    }
+    case 'GlossaryTerm': {
+      // A term is created in its glossary. Related terms are not edges: the term's operation
+      // creates a missing related term by name first, so relations may form cycles.
+      const t = normal as NormalGlossaryTerm | undefined;
+      if (t) refs.push(key({ kind: 'Glossary', domain, name: t.glossary }));
       break;
     }
     case 'StudioUserProfile':

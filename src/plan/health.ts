@@ -90,6 +90,7 @@ export function liveHealth(resource: LiveResource): Health {
     case 'AccountPool':
     case 'ProjectProfile':
     case 'Glossary':
+    case 'GlossaryTerm':
     case 'Policy':
     case 'PolicyGrant':
       return HEALTHY;

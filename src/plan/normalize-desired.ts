@@ -4,6 +4,7 @@
  * out. See model/normalized.ts for the conventions both sides follow.
  */
 import { normalizeGlossary } from '../model/glossary.js';
+import { normalizeGlossaryTerm } from '../model/glossary-term.js';
 import { assertNever, type Manifest } from '../model/manifest.js';
 import { normalizeGrant } from '../model/policy-grant.js';
 import {
@@ -80,6 +81,8 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return normalizeProject(manifest.spec);
     case 'Glossary':
       return normalizeGlossary(manifest.spec);
+    case 'GlossaryTerm':
+      return normalizeGlossaryTerm(manifest.spec);
     case 'StudioDomain': {
       const s = manifest.spec;
       const studio: NormalStudioDomain = {

@@ -29,7 +29,12 @@ function desiredOf(input: OperationInput): NormalGlossary {
   return (input.desired?.normal as NormalGlossary | undefined) ?? normalizeGlossary(m.spec);
 }
 
-async function findGlossary(ctx: OperationContext, d: DomainRef, name: string): Promise<string | undefined> {
+/** The id of the glossary named exactly `name` (Search GLOSSARY, every page); undefined when none. */
+export async function findGlossary(
+  ctx: OperationContext,
+  d: DomainRef,
+  name: string,
+): Promise<string | undefined> {
   const items = await listAll(ctx, 'Search', d.scope, async (nextToken) => {
     const out = await d.clients.dataZone.send(
       new SearchCommand({ domainIdentifier: d.id, searchScope: 'GLOSSARY', searchText: name, nextToken }),

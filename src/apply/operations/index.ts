@@ -11,6 +11,7 @@ import { projectOperation } from './project.js';
 import { projectProfileOperation } from './project-profile.js';
 import { studioDomainOperation } from './studio-domain.js';
 import { glossaryOperation } from './glossary.js';
+import { glossaryTermOperation } from './glossary-term.js';
 import { studioUserProfileOperation } from './studio-user-profile.js';
 
 /** Operation per kind. */
@@ -25,5 +26,6 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   StudioDomain: studioDomainOperation,
   PolicyGrant: policyGrantOperation,
   Glossary: glossaryOperation,
+  GlossaryTerm: glossaryTermOperation,
   StudioUserProfile: studioUserProfileOperation,
 };

@@ -1,10 +1,12 @@
 /**
- * References of the governance kinds (docs/metadata.md): a Glossary's owning project. A reference
+ * References of the governance kinds (docs/metadata.md): a Glossary's owning project, and a
+ * GlossaryTerm's glossary and related terms (glossary-term-references.ts). A reference
  * to an undeclared project is an error with a did-you-mean when a declared name is close (or the
  * domain prunes projects); otherwise it is deferred to plan time like every other reference. The
  * domain itself is checked by checkReferences, and a tombstone's references are not checked.
  */
 import type { CheckContext } from './context.js';
+import { checkGlossaryTermReferences } from './glossary-term-references.js';
 import { isPresent } from './inventory.js';
 import { reference } from './references.js';
 
@@ -16,4 +18,5 @@ export function checkGovernanceReferences(ctx: CheckContext): void {
     if (m.kind === 'Glossary')
       reference(ctx, doc, 'Project', m.metadata.domain ?? '', m.spec.owningProject, '/spec/owningProject');
   }
+  checkGlossaryTermReferences(ctx);
 }

@@ -40,6 +40,7 @@ const MISSING_CODE: Partial<Record<ManifestKind, DiagnosticCode>> = {
   AccountPool: 'SG303',
   DomainUnit: 'SG304',
   Project: 'SG340',
+  Glossary: 'SG341',
 };
 
 /**
