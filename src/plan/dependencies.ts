@@ -202,4 +202,28 @@ export function linkDependencies(
     }
     change.dependsOn = [...deps].sort();
   }
+  chainGlossaryTerms(active, normals, keyOf);
+}
+
+/**
+ * The term changes of one glossary run one after another, in plan order: a term's operation may
+ * create a related term by name (apply/operations/glossary-term.ts), so parallel runs would race
+ * for the same name and the ids DataZone hands out would depend on timing. A chain has no cycles,
+ * whatever the relations are.
+ */
+function chainGlossaryTerms(
+  active: readonly Change[],
+  normals: ReadonlyMap<string, object | undefined>,
+  keyOf: ReadonlyMap<Change, string>,
+): void {
+  const previous = new Map<string, string>();
+  for (const change of active) {
+    if (change.address.kind !== 'GlossaryTerm') continue;
+    const own = keyOf.get(change)!;
+    const glossary = (normals.get(own) as NormalGlossaryTerm | undefined)?.glossary ?? '';
+    const chain = `${change.address.domain ?? ''}\u0000${glossary}`;
+    const before = previous.get(chain);
+    if (before && !change.dependsOn.includes(before)) change.dependsOn = [...change.dependsOn, before].sort();
+    previous.set(chain, own);
+  }
 }

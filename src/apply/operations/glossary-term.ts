@@ -19,7 +19,7 @@ import {
 import { normalizeGlossaryTerm, type NormalGlossaryTerm } from '../../model/glossary-term.js';
 import { assertNever } from '../../model/manifest.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, listAll, type DomainRef } from './dz-calls.js';
+import { clientToken, deleteTolerant, domainRef, isGone, listAll, type DomainRef } from './dz-calls.js';
 import { createOrAdopt, exactMatch } from './dz-named.js';
 import { findGlossary } from './glossary.js';
 
@@ -151,15 +151,20 @@ async function removeTerm(ctx: OperationContext, d: DomainRef, id: string): Prom
       const left = ids.filter((x) => x !== id);
       return left.length > 0 ? left : undefined;
     };
-    await ctx.call('UpdateGlossaryTerm', d.scope, () =>
-      d.clients.dataZone.send(
-        new UpdateGlossaryTermCommand({
-          domainIdentifier: d.id,
-          identifier: other.id,
-          termRelations: { isA: keep(isA), classifies: keep(classifies) },
-        }),
-      ),
-    );
+    try {
+      await ctx.call('UpdateGlossaryTerm', d.scope, () =>
+        d.clients.dataZone.send(
+          new UpdateGlossaryTermCommand({
+            domainIdentifier: d.id,
+            identifier: other.id,
+            termRelations: { isA: keep(isA), classifies: keep(classifies) },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Deleted meanwhile (terms of one prune are deleted in parallel): its links went with it.
+      if (!isGone(error)) throw error;
+    }
   }
   await deleteTolerant(() =>
     ctx.call('DeleteGlossaryTerm', d.scope, () =>

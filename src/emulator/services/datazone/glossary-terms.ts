@@ -14,9 +14,9 @@ import type {
   TermRelations,
   UpdateGlossaryTermInput,
 } from '@aws-sdk/client-datazone';
+import { createHash } from 'node:crypto';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
-import { opaqueId } from './ids.js';
 import { checkNameFree, findDomain, inDomain, notFound, requireAvailable } from './lookups.js';
 import { callerProfileId } from './principals.js';
 import type { DomainRecord } from './state.js';
@@ -41,6 +41,22 @@ export interface GlossaryTermRecord {
 /** The term table, created on first use (older persisted worlds have none). */
 export function glossaryTerms(call: DzCall): Record<string, GlossaryTermRecord> {
   return (call.state.glossaryTerms ??= {});
+}
+
+/**
+ * A term id from the term table's own sequence rather than the world's id counter: terms are
+ * created while other calls (STS credentials, in parallel changes) draw from that counter, and a
+ * plan names term ids, so they must not depend on timing. Same shape as every other DataZone id.
+ */
+function termId(call: DzCall, glossaryId: string, name: string): string {
+  call.state.glossaryTermSeq = (call.state.glossaryTermSeq ?? 0) + 1;
+  const hash = createHash('sha256')
+    .update(`term/${glossaryId}/${name}/${call.state.glossaryTermSeq}`)
+    .digest('hex');
+  return BigInt(`0x${hash.slice(0, 18)}`)
+    .toString(36)
+    .padStart(14, '0')
+    .slice(-14);
 }
 
 /** The glossary's usage restrictions, which every term reports (GlossaryTermItem.usageRestrictions). */
@@ -103,7 +119,7 @@ const createGlossaryTerm: DzHandler<CreateGlossaryTermInput> = (input, call) => 
   const glossaryId = glossaryOf(call, domain, input.glossaryIdentifier ?? '');
   const siblings = inDomain(glossaryTerms(call), domain.id).filter((t) => t.glossaryId === glossaryId);
   checkNameFree(siblings, input.name ?? '', 'glossary term');
-  const id = opaqueId(call.ctx, 'term');
+  const id = termId(call, glossaryId, input.name ?? '');
   const term: GlossaryTermRecord = {
     id,
     domainId: domain.id,

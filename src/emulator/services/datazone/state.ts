@@ -220,6 +220,8 @@ export interface DataZoneState {
   glossaries?: Record<string, GlossaryRecord>;
   /** Business glossary terms (glossary-terms.ts), created on first use. */
   glossaryTerms?: Record<string, GlossaryTermRecord>;
+  /** Terms created so far: the sequence term ids are derived from (glossary-terms.ts). */
+  glossaryTermSeq?: number;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */
