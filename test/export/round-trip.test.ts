@@ -103,6 +103,7 @@ describe('export round trip', () => {
         'domain-units.yaml',
         'domain.yaml',
         'glossaries.yaml',
+        'glossary-terms.yaml',
         'policy-grants.yaml',
         'project-profiles.yaml',
         'projects.yaml',
