@@ -30,6 +30,7 @@ export const KIND_SCHEMA = {
   Policy: 'policy.schema.json',
   PolicyGrant: 'policy-grant.schema.json',
   Glossary: 'glossary.schema.json',
+  GlossaryTerm: 'glossary-term.schema.json',
 } as const;
 
 /** A manifest kind. */
