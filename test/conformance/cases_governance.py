@@ -139,6 +139,9 @@ def glossaries(ctx):
     dz.delete_glossary(domainIdentifier=d, identifier=g)
     error_of("ResourceNotFoundException", dz.get_glossary, domainIdentifier=d, identifier=g, status=404)
     error_of("ResourceNotFoundException", dz.delete_glossary, domainIdentifier=d, identifier=g)
+    # Only a DISABLED glossary can be deleted.
+    error_of("ConflictException", dz.delete_glossary, domainIdentifier=d, identifier=other, status=409)
+    dz.update_glossary(domainIdentifier=d, identifier=other, status="DISABLED")
     dz.delete_glossary(domainIdentifier=d, identifier=other)
 
 
@@ -195,6 +198,7 @@ def glossary_terms(ctx):
     dz.delete_glossary_term(domainIdentifier=d, identifier=diagnosis["id"])
     error_of("ResourceNotFoundException", dz.get_glossary_term, domainIdentifier=d, identifier=diagnosis["id"], status=404)
     dz.delete_glossary_term(domainIdentifier=d, identifier=finding)
+    dz.update_glossary(domainIdentifier=d, identifier=g, status="DISABLED")
     dz.delete_glossary(domainIdentifier=d, identifier=g)
 
 STUDIO = {

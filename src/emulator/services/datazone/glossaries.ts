@@ -5,7 +5,8 @@
  * `owningProjectId` and `usageRestrictions` are not members of UpdateGlossaryInput, so they never
  * change after create. Search on GLOSSARY_TERM lists terms (glossary-terms.ts); the asset and data
  * product scopes answer an empty page, which is what a domain without them holds. A glossary that
- * still holds terms cannot be deleted (the API documents it as a prerequisite of DeleteGlossary).
+ * still holds terms, or that is not DISABLED, cannot be deleted (both documented prerequisites of
+ * DeleteGlossary).
  */
 import type {
   CreateGlossaryInput,
@@ -114,6 +115,12 @@ const deleteGlossary: DzHandler<DeleteGlossaryInput> = (input, call) => {
   const glossary = findGlossary(call, domain, input.identifier ?? '');
   if (glossaryHasTerms(call, glossary.id))
     fail('ConflictException', `Glossary ${glossary.id} still has glossary terms; delete them first.`);
+  // DeleteGlossary documents "The glossary must be in DISABLED state" as a prerequisite.
+  if (glossary.status !== 'DISABLED')
+    fail(
+      'ConflictException',
+      `Glossary ${glossary.id} is ${glossary.status}; disable it before deleting it.`,
+    );
   delete glossaries(call)[glossary.id];
   return {};
 };
