@@ -272,15 +272,13 @@ describe('GlossaryTerm', () => {
     `);
     await f.apply();
     expect((await f.terms(domainId)).map((t) => t.name).sort()).toEqual(['Diagnosis', 'Finding']);
-    await f.emu
-      .dataZone()
-      .send(
-        new CreateGlossaryTermCommand({
-          domainIdentifier: domainId,
-          glossaryIdentifier: glossary!.id,
-          name: 'Sign',
-        }),
-      );
+    await f.emu.dataZone().send(
+      new CreateGlossaryTermCommand({
+        domainIdentifier: domainId,
+        glossaryIdentifier: glossary!.id,
+        name: 'Sign',
+      }),
+    );
     // Pruning the glossary while the unmanaged term is still in it is refused as well.
     f.write(
       {
@@ -346,6 +344,28 @@ describe('GlossaryTerm', () => {
     await f.apply();
     expect(await f.terms(domainId)).toEqual([]);
     expect(await f.glossaries(domainId)).toEqual([]);
+  });
+
+  it('refuses a glossary replace while the glossary holds terms (DataZone deletes only an empty glossary)', async () => {
+    const f = fixture();
+    f.write({ 'glossary.yaml': CLINICAL_GLOSSARY, 'terms.yaml': TERMS });
+    await f.apply();
+    f.write({
+      'glossary.yaml': CLINICAL_GLOSSARY.replace('owningProject: governance', 'owningProject: stewards'),
+    });
+    expect(await f.output('plan', f.dir, '--no-color')).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 6 unchanged, 0 unmanaged
+
+      -/+ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+            will be deleted and created again because a field that cannot be updated changed
+            forced by: /owningProject
+            /owningProject: "governance" → "stewards"  # forces replacement
+
+      Refused: 1 change blocked by safety rules; apply will not run.
+        - Glossary/Clinical terms (domain gov)  <dir>/glossary.yaml:3:13
+            still in use: Glossary/Clinical terms is still used by GlossaryTerm/Clinical terms/Diagnosis, GlossaryTerm/Clinical terms/Finding; delete them first (DataZone refuses to delete a glossary that still has terms)
+      "
+    `);
   });
 
   it('reports drift of a change made outside the tool', async () => {
