@@ -368,6 +368,21 @@ describe('GlossaryTerm', () => {
     `);
   });
 
+  it('refuses a relation to a term that is neither declared nor live', async () => {
+    const f = fixture();
+    f.write({
+      'glossary.yaml': CLINICAL_GLOSSARY,
+      'terms.yaml': TERMS.replace('classifies: [Finding]', 'classifies: [Finding, Vital sign]'),
+    });
+    const text = await f.output('plan', f.dir, '--no-color');
+    expect(text.slice(text.indexOf('Refused:'))).toMatchInlineSnapshot(`
+      "Refused: 1 change blocked by safety rules; apply will not run.
+        - GlossaryTerm/Clinical terms/Vital sign (domain gov)
+            unresolved reference: GlossaryTerm/Clinical terms/Diagnosis refers to GlossaryTerm "Clinical terms/Vital sign", which is neither declared nor live
+      "
+    `);
+  });
+
   it('reports drift of a change made outside the tool', async () => {
     const f = fixture();
     f.write({ 'glossary.yaml': CLINICAL_GLOSSARY, 'terms.yaml': TERMS });
