@@ -82,6 +82,11 @@ const SERVED: Record<string, readonly string[]> = {
     'UpdateRule',
     'ListRules',
     'DeleteRule',
+    // Governance: glossary terms (issue 15).
+    'CreateGlossaryTerm',
+    'GetGlossaryTerm',
+    'UpdateGlossaryTerm',
+    'DeleteGlossaryTerm',
   ],
   ram: [
     'CreateResourceShare',

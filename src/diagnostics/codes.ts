@@ -53,6 +53,8 @@ export const DIAGNOSTIC_CODES = {
   SG340:
     'A governance resource (the owning project of a Glossary, the project principal of a PolicyGrant) names a project that is not declared.',
   SG341: 'A MetadataRule requires a form type (requiredForms) that is not declared as a FormType.',
+  SG342:
+    'A GlossaryTerm names a glossary, or a related term of its glossary (relations.isA, relations.classifies), that is not declared.',
   SG350: "A StudioUserProfile names a StudioDomain that is not declared in the caller's account.",
   SG351:
     "A StudioUserProfile's singleSignOnUser does not fit its domain's authMode (required for SSO, not allowed for IAM).",

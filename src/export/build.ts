@@ -29,10 +29,11 @@ import {
 import { policyGrantDocument } from './governance-grants.js';
 import { projectDocument, projectProfileDocument } from './project-kinds.js';
 import { statusRemark } from './remarks.js';
-import { glossaryDocument } from './glossary-kinds.js';
+import { glossaryDocument, glossaryTermDocument } from './glossary-kinds.js';
 import type { NormalGlossary } from '../model/glossary.js';
 import type { NormalFormType, NormalMetadataRule } from '../model/form-type.js';
 import { formTypeDocument, metadataRuleDocument } from './form-kinds.js';
+import type { NormalGlossaryTerm } from '../model/glossary-term.js';
 
 /** The manifests of a domain, and what in them will not round-trip. */
 export interface ExportResult {
@@ -137,6 +138,8 @@ export function buildExport(
         return formTypeDocument(domain, name, r.normal as NormalFormType);
       case 'MetadataRule':
         return metadataRuleDocument(domain, name, r.normal as NormalMetadataRule);
+      case 'GlossaryTerm':
+        return glossaryTermDocument(domain, name, r.normal as NormalGlossaryTerm);
       case 'StudioDomain':
       case 'StudioUserProfile':
       case 'Policy':

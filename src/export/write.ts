@@ -51,6 +51,8 @@ function names(kind: ManifestKind): { group: string; schema: string } {
       return { group: 'form-types', schema: 'form-type' };
     case 'MetadataRule':
       return { group: 'metadata-rules', schema: 'metadata-rule' };
+    case 'GlossaryTerm':
+      return { group: 'glossary-terms', schema: 'glossary-term' };
     case 'StudioDomain':
       return { group: 'studio-domains', schema: 'studio-domain' };
     case 'StudioUserProfile':

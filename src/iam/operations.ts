@@ -129,6 +129,10 @@ const DATAZONE = rows('datazone', {
   CreateRule: dzWrite,
   UpdateRule: dzWrite,
   DeleteRule: dzWrite,
+  // Glossary terms (docs/metadata.md): listed with Search GLOSSARY_TERM.
+  CreateGlossaryTerm: dzWrite,
+  UpdateGlossaryTerm: dzWrite,
+  DeleteGlossaryTerm: dzWrite,
 });
 
 const RAM = rows('ram', {

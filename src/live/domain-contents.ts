@@ -14,6 +14,7 @@ import { isWanted, type DomainContext } from './domain-context.js';
 import { listGlossaries, readGlossaries } from './glossaries.js';
 import { listFormTypes, readFormTypes } from './form-types.js';
 import { readMetadataRules } from './metadata-rules.js';
+import { listGlossaryTerms, readGlossaryTerms } from './glossary-terms.js';
 import { readDomainUnits, walkDomainUnits } from './domain-units.js';
 import { BULK_PROFILES_FROM, type MemberNames } from './members.js';
 import {
@@ -86,6 +87,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
   const associations = readAccountAssociations(dc);
   const glossaries = listGlossaries(dc);
   const formTypes = listFormTypes(dc);
+  const glossaryTerms = listGlossaryTerms(dc);
 
   const profileNameSources = once(async (): Promise<ProfileNames> => ({
     units: (await tree).paths,
@@ -137,6 +139,8 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     Promise.all([tree, projects, formTypes]).then(([t, pj, f]) =>
       readMetadataRules(dc, { tree: t, projects: pj, forms: f }),
     ),
+    // Terms name their glossary by id: a failed glossary search leaves them as `id:<id>`.
+    Promise.all([glossaryTerms, glossaries]).then(([t, g]) => (t ? readGlossaryTerms(dc, t, g) : [])),
     configurations,
     // Issue 15: grants name units, profiles, projects and blueprint configurations, so they wait for those.
     Promise.all([tree, profiles, projects, configurations]).then(([t, pr, pj, cf]) =>

@@ -4,6 +4,7 @@
  * in plans and in `reconcile.protect` globs (`Kind/name`).
  */
 import { assertNever, type Manifest, type ManifestKind } from './manifest.js';
+import { termAddressName } from './glossary-term.js';
 import { grantNameOf } from './policy-grant.js';
 
 /** A resource's address in plans and protect globs. */
@@ -57,6 +58,13 @@ export function addressOf(manifest: Manifest): Address {
       if (manifest.spec.account) address.account = manifest.spec.account;
       return address;
     }
+    case 'GlossaryTerm':
+      // Term names are unique per glossary: the glossary is part of the identity.
+      return {
+        kind: manifest.kind,
+        domain: manifest.metadata.domain ?? '',
+        name: termAddressName(manifest.spec.glossary, manifest.metadata.name),
+      };
     case 'DomainUnit':
     case 'AccountAssociation':
     case 'AccountPool':
@@ -98,6 +106,7 @@ export function identityKey(address: Address): string {
     case 'Glossary':
     case 'FormType':
     case 'MetadataRule':
+    case 'GlossaryTerm':
       return `${address.kind}/${address.domain ?? ''}/${address.name}`;
     default:
       return assertNever(address.kind);

@@ -23,6 +23,8 @@ export const MANIFEST_KINDS = [
   'Policy',
   // Added by issue 15 (governance); after Project so a grant's units, profiles and projects exist first.
   'PolicyGrant',
+  // Added by issue 15: after Glossary, so a term's glossary exists first (and its deletes run before it).
+  'GlossaryTerm',
 ] as const;
 
 /** One of the nine kinds. */
@@ -43,6 +45,7 @@ export const DOMAIN_SCOPED_KINDS: ReadonlySet<ManifestKind> = new Set([
   'Glossary',
   'FormType',
   'MetadataRule',
+  'GlossaryTerm',
 ]);
 
 /** `lifecycle` of any resource document. */
@@ -227,6 +230,18 @@ export interface MetadataRuleSpec {
   };
 }
 
+/** GlossaryTerm spec (docs/metadata.md): a term of a glossary of the same domain. */
+export interface GlossaryTermSpec {
+  /** The Glossary manifest's name: part of the identity (term names are unique per glossary). */
+  glossary: string;
+  shortDescription?: string;
+  longDescription?: string;
+  /** Default ENABLED. */
+  status?: 'ENABLED' | 'DISABLED';
+  /** Other terms of the same glossary, by name (TermRelations). */
+  relations?: { isA?: string[]; classifies?: string[] };
+}
+
 /** StudioDomain spec. */
 export interface StudioDomainSpec {
   region: string;
@@ -391,7 +406,8 @@ export type Manifest =
   | ManifestBase<'StudioDomain', StudioDomainSpec>
   | ManifestBase<'StudioUserProfile', StudioUserProfileSpec>
   | ManifestBase<'Policy', PolicySpec>
-  | ManifestBase<'PolicyGrant', PolicyGrantSpec>;
+  | ManifestBase<'PolicyGrant', PolicyGrantSpec>
+  | ManifestBase<'GlossaryTerm', GlossaryTermSpec>;
 
 /** The manifest of one kind. */
 export type ManifestOf<K extends ManifestKind> = Extract<Manifest, { kind: K }>;

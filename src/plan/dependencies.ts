@@ -16,6 +16,7 @@
 import type { NormalPolicyGrant } from '../model/policy-grant.js';
 import type { NormalGlossary } from '../model/glossary.js';
 import type { NormalFormType, NormalMetadataRule } from '../model/form-type.js';
+import type { NormalGlossaryTerm } from '../model/glossary-term.js';
 import { identityKey, type Address } from '../model/identity.js';
 import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { ProfileLookup } from './desired.js';
@@ -159,6 +160,13 @@ function references(
         for (const name of r.scope.projects) refs.push(key({ kind: 'Project', domain, name }));
       break;
     }
+    case 'GlossaryTerm': {
+      // A term is created in its glossary. Related terms are not edges: the term's operation
+      // creates a missing related term by name first, so relations may form cycles.
+      const t = normal as NormalGlossaryTerm | undefined;
+      if (t) refs.push(key({ kind: 'Glossary', domain, name: t.glossary }));
+      break;
+    }
     case 'StudioUserProfile':
       // A user profile is created in its Studio domain (of the caller's account), which must exist first.
       refs.push(key({ kind: 'StudioDomain', name: domain, region: a.region }));
@@ -218,5 +226,29 @@ export function linkDependencies(
       for (const ref of refs) if (activeKeys.has(ref)) add(ref);
     }
     change.dependsOn = [...deps].sort();
+  }
+  chainGlossaryTerms(active, normals, keyOf);
+}
+
+/**
+ * The term changes of one glossary run one after another, in plan order: a term's operation may
+ * create a related term by name (apply/operations/glossary-term.ts), so parallel runs would race
+ * for the same name and the ids DataZone hands out would depend on timing. A chain has no cycles,
+ * whatever the relations are.
+ */
+function chainGlossaryTerms(
+  active: readonly Change[],
+  normals: ReadonlyMap<string, object | undefined>,
+  keyOf: ReadonlyMap<Change, string>,
+): void {
+  const previous = new Map<string, string>();
+  for (const change of active) {
+    if (change.address.kind !== 'GlossaryTerm') continue;
+    const own = keyOf.get(change)!;
+    const glossary = (normals.get(own) as NormalGlossaryTerm | undefined)?.glossary ?? '';
+    const chain = `${change.address.domain ?? ''}\u0000${glossary}`;
+    const before = previous.get(chain);
+    if (before && !change.dependsOn.includes(before)) change.dependsOn = [...change.dependsOn, before].sort();
+    previous.set(chain, own);
   }
 }

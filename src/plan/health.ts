@@ -92,6 +92,7 @@ export function liveHealth(resource: LiveResource): Health {
     case 'Glossary':
     case 'FormType':
     case 'MetadataRule':
+    case 'GlossaryTerm':
     case 'Policy':
     case 'PolicyGrant':
       return HEALTHY;

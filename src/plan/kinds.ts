@@ -51,6 +51,7 @@ export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
   StudioUserProfile: { ...PROFILE_SETTING_SETS },
   Policy: {},
   PolicyGrant: { '/projectProfiles': { kind: 'set' } },
+  GlossaryTerm: { '/relations/isA': { kind: 'set' }, '/relations/classifies': { kind: 'set' } },
 };
 
 /**
@@ -77,6 +78,8 @@ export const IMMUTABLE_PATHS: Readonly<Record<ManifestKind, readonly string[]>> 
   Policy: [],
   // The API has no update of a grant: any detail change is remove + add.
   PolicyGrant: ['/includeChildDomainUnits', '/projectProfiles'],
+  // UpdateGlossaryTerm has every other member; the glossary is part of the identity (a new term).
+  GlossaryTerm: [],
 };
 
 /**

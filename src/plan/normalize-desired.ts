@@ -5,6 +5,7 @@
  */
 import { normalizeGlossary } from '../model/glossary.js';
 import { normalizeFormType, normalizeMetadataRule } from '../model/form-type.js';
+import { normalizeGlossaryTerm } from '../model/glossary-term.js';
 import { assertNever, type Manifest } from '../model/manifest.js';
 import { normalizeGrant } from '../model/policy-grant.js';
 import {
@@ -85,6 +86,8 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return normalizeFormType(manifest.spec);
     case 'MetadataRule':
       return normalizeMetadataRule(manifest.spec);
+    case 'GlossaryTerm':
+      return normalizeGlossaryTerm(manifest.spec);
     case 'StudioDomain': {
       const s = manifest.spec;
       const studio: NormalStudioDomain = {

@@ -31,6 +31,7 @@ import {
 import { profilePolicy, profileRefusals, withProfileRegions } from './studio-profiles.js';
 import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } from './types.js';
 import { staticPreflight, type PreflightInput } from './preflight.js';
+import { glossaryRefusals } from './glossary-terms.js';
 import { fingerprintOf, sortRefusals } from './findings.js';
 
 /** Everything the planner needs. */
@@ -270,6 +271,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   refused.push(...targets.refused);
   const preflight: PreflightInput = { changes, desired: resolved, observation, profile, domainAccount };
   refused.push(...staticPreflight(preflight));
+  refused.push(...glossaryRefusals(changes, resolved, observation));
   sortRefusals(refused);
   changes.push(...ambiguous);
   sortChanges(changes);

@@ -139,8 +139,67 @@ def glossaries(ctx):
     dz.delete_glossary(domainIdentifier=d, identifier=g)
     error_of("ResourceNotFoundException", dz.get_glossary, domainIdentifier=d, identifier=g, status=404)
     error_of("ResourceNotFoundException", dz.delete_glossary, domainIdentifier=d, identifier=g)
+    # Only a DISABLED glossary can be deleted.
+    error_of("ConflictException", dz.delete_glossary, domainIdentifier=d, identifier=other, status=409)
+    dz.update_glossary(domainIdentifier=d, identifier=other, status="DISABLED")
     dz.delete_glossary(domainIdentifier=d, identifier=other)
 
+
+
+@case("datazone: glossary terms create/get/update/delete, relations, Search GLOSSARY_TERM, linked deletes refused")
+def glossary_terms(ctx):
+    dz = ctx.dz
+    d = ctx.domain()["id"]
+    project = project_of(ctx, d)["id"]
+    g = dz.create_glossary(domainIdentifier=d, name="clinical", owningProjectIdentifier=project)["id"]
+    other = dz.create_glossary(domainIdentifier=d, name="care", owningProjectIdentifier=project)["id"]
+    diagnosis = dz.create_glossary_term(
+        domainIdentifier=d, glossaryIdentifier=g, name="diagnosis", shortDescription="a conclusion"
+    )
+    equal(
+        (diagnosis["name"], diagnosis["glossaryId"], diagnosis["status"], diagnosis["domainId"]),
+        ("diagnosis", g, "ENABLED", d),
+        "CreateGlossaryTerm (ENABLED by default)",
+    )
+    finding = dz.create_glossary_term(
+        domainIdentifier=d,
+        glossaryIdentifier=g,
+        name="finding",
+        termRelations={"isA": [diagnosis["id"]]},
+    )["id"]
+    # Names are unique per glossary, not per domain.
+    error_of(
+        "ConflictException", dz.create_glossary_term, domainIdentifier=d, glossaryIdentifier=g, name="finding", status=409
+    )
+    dz.create_glossary_term(domainIdentifier=d, glossaryIdentifier=other, name="finding")
+    error_of(
+        "ResourceNotFoundException",
+        dz.create_glossary_term,
+        domainIdentifier=d,
+        glossaryIdentifier="noglossary0000",
+        name="x",
+        status=404,
+    )
+    got = dz.get_glossary_term(domainIdentifier=d, identifier=finding)
+    equal(got["termRelations"], {"isA": [diagnosis["id"]]}, "GetGlossaryTerm relations")
+    check("createdAt" in got and "createdBy" in got, f"GetGlossaryTerm carries createdAt/createdBy: {got}")
+    # A term another term names cannot be deleted; neither can a glossary that has terms.
+    error_of("ConflictException", dz.delete_glossary_term, domainIdentifier=d, identifier=diagnosis["id"], status=409)
+    error_of("ConflictException", dz.delete_glossary, domainIdentifier=d, identifier=g, status=409)
+    updated = dz.update_glossary_term(
+        domainIdentifier=d, identifier=finding, status="DISABLED", longDescription="seen", termRelations={}
+    )
+    equal((updated["status"], updated.get("termRelations")), ("DISABLED", None), "UpdateGlossaryTerm clears relations")
+    found = dz.search(domainIdentifier=d, searchScope="GLOSSARY_TERM")
+    equal(len(found["items"]), 3, "Search GLOSSARY_TERM lists every term of the domain")
+    equal(found["totalMatchCount"], 3, "totalMatchCount")
+    by_text = dz.search(domainIdentifier=d, searchScope="GLOSSARY_TERM", searchText="conclusion")
+    equal([i["glossaryTermItem"]["id"] for i in by_text["items"]], [diagnosis["id"]], "Search by short description")
+    dz.delete_glossary_term(domainIdentifier=d, identifier=diagnosis["id"])
+    error_of("ResourceNotFoundException", dz.get_glossary_term, domainIdentifier=d, identifier=diagnosis["id"], status=404)
+    dz.delete_glossary_term(domainIdentifier=d, identifier=finding)
+    dz.update_glossary(domainIdentifier=d, identifier=g, status="DISABLED")
+    dz.delete_glossary(domainIdentifier=d, identifier=g)
 
 STUDIO = {
     "AuthMode": "IAM",

@@ -105,6 +105,7 @@ describe('export round trip', () => {
         'form-types.yaml',
         'glossaries.yaml',
         'metadata-rules.yaml',
+        'glossary-terms.yaml',
         'policy-grants.yaml',
         'project-profiles.yaml',
         'projects.yaml',

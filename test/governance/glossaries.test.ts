@@ -4,82 +4,28 @@
  * prune, unmanaged listing, drift of a change made with the real DataZone client, and the export
  * round trip. Plans are compared whole.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CreateGlossaryCommand,
-  ListDomainsCommand,
-  ListProjectsCommand,
-  SearchCommand,
-  UpdateGlossaryCommand,
-} from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { CreateGlossaryCommand, UpdateGlossaryCommand } from '@aws-sdk/client-datazone';
+import { describe, expect, it } from 'vitest';
+import { CLINICAL_GLOSSARY as GLOSSARY, useGovernanceFixture } from './fixture.js';
 
-const DOMAIN = `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata: { name: gov }
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-  serviceRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService
-PRUNE
----
-apiVersion: smus-gitops/v1alpha1
-kind: ProjectProfile
-metadata: { name: Plain, domain: gov }
-spec: { status: ENABLED }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: governance, domain: gov }
-spec: { description: Owns the glossaries, profile: Plain }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: stewards, domain: gov }
-spec: { description: Data stewards, profile: Plain }
-`;
-
-const GLOSSARY = `apiVersion: smus-gitops/v1alpha1
-kind: Glossary
-metadata: { name: Clinical terms, domain: gov }
-spec:
-  owningProject: governance
-  description: Terms for clinical data
-`;
-
-let emu: TestEmulator;
-let dir: string;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
-  dir = mkdtempSync(join(tmpdir(), 'smus-glossary-'));
-});
-afterEach(async () => {
-  await emu.close();
-});
+const fixture = useGovernanceFixture('smus-glossary-');
 
 function write(glossary: string, prune = ''): void {
-  writeFileSync(join(dir, 'domain.yaml'), DOMAIN.replace('PRUNE', prune));
-  writeFileSync(join(dir, 'glossary.yaml'), glossary);
+  fixture().write({ 'glossary.yaml': glossary }, prune);
 }
 
-async function cli(...args: string[]) {
-  return runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+function cli(...args: string[]) {
+  return fixture().cli(...args);
 }
 
-async function plan(): Promise<string> {
-  const run = await cli('plan', dir, '--no-color');
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-  return run.stdout;
+function plan(): Promise<string> {
+  return fixture().plan();
 }
 
-async function apply(): Promise<void> {
-  const run = await cli('apply', dir, '--auto-approve');
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+function apply(): Promise<void> {
+  return fixture().apply();
 }
 
 describe('Glossary', () => {
@@ -159,7 +105,7 @@ describe('Glossary', () => {
             /usageRestrictions: (unset) → ["ASSET_GOVERNED_TERMS"]  # forces replacement
       "
     `);
-    const run = await cli('apply', dir, '--auto-approve', '--allow-replace');
+    const run = await cli('apply', fixture().dir, '--auto-approve', '--allow-replace');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(await plan()).toContain('No changes');
   });
@@ -186,13 +132,15 @@ describe('Glossary', () => {
     write(GLOSSARY);
     await apply();
     const { domainId, projectId } = await ids();
-    await emu.dataZone().send(
-      new CreateGlossaryCommand({
-        domainIdentifier: domainId,
-        name: 'Console glossary',
-        owningProjectIdentifier: projectId,
-      }),
-    );
+    await fixture()
+      .emu.dataZone()
+      .send(
+        new CreateGlossaryCommand({
+          domainIdentifier: domainId,
+          name: 'Console glossary',
+          owningProjectIdentifier: projectId,
+        }),
+      );
     expect(await plan()).toMatchInlineSnapshot(`
       "No changes. Live state matches the manifests.
 
@@ -219,14 +167,16 @@ describe('Glossary', () => {
     await apply();
     const { domainId } = await ids();
     const [glossary] = await search(domainId);
-    await emu.dataZone().send(
-      new UpdateGlossaryCommand({
-        domainIdentifier: domainId,
-        identifier: glossary!.id,
-        status: 'DISABLED',
-      }),
-    );
-    const run = await cli('drift', dir, '--no-color');
+    await fixture()
+      .emu.dataZone()
+      .send(
+        new UpdateGlossaryCommand({
+          domainIdentifier: domainId,
+          identifier: glossary!.id,
+          status: 'DISABLED',
+        }),
+      );
+    const run = await cli('drift', fixture().dir, '--no-color');
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
@@ -241,7 +191,7 @@ describe('Glossary', () => {
   it('exports the glossary so that the exported manifests plan no changes', async () => {
     write(GLOSSARY.replace('spec:', 'spec:\n  status: DISABLED'));
     await apply();
-    const out = join(dir, 'exported');
+    const out = join(fixture().dir, 'exported');
     const run = await cli('export', '--domain', 'gov', '--out', out);
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(readFileSync(join(out, 'glossaries.yaml'), 'utf8')).toMatchInlineSnapshot(`
@@ -258,25 +208,17 @@ describe('Glossary', () => {
         status: DISABLED
       "
     `);
-    const again = await runCli(['plan', out, '--no-color', '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+    const again = await cli('plan', out, '--no-color');
     expect(again.stdout).toContain('No changes');
   });
 });
 
-async function ids(): Promise<{ domainId: string; projectId: string }> {
-  const dz = emu.dataZone();
-  const domain = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'gov')!;
-  const projects = await dz.send(
-    new ListProjectsCommand({ domainIdentifier: domain.id, name: 'governance' }),
-  );
-  return { domainId: domain.id!, projectId: projects.items!.find((p) => p.name === 'governance')!.id! };
+function ids(): Promise<{ domainId: string; projectId: string }> {
+  return fixture().ids();
 }
 
-async function search(domainId: string) {
-  const out = await emu
-    .dataZone()
-    .send(new SearchCommand({ domainIdentifier: domainId, searchScope: 'GLOSSARY' }));
-  return (out.items ?? []).flatMap((i) => (i.glossaryItem ? [i.glossaryItem] : []));
+function search(domainId: string) {
+  return fixture().glossaries(domainId);
 }
 
 async function glossaryNames(): Promise<string[]> {

@@ -33,6 +33,7 @@ export const KIND_SCHEMA = {
   Glossary: 'glossary.schema.json',
   FormType: 'form-type.schema.json',
   MetadataRule: 'metadata-rule.schema.json',
+  GlossaryTerm: 'glossary-term.schema.json',
 } as const;
 
 /** A manifest kind. */

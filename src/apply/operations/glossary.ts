@@ -3,7 +3,8 @@
  * looked up first (Search GLOSSARY, exact match) so that a glossary created by an earlier,
  * interrupted apply is adopted rather than answered with a ConflictException. An update sends
  * only the members UpdateGlossary has (description, status); `owningProject` and
- * `usageRestrictions` changes are replaces (plan/kinds.ts).
+ * `usageRestrictions` changes are replaces (plan/kinds.ts). A delete disables the glossary first:
+ * DataZone deletes only a DISABLED glossary.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -16,7 +17,7 @@ import {
 import { normalizeGlossary, type NormalGlossary } from '../../model/glossary.js';
 import { assertNever } from '../../model/manifest.js';
 import { ApplyError, type Operation, type OperationInput } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, listAll, type DomainRef } from './dz-calls.js';
+import { clientToken, deleteTolerant, domainRef, isGone, listAll, type DomainRef } from './dz-calls.js';
 import { createOrAdopt, exactMatch } from './dz-named.js';
 import type { OperationContext } from '../types.js';
 
@@ -29,7 +30,12 @@ function desiredOf(input: OperationInput): NormalGlossary {
   return (input.desired?.normal as NormalGlossary | undefined) ?? normalizeGlossary(m.spec);
 }
 
-async function findGlossary(ctx: OperationContext, d: DomainRef, name: string): Promise<string | undefined> {
+/** The id of the glossary named exactly `name` (Search GLOSSARY, every page); undefined when none. */
+export async function findGlossary(
+  ctx: OperationContext,
+  d: DomainRef,
+  name: string,
+): Promise<string | undefined> {
   const items = await listAll(ctx, 'Search', d.scope, async (nextToken) => {
     const out = await d.clients.dataZone.send(
       new SearchCommand({ domainIdentifier: d.id, searchScope: 'GLOSSARY', searchText: name, nextToken }),
@@ -89,6 +95,17 @@ async function ensureGlossary(
 }
 
 async function removeGlossary(ctx: OperationContext, d: DomainRef, id: string): Promise<void> {
+  // DataZone deletes only a DISABLED glossary (a documented prerequisite of DeleteGlossary).
+  try {
+    await ctx.call('UpdateGlossary', d.scope, () =>
+      d.clients.dataZone.send(
+        new UpdateGlossaryCommand({ domainIdentifier: d.id, identifier: id, status: 'DISABLED' }),
+      ),
+    );
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    return;
+  }
   await deleteTolerant(() =>
     ctx.call('DeleteGlossary', d.scope, () =>
       d.clients.dataZone.send(new DeleteGlossaryCommand({ domainIdentifier: d.id, identifier: id })),

@@ -13,6 +13,7 @@ import { studioDomainOperation } from './studio-domain.js';
 import { glossaryOperation } from './glossary.js';
 import { formTypeOperation } from './form-type.js';
 import { metadataRuleOperation } from './metadata-rule.js';
+import { glossaryTermOperation } from './glossary-term.js';
 import { studioUserProfileOperation } from './studio-user-profile.js';
 
 /** Operation per kind. */
@@ -29,5 +30,6 @@ export const OPERATIONS: Readonly<Record<Exclude<ManifestKind, 'Policy'>, Operat
   Glossary: glossaryOperation,
   FormType: formTypeOperation,
   MetadataRule: metadataRuleOperation,
+  GlossaryTerm: glossaryTermOperation,
   StudioUserProfile: studioUserProfileOperation,
 };

@@ -1,11 +1,14 @@
 /**
  * References of the governance kinds (docs/metadata.md): the owning project of a Glossary or a
  * FormType; a MetadataRule's unit, required form types and scoped projects. A reference
+ * References of the governance kinds (docs/metadata.md): a Glossary's owning project, and a
+ * GlossaryTerm's glossary and related terms (glossary-term-references.ts). A reference
  * to an undeclared project is an error with a did-you-mean when a declared name is close (or the
  * domain prunes projects); otherwise it is deferred to plan time like every other reference. The
  * domain itself is checked by checkReferences, and a tombstone's references are not checked.
  */
 import type { CheckContext } from './context.js';
+import { checkGlossaryTermReferences } from './glossary-term-references.js';
 import { isPresent } from './inventory.js';
 import { reference } from './references.js';
 
@@ -29,4 +32,5 @@ export function checkGovernanceReferences(ctx: CheckContext): void {
         );
     }
   }
+  checkGlossaryTermReferences(ctx);
 }

@@ -41,6 +41,7 @@ const MISSING_CODE: Partial<Record<ManifestKind, DiagnosticCode>> = {
   DomainUnit: 'SG304',
   Project: 'SG340',
   FormType: 'SG341',
+  Glossary: 'SG342',
 };
 
 /**

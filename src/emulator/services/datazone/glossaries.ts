@@ -3,8 +3,10 @@
  * with searchScope GLOSSARY (the only way the API lists glossaries). A glossary is owned by a
  * project of the domain; its name is unique per domain (docs/emulator/decisions.md, "Glossaries").
  * `owningProjectId` and `usageRestrictions` are not members of UpdateGlossaryInput, so they never
- * change after create. Glossary terms are not emulated: Search on GLOSSARY_TERM (and on the asset
- * and data product scopes) answers an empty page, which is what a domain without them holds.
+ * change after create. Search on GLOSSARY_TERM lists terms (glossary-terms.ts); the asset and data
+ * product scopes answer an empty page, which is what a domain without them holds. A glossary that
+ * still holds terms, or that is not DISABLED, cannot be deleted (both documented prerequisites of
+ * DeleteGlossary).
  */
 import type {
   CreateGlossaryInput,
@@ -15,6 +17,7 @@ import type {
 } from '@aws-sdk/client-datazone';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
+import { glossaryHasTerms, searchTerms } from './glossary-terms.js';
 import { opaqueId } from './ids.js';
 import { checkNameFree, findDomain, findProject, inDomain, notFound, requireAvailable } from './lookups.js';
 import { callerProfileId } from './principals.js';
@@ -110,6 +113,14 @@ const deleteGlossary: DzHandler<DeleteGlossaryInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   requireAvailable(call, domain);
   const glossary = findGlossary(call, domain, input.identifier ?? '');
+  if (glossaryHasTerms(call, glossary.id))
+    fail('ConflictException', `Glossary ${glossary.id} still has glossary terms; delete them first.`);
+  // DeleteGlossary documents "The glossary must be in DISABLED state" as a prerequisite.
+  if (glossary.status !== 'DISABLED')
+    fail(
+      'ConflictException',
+      `Glossary ${glossary.id} is ${glossary.status}; disable it before deleting it.`,
+    );
   delete glossaries(call)[glossary.id];
   return {};
 };
@@ -119,6 +130,7 @@ const search: DzHandler<SearchInput> = (input, call) => {
   // Refused rather than ignored: a filter the emulator dropped would make a test pass for the wrong reason.
   if (input.filters !== undefined || input.sort !== undefined)
     fail('ValidationException', 'The emulator does not serve Search filters or sort.');
+  if (input.searchScope === 'GLOSSARY_TERM') return searchTerms(input, call, domain);
   if (input.searchScope !== 'GLOSSARY') return { items: [], totalMatchCount: 0 };
   const text = input.searchText;
   const found = inDomain(glossaries(call), domain.id).filter(

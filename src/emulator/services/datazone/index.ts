@@ -17,6 +17,7 @@ import { entityOwnerHandlers } from './entity-owners.js';
 import { glossaryHandlers } from './glossaries.js';
 import { formTypeHandlers } from './form-types.js';
 import { ruleHandlers } from './rules.js';
+import { glossaryTermHandlers } from './glossary-terms.js';
 import { sweep } from './lifecycle.js';
 import { membershipHandlers } from './memberships.js';
 import { policyGrantHandlers } from './policy-grants.js';
@@ -44,6 +45,7 @@ const HANDLERS: Record<string, DzHandler<never>> = {
   ...glossaryHandlers,
   ...formTypeHandlers,
   ...ruleHandlers,
+  ...glossaryTermHandlers,
 };
 
 /** Names of the DataZone operations the emulator serves. */

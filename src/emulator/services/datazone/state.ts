@@ -9,6 +9,7 @@ import type { EnvironmentConfiguration } from '@aws-sdk/client-datazone';
 import type { GlossaryRecord } from './glossaries.js';
 import type { FormTypeRecord } from './form-types.js';
 import type { RuleRecord } from './rules.js';
+import type { GlossaryTermRecord } from './glossary-terms.js';
 import type { EmulatorWorld } from '../../types.js';
 import type { TokenRecord } from '../idempotency.js';
 
@@ -223,6 +224,10 @@ export interface DataZoneState {
   formTypes?: Record<string, FormTypeRecord>;
   /** Metadata enforcement rules by id (rules.ts), created on first use. */
   rules?: Record<string, RuleRecord>;
+  /** Business glossary terms (glossary-terms.ts), created on first use. */
+  glossaryTerms?: Record<string, GlossaryTermRecord>;
+  /** Terms created so far: the sequence term ids are derived from (glossary-terms.ts). */
+  glossaryTermSeq?: number;
 }
 
 /** Returns DataZone's slice of the world, creating it empty on first use. */
