@@ -119,6 +119,10 @@ const DATAZONE = rows('datazone', {
   CreateGlossary: dzWrite,
   UpdateGlossary: dzWrite,
   DeleteGlossary: dzWrite,
+  // Issue 15: domain unit owners.
+  ListEntityOwners: dzRead,
+  AddEntityOwner: dzWrite,
+  RemoveEntityOwner: dzWrite,
 });
 
 const RAM = rows('ram', {

@@ -64,6 +64,8 @@ export interface ReadScope {
     account?: string;
     wanted: Partial<Record<ManifestKind, string[]>>;
     allKinds: ManifestKind[];
+    /** Unit paths whose owners are read (declared `owners`, issue 15); every unit's when allKinds has DomainUnit. */
+    owners?: string[];
   }[];
   /** Associated accounts to read blueprint configurations in, with the role to assume (undefined = domain account). */
   accounts: { domain: string; account: string; roleArn?: string }[];

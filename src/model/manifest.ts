@@ -87,6 +87,14 @@ export interface DomainSpec {
 /** DomainUnit spec (the path is metadata.name). */
 export interface DomainUnitSpec {
   description?: string;
+  /** Owners (issue 15); absent = not managed. */
+  owners?: UnitOwner[];
+}
+
+/** A domain unit owner: a user or a group, named like project members. */
+export interface UnitOwner {
+  user?: string;
+  group?: string;
 }
 
 /** AccountAssociation spec (the account id is metadata.name). */

@@ -3,6 +3,7 @@
  * that are not part of the live resource (identity, tool configuration, write-only values) left
  * out. See model/normalized.ts for the conventions both sides follow.
  */
+import { normalizeOwners } from '../model/owners.js';
 import { normalizeGlossary } from '../model/glossary.js';
 import { assertNever, type Manifest } from '../model/manifest.js';
 import { normalizeGrant } from '../model/policy-grant.js';
@@ -43,7 +44,10 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return compact(domain) ?? {};
     }
     case 'DomainUnit': {
-      const unit: NormalDomainUnit = { description: manifest.spec?.description };
+      const unit: NormalDomainUnit = {
+        description: manifest.spec?.description,
+        owners: normalizeOwners(manifest.spec?.owners),
+      };
       return compact(unit) ?? {};
     }
     case 'AccountAssociation': {

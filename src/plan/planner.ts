@@ -8,7 +8,7 @@
 import { diffValues } from '../diff/diff.js';
 import { identityKey } from '../model/identity.js';
 import type { ManifestOf } from '../model/manifest.js';
-import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { NormalDomainUnit, NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { LiveResource, Observation } from '../live/types.js';
 import type { DeferredReference } from '../validate/semantic/index.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
@@ -57,6 +57,8 @@ function withoutCallerMembership(
   desired: DesiredResource | undefined,
   callerArn: string,
 ): object | undefined {
+  if (live.address.kind === 'DomainUnit' && live.normal)
+    return withoutCallerOwnership(live, desired, callerArn);
   if (live.address.kind !== 'Project' || !live.normal) return live.normal;
   const project = live.normal as NormalProject;
   const declared = new Set(
@@ -66,6 +68,19 @@ function withoutCallerMembership(
     (m) => m.member !== `user:${callerArn}` || declared.has(m.member),
   );
   return { ...project, members: members.length > 0 ? members : undefined };
+}
+
+/** Likewise the tool's own ownership of a unit it created (DataZone makes the creator an owner). */
+function withoutCallerOwnership(
+  live: LiveResource,
+  desired: DesiredResource | undefined,
+  callerArn: string,
+): object | undefined {
+  const unit = live.normal as NormalDomainUnit;
+  if (!unit.owners) return unit;
+  const declared = (desired?.normal as NormalDomainUnit | undefined)?.owners ?? [];
+  const owners = unit.owners.filter((o) => o !== `user:${callerArn}` || declared.includes(o));
+  return { ...unit, owners: owners.length > 0 ? owners : undefined };
 }
 
 function createFields(normal: object | undefined) {
