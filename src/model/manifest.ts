@@ -162,6 +162,10 @@ export interface ProjectProfileSpec {
   projectResourceTagsDescription?: string;
   projectResourceTags?: { key: string; value: string; editable?: boolean }[];
   environments?: ProfileEnvironment[];
+  /** A console pre-built profile (model/profile-templates.ts), expanded into `environments` at validation. */
+  template?: string;
+  /** Where every environment of the template deploys. */
+  templateTarget?: EnvironmentTarget;
 }
 
 /** An account and region a project deploys to. */

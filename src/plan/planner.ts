@@ -83,6 +83,18 @@ function withoutCallerOwnership(
   return { ...unit, owners: owners.length > 0 ? owners : undefined };
 }
 
+/** Issue 15: what a profile template expanded to, said where the profile is put. */
+function templateNotes(resolved: readonly DesiredResource[], putKeys: ReadonlySet<string>): string[] {
+  return resolved.flatMap((d) => {
+    const m = d.manifest;
+    if (m.kind !== 'ProjectProfile' || !m.spec?.template || !putKeys.has(d.key)) return [];
+    const count = m.spec.environments?.length ?? 0;
+    return [
+      `ProjectProfile/${d.address.name}: template ${m.spec.template} → ${count} environment configurations`,
+    ];
+  });
+}
+
 function createFields(normal: object | undefined) {
   return [{ path: '/id', after: KNOWN_AFTER_APPLY }, ...diffValues(normal ?? {}, {})];
 }
@@ -296,6 +308,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent with this put, but drift in them cannot be seen.`,
     )
     .concat(settleNotes)
+    .concat(templateNotes(resolved, putKeys))
     .sort()
     .concat(targets.notes, adoptions);
   const fingerprint = fingerprintOf({ summary, changes, refused }, input.digest);
