@@ -8,10 +8,11 @@
 import { diffValues } from '../diff/diff.js';
 import { identityKey } from '../model/identity.js';
 import type { ManifestOf } from '../model/manifest.js';
-import type { NormalDomainUnit, NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import type { LiveResource, Observation } from '../live/types.js';
 import type { DeferredReference } from '../validate/semantic/index.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
+import { templateNotes, withoutCallerOwnership } from './issue15.js';
 import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
@@ -68,31 +69,6 @@ function withoutCallerMembership(
     (m) => m.member !== `user:${callerArn}` || declared.has(m.member),
   );
   return { ...project, members: members.length > 0 ? members : undefined };
-}
-
-/** Likewise the tool's own ownership of a unit it created (DataZone makes the creator an owner). */
-function withoutCallerOwnership(
-  live: LiveResource,
-  desired: DesiredResource | undefined,
-  callerArn: string,
-): object | undefined {
-  const unit = live.normal as NormalDomainUnit;
-  if (!unit.owners) return unit;
-  const declared = (desired?.normal as NormalDomainUnit | undefined)?.owners ?? [];
-  const owners = unit.owners.filter((o) => o !== `user:${callerArn}` || declared.includes(o));
-  return { ...unit, owners: owners.length > 0 ? owners : undefined };
-}
-
-/** Issue 15: what a profile template expanded to, said where the profile is put. */
-function templateNotes(resolved: readonly DesiredResource[], putKeys: ReadonlySet<string>): string[] {
-  return resolved.flatMap((d) => {
-    const m = d.manifest;
-    if (m.kind !== 'ProjectProfile' || !m.spec?.template || !putKeys.has(d.key)) return [];
-    const count = m.spec.environments?.length ?? 0;
-    return [
-      `ProjectProfile/${d.address.name}: template ${m.spec.template} → ${count} environment configurations`,
-    ];
-  });
 }
 
 function createFields(normal: object | undefined) {
