@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   SG400: 'A Policy rule fails for this document.',
   SG401: "A Policy rule's assert is not a valid JSON Schema or names an unknown kind.",
   SG900: 'A command-line argument is invalid.',
+  SG360: 'A ProjectProfile names a template that is not one of the console pre-built profiles.',
 } as const;
 
 /** One of the registered codes. */

@@ -7,8 +7,12 @@
 import equal from 'fast-deep-equal';
 import { childPointer } from '../load/source-map.js';
 
-/** How a path compares: an unordered set of scalars, or a list of objects keyed by a field. */
-export type DiffRule = { kind: 'set' } | { kind: 'keyed'; key: string };
+/**
+ * How a path compares: an unordered set of scalars, or a list of objects keyed by a field.
+ * `itemized` is a set of names whose additions and removals are reported one by one
+ * (`/owners/user:jdoe`), so a plan lists who is added and who removed instead of two whole lists.
+ */
+export type DiffRule = { kind: 'set' } | { kind: 'keyed'; key: string } | { kind: 'itemized' };
 
 /**
  * Rules by path pattern: a JSON pointer where `*` matches any one segment
@@ -62,6 +66,15 @@ export function diffValues(desired: unknown, live: unknown, rules: DiffRules = {
   if (rule?.kind === 'set' && Array.isArray(desired) && Array.isArray(live)) {
     const [d, l] = [canonicalSet(desired), canonicalSet(live)];
     return equal(d, l) ? [] : [change(path, l, d)];
+  }
+  if (rule?.kind === 'itemized' && (Array.isArray(desired) || Array.isArray(live))) {
+    const [d, l] = [new Set((desired ?? []) as unknown[]), new Set((live ?? []) as unknown[])];
+    const names = [...new Set([...d, ...l])].map(String).sort(compareKeys);
+    return names
+      .filter((name) => d.has(name) !== l.has(name))
+      .map((name) =>
+        change(childPointer(path, name), l.has(name) ? name : undefined, d.has(name) ? name : undefined),
+      );
   }
   if (rule?.kind === 'keyed' && Array.isArray(desired) && Array.isArray(live)) {
     const keyOf = (item: unknown) => (isPlainObject(item) ? String(item[rule.key]) : JSON.stringify(item));

@@ -103,7 +103,12 @@ export function buildExport(
       case 'Domain':
         return domainDocument(name, r.address.region ?? '', account, r.normal as NormalDomain);
       case 'DomainUnit':
-        return domainUnitDocument(domain, name, r.normal as NormalDomainUnit);
+        return domainUnitDocument(
+          domain,
+          name,
+          r.normal as NormalDomainUnit,
+          observation.caller.principalArn,
+        );
       case 'AccountAssociation':
         return accountAssociationDocument(
           domain,

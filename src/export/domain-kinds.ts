@@ -11,6 +11,7 @@ import type {
   NormalDomain,
   NormalDomainUnit,
 } from '../model/normalized.js';
+import { ownerOfLabel } from '../model/owners.js';
 import { compare, envelope, sortedMap, type ExportedDocument } from './document.js';
 
 /** The Domain manifest, with a commented ownership policy (it is the repository's choice, not AWS state). */
@@ -48,9 +49,22 @@ export function domainDocument(
   );
 }
 
-/** A DomainUnit manifest (the path is the name). */
-export function domainUnitDocument(domain: string, path: string, normal: NormalDomainUnit): ExportedDocument {
-  return envelope('DomainUnit', path, domain, { description: normal.description });
+/**
+ * A DomainUnit manifest (the path is the name). Owners are written without the tool's own
+ * ownership (`callerArn`), which the plan ignores unless declared; a unit that only the tool owns
+ * gets no `owners` (absent = not managed), since an empty list is refused.
+ */
+export function domainUnitDocument(
+  domain: string,
+  path: string,
+  normal: NormalDomainUnit,
+  callerArn = '',
+): ExportedDocument {
+  const owners = (normal.owners ?? []).filter((o) => o !== `user:${callerArn}`);
+  return envelope('DomainUnit', path, domain, {
+    description: normal.description,
+    owners: owners.length > 0 ? owners.map(ownerOfLabel) : undefined,
+  });
 }
 
 /**

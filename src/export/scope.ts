@@ -4,6 +4,7 @@
  * accounts given with the role to assume there (another account's configurations are visible to
  * that account alone, and AWS does not say which role reaches it: the user names it).
  */
+import { ALL_UNIT_OWNERS } from '../live/unit-owners.js';
 import { DOMAIN_SCOPED_KINDS } from '../model/manifest.js';
 import type { ReadScope } from '../live/types.js';
 import { studioExportPlaces } from './studio-kinds.js';
@@ -18,7 +19,17 @@ export interface ExportReach {
 /** The read scope of an export of `domain` (when given) and of the Studio domains (when asked) in `region`. */
 export function exportScope(domain: string | undefined, region: string, reach: ExportReach = {}): ReadScope {
   return {
-    domains: domain ? [{ name: domain, region, wanted: {}, allKinds: [...DOMAIN_SCOPED_KINDS].sort() }] : [],
+    domains: domain
+      ? [
+          {
+            name: domain,
+            region,
+            wanted: {},
+            allKinds: [...DOMAIN_SCOPED_KINDS].sort(),
+            owners: [ALL_UNIT_OWNERS],
+          },
+        ]
+      : [],
     // An empty account means "the caller's own", which the readers always read.
     accounts: domain
       ? [...(reach.roles ?? new Map<string, string>())]

@@ -133,6 +133,10 @@ const DATAZONE = rows('datazone', {
   CreateGlossaryTerm: dzWrite,
   UpdateGlossaryTerm: dzWrite,
   DeleteGlossaryTerm: dzWrite,
+  // Issue 15: domain unit owners.
+  ListEntityOwners: dzRead,
+  AddEntityOwner: dzWrite,
+  RemoveEntityOwner: dzWrite,
 });
 
 const RAM = rows('ram', {

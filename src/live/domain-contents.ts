@@ -128,7 +128,7 @@ export async function readDomainContents(dc: DomainContext, env: ContentsEnv): P
     return found.flat();
   });
   const parts = await Promise.all([
-    tree.then((t) => readDomainUnits(dc, t)),
+    tree.then((t) => readDomainUnits(dc, t, env.members)),
     pools.then((p) => (p ? readAccountPools(dc, p) : [])),
     profiles.then((p) => (p ? readProjectProfiles(dc, p, profileNameSources) : [])),
     projects.then((p) => (p ? readProjects(dc, p, projectNameSources, started) : [])),

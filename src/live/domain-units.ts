@@ -16,6 +16,8 @@ import { UnitPaths } from './resolve-names.js';
 import { liveResource, READ_FAILED_META } from './resource.js';
 import type { LiveResource } from './types.js';
 import { viaDataZone } from './pacing.js';
+import type { MemberNames } from './members.js';
+import { readUnitOwners, wantsOwners } from './unit-owners.js';
 import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 
 /** A unit found in the walk. */
@@ -86,7 +88,11 @@ export async function walkDomainUnits(dc: DomainContext): Promise<UnitTree> {
 }
 
 /** The LiveResources of the walked units (fetched when wanted). */
-export async function readDomainUnits(dc: DomainContext, tree: UnitTree): Promise<LiveResource[]> {
+export async function readDomainUnits(
+  dc: DomainContext,
+  tree: UnitTree,
+  members: MemberNames,
+): Promise<LiveResource[]> {
   const { domain, clients, read } = dc;
   const resources = await Promise.all(
     tree.units.map(async (unit) => {
@@ -97,21 +103,27 @@ export async function readDomainUnits(dc: DomainContext, tree: UnitTree): Promis
         meta: { domainId: domain.id, parentId: unit.parentId, unitId: unit.id },
       };
       if (!isWanted(dc.scope, 'DomainUnit', unit.path)) return liveResource(base);
-      const got = await read.getListed(
-        'GetDomainUnit',
-        `${dc.where} unit ${unit.path}`,
-        viaDataZone(clients),
-        () =>
+      const where = `${dc.where} unit ${unit.path}`;
+      const [got, owners] = await Promise.all([
+        read.getListed('GetDomainUnit', where, viaDataZone(clients), () =>
           clients.dataZone.send(
             new GetDomainUnitCommand({ domainIdentifier: domain.id, identifier: unit.id }),
           ),
-      );
+        ),
+        wantsOwners(dc.scope, unit.path) ? readUnitOwners(dc, unit.id, where, members) : Promise.resolve([]),
+      ]);
       if (!got.ok) {
         return got.gone
           ? undefined
           : liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: 'GetDomainUnit' } });
       }
-      const normal: NormalDomainUnit = compact({ description: got.value.description }) ?? {};
+      if (owners === undefined)
+        return liveResource({ ...base, meta: { ...base.meta, [READ_FAILED_META]: 'ListEntityOwners' } });
+      const normal: NormalDomainUnit =
+        compact({
+          description: got.value.description,
+          owners: wantsOwners(dc.scope, unit.path) ? owners : undefined,
+        }) ?? {};
       return liveResource({ ...base, normal, lastUpdatedAt: got.value.lastUpdatedAt });
     }),
   );

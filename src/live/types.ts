@@ -66,6 +66,8 @@ export interface ReadScope {
     allKinds: ManifestKind[];
     /** Set for a change-scoped plan (`--changed-since`): read only what is named here and in `wanted`. */
     targeted?: TargetedRead;
+    /** Unit paths whose owners are read (declared `owners`, issue 15); every unit's when allKinds has DomainUnit. */
+    owners?: string[];
   }[];
   /** Associated accounts to read blueprint configurations in, with the role to assume (undefined = domain account). */
   accounts: { domain: string; account: string; roleArn?: string }[];

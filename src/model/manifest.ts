@@ -95,6 +95,14 @@ export interface DomainSpec {
 /** DomainUnit spec (the path is metadata.name). */
 export interface DomainUnitSpec {
   description?: string;
+  /** Owners (issue 15); absent = not managed. */
+  owners?: UnitOwner[];
+}
+
+/** A domain unit owner: a user or a group, named like project members. */
+export interface UnitOwner {
+  user?: string;
+  group?: string;
 }
 
 /** AccountAssociation spec (the account id is metadata.name). */
@@ -162,6 +170,10 @@ export interface ProjectProfileSpec {
   projectResourceTagsDescription?: string;
   projectResourceTags?: { key: string; value: string; editable?: boolean }[];
   environments?: ProfileEnvironment[];
+  /** A console pre-built profile (model/profile-templates.ts), expanded into `environments` at validation. */
+  template?: string;
+  /** Where every environment of the template deploys. */
+  templateTarget?: EnvironmentTarget;
 }
 
 /** An account and region a project deploys to. */

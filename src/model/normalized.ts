@@ -22,6 +22,8 @@ export interface NormalDomain {
 /** DomainUnit (identity: domain + path). */
 export interface NormalDomainUnit {
   description?: string;
+  /** `user:<identifier>` / `group:<name>`, sorted (a set); absent when the manifest does not manage owners. */
+  owners?: string[];
 }
 
 /**

@@ -21,7 +21,7 @@ export function kindRank(kind: ManifestKind): number {
 /** How values of each kind compare. */
 export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
   Domain: {},
-  DomainUnit: {},
+  DomainUnit: { '/owners': { kind: 'itemized' } },
   AccountAssociation: {},
   BlueprintConfiguration: { '/enabledRegions': { kind: 'set' } },
   AccountPool: { '/accounts': { kind: 'keyed', key: 'id' }, '/accounts/*/regions': { kind: 'set' } },

@@ -3,6 +3,7 @@
  * that are not part of the live resource (identity, tool configuration, write-only values) left
  * out. See model/normalized.ts for the conventions both sides follow.
  */
+import { normalizeOwners } from '../model/owners.js';
 import { normalizeGlossary } from '../model/glossary.js';
 import { normalizeFormType, normalizeMetadataRule } from '../model/form-type.js';
 import { normalizeGlossaryTerm } from '../model/glossary-term.js';
@@ -45,7 +46,10 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       return compact(domain) ?? {};
     }
     case 'DomainUnit': {
-      const unit: NormalDomainUnit = { description: manifest.spec?.description };
+      const unit: NormalDomainUnit = {
+        description: manifest.spec?.description,
+        owners: normalizeOwners(manifest.spec?.owners),
+      };
       return compact(unit) ?? {};
     }
     case 'AccountAssociation': {

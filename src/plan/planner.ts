@@ -12,6 +12,7 @@ import type { NormalProject, NormalProjectProfile } from '../model/normalized.js
 import type { LiveResource, Observation } from '../live/types.js';
 import type { DeferredReference } from '../validate/semantic/index.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
+import { templateNotes, withoutCallerOwnership } from './issue15.js';
 import { desiredResources, type DesiredResource, type ProfileLookup } from './desired.js';
 import { normalizeDesired } from './normalize-desired.js';
 import { linkDependencies } from './dependencies.js';
@@ -65,6 +66,8 @@ function withoutCallerMembership(
   desired: DesiredResource | undefined,
   callerArn: string,
 ): object | undefined {
+  if (live.address.kind === 'DomainUnit' && live.normal)
+    return withoutCallerOwnership(live, desired, callerArn);
   if (live.address.kind !== 'Project' || !live.normal) return live.normal;
   const project = live.normal as NormalProject;
   const declared = new Set(
@@ -303,6 +306,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
         `BlueprintConfiguration/${d.address.name}@${d.address.account ?? '?'}: globalParameters are write-only in the API; they are sent with this put, but drift in them cannot be seen.`,
     )
     .concat(settleNotes)
+    .concat(templateNotes(resolved, putKeys))
     .sort()
     .concat(targets.notes, adoptions);
   const fingerprint = fingerprintOf({ summary, changes, refused }, input.digest);

@@ -15,7 +15,8 @@
 import type { DependentsFacts, DependentsRequest } from '../live/dependents.js';
 import type { LiveResource, Observation } from '../live/types.js';
 import { formatAddress, identityKey } from '../model/identity.js';
-import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import type { NormalDomainUnit, NormalProject, NormalProjectProfile } from '../model/normalized.js';
+import { ownerPointer } from '../model/owners.js';
 import { disallowedOverrides } from '../model/profile-rules.js';
 import { locate } from '../validate/schema-validator.js';
 import type { DesiredResource, ProfileLookup } from './desired.js';
@@ -142,13 +143,20 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
   return refused;
 }
 
-/** Members a change adds: all of a new project's, the ones an update adds. */
+/** Members a change adds: all of a new project's, the ones an update adds; owners likewise for a unit. */
 function addedMembers(change: Change, d: DesiredResource, live: LiveResource | undefined): string[] {
-  const want = ((d.normal as NormalProject | undefined)?.members ?? []).map((m) => m.member);
+  const principals = (normal: object | undefined): string[] =>
+    change.address.kind === 'DomainUnit'
+      ? ((normal as NormalDomainUnit | undefined)?.owners ?? [])
+      : ((normal as NormalProject | undefined)?.members ?? []).map((m) => m.member);
+  const want = principals(d.normal);
   if (change.action !== 'update') return want;
-  const have = new Set(((live?.normal as NormalProject | undefined)?.members ?? []).map((m) => m.member));
+  const have = new Set(principals(live?.normal));
   return want.filter((m) => !have.has(m));
 }
+
+/** Kinds whose changes name users and groups the domain must know: project members, unit owners. */
+const PRINCIPAL_KINDS: readonly string[] = ['Project', 'DomainUnit'];
 
 // IAM principals get a user profile on first reference; only directory names and ids can be missing.
 const IAM_MEMBER = /^user:arn:aws[a-z-]*:(iam|sts)::/;
@@ -168,7 +176,10 @@ export function dependentsRequest(input: PreflightInput): DependentsRequest {
     const domain = domains.get(change.address.domain ?? '');
     if (!domain) continue;
     if (change.action === 'delete') deletes.add(`${change.address.kind}/${domain.name}`);
-    if (change.address.kind !== 'Project' || !['create', 'update', 'replace'].includes(change.action))
+    if (
+      !PRINCIPAL_KINDS.includes(change.address.kind) ||
+      !['create', 'update', 'replace'].includes(change.action)
+    )
       continue;
     const d = desired.get(identityKey(change.address));
     if (!d || d.absent) continue;
@@ -206,7 +217,7 @@ export function dependentsPreflight(
     const d = desired.get(identityKey(change.address));
     const domain = change.address.domain ?? '';
     if (
-      change.address.kind === 'Project' &&
+      PRINCIPAL_KINDS.includes(change.address.kind) &&
       d &&
       !d.absent &&
       ['create', 'update', 'replace'].includes(change.action)
@@ -222,7 +233,14 @@ export function dependentsPreflight(
           address: change.address,
           reason: 'principal-not-found',
           detail: `${type} "${name}" is not a ${type} of domain ${domain} (IAM Identity Center ${type === 'user' ? 'users' : 'groups'} must exist and be assigned first)`,
-          location: locationOf(d, index >= 0 ? `/spec/members/${index}/${type}` : '/spec/members'),
+          location: locationOf(
+            d,
+            d.manifest.kind === 'DomainUnit'
+              ? ownerPointer(d.manifest.spec?.owners, member)
+              : index >= 0
+                ? `/spec/members/${index}/${type}`
+                : '/spec/members',
+          ),
         });
       }
     }

@@ -46,6 +46,14 @@ export function readScope(
         (wanted.ProjectProfile ??= []).push(m.spec.profile);
       }
     }
+    // Owners cost a list and name lookups per unit: read only where a manifest manages them.
+    const owners = documents
+      .map((doc) => doc.manifest)
+      .filter(
+        (m) => m.kind === 'DomainUnit' && m.metadata.domain === name && !isTombstone(m) && m.spec?.owners,
+      )
+      .map((m) => m.metadata.name)
+      .sort();
     for (const [kind, list] of Object.entries(wanted))
       wanted[kind as ManifestKind] = [...new Set(list)].sort();
     domains.push({
@@ -54,6 +62,7 @@ export function readScope(
       ...(manifest.spec.account ? { account: manifest.spec.account } : {}),
       wanted,
       allKinds: [...(manifest.spec.reconcile?.prune ?? [])].sort(),
+      ...(owners.length > 0 ? { owners } : {}),
     });
     // Blueprint configurations are read in the domain account and in every associated account declared.
     const domainAccount = manifest.spec.account;

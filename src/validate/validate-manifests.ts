@@ -2,6 +2,7 @@
  * The pure validation stage: file contents in, valid documents and diagnostics out. Decoding,
  * YAML, schema and semantic problems are all collected, so one run reports every mistake.
  */
+import { expandProfileTemplate } from './profile-templates.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeManifestBytes } from '../load/decode.js';
 import { parseManifestText, type ParsedFile } from '../load/parse.js';
@@ -34,7 +35,11 @@ function validateFile(parsed: ParsedFile, validator: SchemaValidator) {
   for (const doc of parsed.documents) {
     const result = validator.validate(doc);
     diagnostics.push(...result.diagnostics);
-    if (result.valid) documents.push(result.valid);
+    if (!result.valid) continue;
+    // Issue 15: a profile template becomes ordinary environments before any later check.
+    const expanded = expandProfileTemplate(result.valid);
+    diagnostics.push(...expanded.diagnostics);
+    if (expanded.doc) documents.push(expanded.doc);
   }
   return { exact: parsed.exact, diagnostics, documents, documentCount: parsed.documents.length };
 }

@@ -123,6 +123,10 @@ describe('export round trip', () => {
       expect(files['account-associations.yaml']).toContain(
         '# assumeRoleArn: arn:aws:iam::444455556666:role/SmusGitOpsDeployer',
       );
+      // Unit owners are written without the tool's own ownership (issue 15).
+      expect(files['domain-units.yaml']).toContain(
+        '  owners:\n    - group: hr-analysts\n    - user: arn:aws:iam::111122223333:role/HrDataLead\n',
+      );
       // Projects say their account once, as the example does.
       expect(files['projects.yaml']).toContain('target:\n    account: "444455556666"\n    region: us-east-1');
 

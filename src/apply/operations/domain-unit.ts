@@ -17,6 +17,7 @@ import type { NormalDomainUnit } from '../../model/normalized.js';
 import type { Operation } from '../types.js';
 import { clientToken, listAll, unitId } from './dz-calls.js';
 import { exactMatch } from './dz-named.js';
+import { reconcileOwners } from './unit-owners.js';
 import {
   createdId,
   deleteCall,
@@ -48,8 +49,10 @@ async function findUnit(
   return exactMatch(items, name, 'domain unit');
 }
 
-/** Sets the description when it differs (reads the unit first: an adopted unit's value is unknown). */
+/** Sets the description when it differs (reads the unit first: an adopted unit's value is unknown), then the owners. */
 async function updateUnit({ ctx, d }: NamedTarget, id: string, desired: NormalDomainUnit): Promise<void> {
+  // Owners are managed only when declared (absent: whoever owns the unit stays).
+  if (desired.owners) await reconcileOwners(ctx, d, id, desired.owners);
   const got = await ctx.call('GetDomainUnit', d.scope, () =>
     d.clients.dataZone.send(new GetDomainUnitCommand({ domainIdentifier: d.id, identifier: id })),
   );
@@ -84,7 +87,9 @@ async function ensureUnit(target: NamedTarget, desired: NormalDomainUnit, genera
           }),
         ),
       );
-      return createdId(out, 'CreateDomainUnit', path);
+      const id = createdId(out, 'CreateDomainUnit', path);
+      if (desired.owners) await reconcileOwners(ctx, d, id, desired.owners);
+      return id;
     },
     update: (id) => updateUnit(target, id, desired),
   });
