@@ -183,7 +183,7 @@ export async function readTargetedContents(
   const associations = once(() => readAccountAssociations(dc));
 
   const parts = await Promise.all([
-    needTree ? tree.then((t) => readDomainUnits(dc, t)) : none,
+    needTree ? tree.then((t) => readDomainUnits(dc, t, env.members)) : none,
     touch('AccountPool') ? pools().then((p) => (p ? readAccountPools(dc, p) : [])) : none,
     profiles.then((p) =>
       p
