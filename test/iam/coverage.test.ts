@@ -79,6 +79,9 @@ function updated(docs: ManifestObject[]): ManifestObject[] {
     ...(project.spec['members'] as { user?: string }[]).filter((m) => m.user),
     { group: 'hr-leads', designation: 'PROJECT_CONTRIBUTOR' },
   ];
+  // An owner leaves the HR unit (RemoveEntityOwner); the group stays its owner.
+  const hr = find(next, 'DomainUnit', 'HR');
+  hr.spec['owners'] = (hr.spec['owners'] as { group?: string }[]).filter((o) => o.group);
   find(next, 'AccountAssociation', '444455556666').spec['access'] = 'api'; // moves to the api share
   // A grant's detail cannot change in place: RemovePolicyGrant, then AddPolicyGrant.
   find(next, 'PolicyGrant', 'hr-creates-projects').spec['includeChildDomainUnits'] = true;
