@@ -27,7 +27,10 @@ export function readScope(
       roles.set(`${manifest.metadata.domain}/${manifest.metadata.name}`, manifest.spec.assumeRoleArn);
   }
   for (const { manifest } of documents) {
-    if (manifest.kind !== 'Domain' || (onlyDomains.length > 0 && !onlyDomains.includes(manifest.metadata.name)))
+    if (
+      manifest.kind !== 'Domain' ||
+      (onlyDomains.length > 0 && !onlyDomains.includes(manifest.metadata.name))
+    )
       continue;
     const name = manifest.metadata.name;
     const wanted: Partial<Record<ManifestKind, string[]>> = {};

@@ -73,7 +73,8 @@ export function danglingReferences(ajv: Ajv2020, docs: ExampleDoc[]): string[] {
       if (!isObject(doc) || doc.kind !== kind) continue;
       const candidate: unknown = doc;
       // Validation against the kind's schema is what narrows the document to T.
-      if (ajv.validate<T>(SCHEMA_BASE_URL + KIND_SCHEMA[kind], candidate)) found.push({ doc: candidate, label });
+      if (ajv.validate<T>(SCHEMA_BASE_URL + KIND_SCHEMA[kind], candidate))
+        found.push({ doc: candidate, label });
     }
     return found;
   };

@@ -65,11 +65,7 @@ async function publish(
   if (options.githubComment) {
     const { upsertPlanComment } = await import('../../github/pr-comment.js');
     const key = shardKey(globals);
-    const url = await upsertPlanComment(
-      plan,
-      { env: io.env, ...(key === undefined ? {} : { key }) },
-      io,
-    );
+    const url = await upsertPlanComment(plan, { env: io.env, ...(key === undefined ? {} : { key }) }, io);
     io.stderr(`smus-gitops: plan comment ${url}\n`);
   }
 }
