@@ -57,8 +57,11 @@ export function singleResourceScope(full: ReadScope, change: Change): ReadScope 
   if (address.kind !== 'Domain') wanted[address.kind] = [address.name];
   if (address.kind === 'Project' && domain.wanted.ProjectProfile)
     wanted.ProjectProfile = [...domain.wanted.ProjectProfile];
+  // Owners only of the unit itself: another unit's owners, read beside a delete of that unit by
+  // the same apply, would fail the re-read for no reason of this resource's.
+  const owners = address.kind === 'DomainUnit' ? domain.owners?.filter((p) => p === address.name) : undefined;
   return {
-    domains: [{ ...domain, wanted, allKinds: [] }],
+    domains: [{ ...domain, wanted, allKinds: [], ...(owners ? { owners } : { owners: undefined }) }],
     accounts:
       address.kind === 'BlueprintConfiguration' ? full.accounts.filter((a) => a.domain === domainName) : [],
     studioDomains: [],
