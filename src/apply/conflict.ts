@@ -89,12 +89,16 @@ export async function assertUnchanged(
   const key = identityKey(change.address);
   const scope = singleResourceScope(deps.scope, change);
   if (!scope) return;
-  const observation = await readLive(scope, {
-    clients: deps.clients,
-    timing: deps.timing,
-    random: deps.random,
-    concurrency: 4,
-  });
+  const reread = () =>
+    readLive(scope, { clients: deps.clients, timing: deps.timing, random: deps.random, concurrency: 4 });
+  let observation = await reread();
+  // The re-read walks the domain (its unit tree, its lists) while this same apply deletes other
+  // resources beside it: a walk that met one of them half-gone fails for no reason of this
+  // resource's. Read again after a pause (the deleted one is no longer listed) before giving up.
+  for (let attempt = 1; attempt <= 2 && !observation.complete; attempt++) {
+    await deps.timing.sleep(500 * attempt);
+    observation = await reread();
+  }
   const now = observation.resources.filter((r) => r.key === key);
   if (!observation.complete || now.some((r) => r.meta.readFailed !== undefined))
     throw new ApplyError(
