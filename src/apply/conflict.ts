@@ -12,6 +12,7 @@ import { formatAddress, identityKey } from '../model/identity.js';
 import type { ManifestKind } from '../model/manifest.js';
 import { readLive } from '../live/read-live.js';
 import type { LiveResource, ReadScope } from '../live/types.js';
+import { ROOT_UNIT_OWNERS } from '../live/unit-owners.js';
 import type { Timing } from './rate-budget.js';
 import type { Change } from '../plan/types.js';
 import { ApplyError } from './types.js';
@@ -59,7 +60,10 @@ export function singleResourceScope(full: ReadScope, change: Change): ReadScope 
     wanted.ProjectProfile = [...domain.wanted.ProjectProfile];
   // Owners only of the unit itself: another unit's owners, read beside a delete of that unit by
   // the same apply, would fail the re-read for no reason of this resource's.
-  const owners = address.kind === 'DomainUnit' ? domain.owners?.filter((p) => p === address.name) : undefined;
+  // A Domain's owners are its root unit's (issue 15).
+  const ownerPath =
+    address.kind === 'DomainUnit' ? address.name : address.kind === 'Domain' ? ROOT_UNIT_OWNERS : undefined;
+  const owners = ownerPath !== undefined ? domain.owners?.filter((p) => p === ownerPath) : undefined;
   return {
     domains: [{ ...domain, wanted, allKinds: [], ...(owners ? { owners } : { owners: undefined }) }],
     accounts:

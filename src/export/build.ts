@@ -101,7 +101,13 @@ export function buildExport(
     const name = r.address.name;
     switch (r.address.kind) {
       case 'Domain':
-        return domainDocument(name, r.address.region ?? '', account, r.normal as NormalDomain);
+        return domainDocument(
+          name,
+          r.address.region ?? '',
+          account,
+          r.normal as NormalDomain,
+          observation.caller.principalArn,
+        );
       case 'DomainUnit':
         return domainUnitDocument(
           domain,

@@ -14,14 +14,19 @@ import type {
 import { ownerOfLabel } from '../model/owners.js';
 import { compare, envelope, sortedMap, type ExportedDocument } from './document.js';
 
-/** The Domain manifest, with a commented ownership policy (it is the repository's choice, not AWS state). */
+/**
+ * The Domain manifest, with a commented ownership policy (it is the repository's choice, not AWS
+ * state). Its `owners` (the root unit's) are written as a unit's are: without the tool's own.
+ */
 export function domainDocument(
   name: string,
   region: string,
   account: string | undefined,
   normal: NormalDomain,
+  callerArn = '',
 ): ExportedDocument {
   const sso = normal.singleSignOn;
+  const owners = exportedOwners(normal.owners, callerArn);
   return envelope(
     'Domain',
     name,
@@ -38,6 +43,7 @@ export function domainDocument(
         sso.type === 'DISABLED'
           ? undefined
           : { type: sso.type, userAssignment: sso.userAssignment, idcInstanceArn: sso.idcInstanceArn },
+      owners,
       tags: sortedMap(normal.tags),
     },
     [
@@ -60,11 +66,16 @@ export function domainUnitDocument(
   normal: NormalDomainUnit,
   callerArn = '',
 ): ExportedDocument {
-  const owners = (normal.owners ?? []).filter((o) => o !== `user:${callerArn}`);
   return envelope('DomainUnit', path, domain, {
     description: normal.description,
-    owners: owners.length > 0 ? owners.map(ownerOfLabel) : undefined,
+    owners: exportedOwners(normal.owners, callerArn),
   });
+}
+
+/** Live owners in manifest form, the tool's own left out; undefined (not managed) when none is left. */
+function exportedOwners(live: readonly string[] | undefined, callerArn: string) {
+  const owners = (live ?? []).filter((o) => o !== `user:${callerArn}`);
+  return owners.length > 0 ? owners.map(ownerOfLabel) : undefined;
 }
 
 /**

@@ -35,6 +35,7 @@ export function listDomains(read: ReadContext, clients: AwsClients): Promise<Dom
 export function normalizeDomain(
   domain: GetDomainCommandOutput,
   tags: Record<string, string> | undefined,
+  owners?: string[],
 ): NormalDomain {
   const normal: NormalDomain = {
     description: domain.description,
@@ -43,6 +44,7 @@ export function normalizeDomain(
     kmsKey: domain.kmsKeyIdentifier,
     singleSignOn: normalizeSso(domain.singleSignOn),
     tags: ownTags(tags),
+    owners,
   };
   return compact(normal) ?? { singleSignOn: normal.singleSignOn };
 }
@@ -53,11 +55,22 @@ export interface DomainRead {
   domain?: LiveDomain;
 }
 
-/** GetDomain + ListTagsForResource of one listed domain; undefined when it is gone. */
+/**
+ * Reads the root unit's owners in manifest form (undefined: the read failed, and was recorded).
+ * Given only when the manifest declares `Domain.spec.owners` (or on export).
+ */
+export type RootOwnersReader = (
+  domainId: string,
+  rootUnitId: string,
+  where: string,
+) => Promise<string[] | undefined>;
+
+/** GetDomain + ListTagsForResource of one listed domain (and its root unit's owners when asked); undefined when it is gone. */
 export async function readDomain(
   read: ReadContext,
   clients: AwsClients,
   summary: DomainSummary,
+  rootOwners?: RootOwnersReader,
 ): Promise<DomainRead | undefined> {
   const id = summary.id ?? '';
   const name = summary.name ?? '';
@@ -76,17 +89,27 @@ export async function readDomain(
   ]);
   if (!got.ok && got.gone) return undefined;
   const arn = (got.ok ? got.value.arn : undefined) ?? summary.arn ?? '';
-  const tags = got.ok ? (early && arn === summary.arn ? early : await tagsOf(arn)) : undefined;
+  const rootUnitId = got.ok ? got.value.rootDomainUnitId : undefined;
+  // The owners need the root unit's id from GetDomain; they are read beside a late tags read.
+  const [tags, owners] = await Promise.all([
+    got.ok ? (early && arn === summary.arn ? early : tagsOf(arn)) : undefined,
+    rootOwners && rootUnitId ? rootOwners(id, rootUnitId, where) : [],
+  ]);
   // The domain answered GetDomain, so a not-found or 403 on its tags is not "gone": the tags
   // are unreadable (a domain shared from another account is tagged by its owner only).
   if (tags && !tags.ok && tags.gone)
     read.fail('ListTagsForResource', where, 'the domain answered, its tags did not');
-  const complete = got.ok && tags?.ok === true;
+  // "Unread" owners must never be planned as "no owners": the domain is then a failed read.
+  const ownersRead = owners !== undefined;
+  const complete = got.ok && tags?.ok === true && ownersRead;
   const detail = got.ok ? got.value : undefined;
   const resource = liveResource({
     address: { kind: 'Domain', name, region: clients.region },
     id,
-    normal: got.ok && tags?.ok ? normalizeDomain(got.value, tags.value.tags) : undefined,
+    normal:
+      got.ok && tags?.ok && ownersRead
+        ? normalizeDomain(got.value, tags.value.tags, rootOwners ? owners : undefined)
+        : undefined,
     summary,
     meta: {
       domainId: id,
@@ -95,7 +118,13 @@ export async function readDomain(
       status: detail?.status ?? summary.status,
       portalUrl: detail?.portalUrl ?? summary.portalUrl,
       accountId: summary.managedAccountId,
-      [READ_FAILED_META]: complete ? undefined : got.ok ? 'ListTagsForResource' : 'GetDomain',
+      [READ_FAILED_META]: complete
+        ? undefined
+        : !got.ok
+          ? 'GetDomain'
+          : tags?.ok
+            ? 'ListEntityOwners'
+            : 'ListTagsForResource',
     },
     lastUpdatedAt: detail?.lastUpdatedAt ?? summary.lastUpdatedAt,
   });

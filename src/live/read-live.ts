@@ -9,7 +9,7 @@ import type { ClientFactory } from '../aws/clients.js';
 import { readCaller } from './caller.js';
 import { readDomainContents, type ContentsEnv } from './domain-contents.js';
 import type { DomainScope } from './domain-context.js';
-import { listDomains, readDomain } from './domains.js';
+import { listDomains, readDomain, type RootOwnersReader } from './domains.js';
 import { createLimiter } from './limit.js';
 import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
@@ -17,6 +17,7 @@ import { ReadContext, type LiveReadEvent } from './read-context.js';
 import { readStudioPlaces } from './studio-places.js';
 import { readTargetedContents, TARGETED_KINDS } from './targeted-contents.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
+import { readUnitOwners, ROOT_UNIT_OWNERS, wantsOwners } from './unit-owners.js';
 
 export type { LiveReadEvent } from './read-context.js';
 
@@ -48,10 +49,15 @@ async function readScopeDomain(
   deps: ReadLiveDeps,
   listed: (region: string) => ReturnType<typeof listDomains>,
   env: () => Promise<ContentsEnv>,
+  members: MemberNames,
 ): Promise<LiveResource[]> {
   const clients = deps.clients.home(scope.region);
   const summaries = (await listed(scope.region))?.filter((d) => d.name === scope.name) ?? [];
-  const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s)))).filter(
+  // Issue 15: the root unit's owners are the Domain's `owners`, read only when managed (or exported).
+  const rootOwners: RootOwnersReader | undefined = wantsOwners(scope, ROOT_UNIT_OWNERS)
+    ? (id, rootUnitId, where) => readUnitOwners({ domain: { id }, clients, read }, rootUnitId, where, members)
+    : undefined;
+  const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s, rootOwners)))).filter(
     (r) => r !== undefined,
   );
   const resources = reads.map((r) => r.resource);
@@ -112,7 +118,7 @@ export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Ob
 
   // Studio domains need the caller's account first: it decides which places need a role.
   const [domainParts, studio, callerIdentity] = await Promise.all([
-    Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env))),
+    Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env, members))),
     caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account)),
     caller,
   ]);

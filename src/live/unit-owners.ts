@@ -14,6 +14,9 @@ import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 /** Marks `scope.owners` as "every unit" (export). */
 export const ALL_UNIT_OWNERS = '*';
 
+/** The root unit's path in `scope.owners` (the root has no name: `Domain.spec.owners` are its owners). */
+export const ROOT_UNIT_OWNERS = '';
+
 /** True when the owners of the unit at `path` are read. */
 export function wantsOwners(scope: DomainScope, path: string): boolean {
   const owners = scope.owners ?? [];
@@ -25,7 +28,8 @@ export function wantsOwners(scope: DomainScope, path: string): boolean {
  * (recorded as a failure: "unread" must never be planned as "no owners").
  */
 export async function readUnitOwners(
-  dc: DomainContext,
+  // Only these parts of a domain context: the domain reader has no full context yet.
+  dc: Pick<DomainContext, 'clients' | 'read'> & { domain: { id: string } },
   unitId: string,
   where: string,
   members: MemberNames,

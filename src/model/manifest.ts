@@ -88,6 +88,8 @@ export interface DomainSpec {
     userAssignment?: 'AUTOMATIC' | 'MANUAL';
     idcInstanceArn?: string;
   };
+  /** Owners of the root domain unit (issue 15); absent = not managed. */
+  owners?: UnitOwner[];
   tags?: Record<string, string>;
   reconcile?: { prune?: ManifestKind[]; protect?: string[]; maxDeletes?: number };
 }

@@ -17,6 +17,8 @@ export interface NormalDomain {
   kmsKey?: string;
   singleSignOn: { type: string; userAssignment?: string; idcInstanceArn?: string };
   tags?: Record<string, string>;
+  /** The root domain unit's owners, as NormalDomainUnit.owners; absent when the manifest does not manage them. */
+  owners?: string[];
 }
 
 /** DomainUnit (identity: domain + path). */

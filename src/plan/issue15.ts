@@ -7,12 +7,16 @@ import type { NormalDomainUnit } from '../model/normalized.js';
 import type { LiveResource } from '../live/types.js';
 import type { DesiredResource } from './desired.js';
 
-/** The tool's own ownership of a unit it created (DataZone makes the creator an owner) is not drift unless declared. */
+/**
+ * The tool's own ownership of a unit it created (DataZone makes the creator an owner) is not drift
+ * unless declared. The same holds for a Domain, whose `owners` are its root unit's.
+ */
 export function withoutCallerOwnership(
   live: LiveResource,
   desired: DesiredResource | undefined,
   callerArn: string,
 ): object | undefined {
+  // NormalDomain and NormalDomainUnit carry `owners` the same way.
   const unit = live.normal as NormalDomainUnit;
   if (!unit.owners) return unit;
   const declared = (desired?.normal as NormalDomainUnit | undefined)?.owners ?? [];

@@ -20,7 +20,7 @@ export function kindRank(kind: ManifestKind): number {
 
 /** How values of each kind compare. */
 export const DIFF_RULES: Readonly<Record<ManifestKind, DiffRules>> = {
-  Domain: {},
+  Domain: { '/owners': { kind: 'itemized' } },
   DomainUnit: { '/owners': { kind: 'itemized' } },
   AccountAssociation: {},
   BlueprintConfiguration: { '/enabledRegions': { kind: 'set' } },

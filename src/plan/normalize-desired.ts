@@ -42,6 +42,7 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
         kmsKey: s.kmsKey,
         singleSignOn: normalizeSso(s.singleSignOn),
         tags: ownTags(s.tags),
+        owners: normalizeOwners(s.owners),
       };
       return compact(domain) ?? {};
     }

@@ -66,7 +66,7 @@ function withoutCallerMembership(
   desired: DesiredResource | undefined,
   callerArn: string,
 ): object | undefined {
-  if (live.address.kind === 'DomainUnit' && live.normal)
+  if ((live.address.kind === 'DomainUnit' || live.address.kind === 'Domain') && live.normal)
     return withoutCallerOwnership(live, desired, callerArn);
   if (live.address.kind !== 'Project' || !live.normal) return live.normal;
   const project = live.normal as NormalProject;

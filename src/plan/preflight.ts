@@ -22,6 +22,7 @@ import { locate } from '../validate/schema-validator.js';
 import type { DesiredResource, ProfileLookup } from './desired.js';
 import type { Change, Refusal } from './types.js';
 import { formTypesInUse } from './form-type-use.js';
+import { principalHint } from './principal-hint.js';
 
 /** What preflight looks at. */
 export interface PreflightInput {
@@ -146,7 +147,8 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
 /** Members a change adds: all of a new project's, the ones an update adds; owners likewise for a unit. */
 function addedMembers(change: Change, d: DesiredResource, live: LiveResource | undefined): string[] {
   const principals = (normal: object | undefined): string[] =>
-    change.address.kind === 'DomainUnit'
+    // A Domain's owners (its root unit's) are shaped as a unit's.
+    change.address.kind === 'DomainUnit' || change.address.kind === 'Domain'
       ? ((normal as NormalDomainUnit | undefined)?.owners ?? [])
       : ((normal as NormalProject | undefined)?.members ?? []).map((m) => m.member);
   const want = principals(d.normal);
@@ -155,8 +157,13 @@ function addedMembers(change: Change, d: DesiredResource, live: LiveResource | u
   return want.filter((m) => !have.has(m));
 }
 
-/** Kinds whose changes name users and groups the domain must know: project members, unit owners. */
-const PRINCIPAL_KINDS: readonly string[] = ['Project', 'DomainUnit'];
+/** Kinds whose changes name users and groups the domain must know: project members, unit (and root unit) owners. */
+const PRINCIPAL_KINDS: readonly string[] = ['Project', 'DomainUnit', 'Domain'];
+
+/** The domain a change lives in: a Domain is its own. */
+function domainOf(change: Change): string {
+  return change.address.kind === 'Domain' ? change.address.name : (change.address.domain ?? '');
+}
 
 // IAM principals get a user profile on first reference; only directory names and ids can be missing.
 const IAM_MEMBER = /^user:arn:aws[a-z-]*:(iam|sts)::/;
@@ -173,7 +180,7 @@ export function dependentsRequest(input: PreflightInput): DependentsRequest {
   const seen = new Set<string>();
   const deletes = new Set<string>();
   for (const change of input.changes) {
-    const domain = domains.get(change.address.domain ?? '');
+    const domain = domains.get(domainOf(change));
     if (!domain) continue;
     if (change.action === 'delete') deletes.add(`${change.address.kind}/${domain.name}`);
     if (
@@ -215,7 +222,7 @@ export function dependentsPreflight(
   );
   for (const change of input.changes) {
     const d = desired.get(identityKey(change.address));
-    const domain = change.address.domain ?? '';
+    const domain = domainOf(change);
     if (
       PRINCIPAL_KINDS.includes(change.address.kind) &&
       d &&
@@ -232,10 +239,10 @@ export function dependentsPreflight(
         refused.push({
           address: change.address,
           reason: 'principal-not-found',
-          detail: `${type} "${name}" is not a ${type} of domain ${domain} (IAM Identity Center ${type === 'user' ? 'users' : 'groups'} must exist and be assigned first)`,
+          detail: `${type} "${name}" is not a ${type} of domain ${domain}${principalHint(member, domain, input.observation.resources, facts)} (IAM Identity Center ${type === 'user' ? 'users' : 'groups'} must exist and be assigned first)`,
           location: locationOf(
             d,
-            d.manifest.kind === 'DomainUnit'
+            d.manifest.kind === 'DomainUnit' || d.manifest.kind === 'Domain'
               ? ownerPointer(d.manifest.spec?.owners, member)
               : index >= 0
                 ? `/spec/members/${index}/${type}`

@@ -8,6 +8,7 @@ import { isTombstone, type ManifestKind } from '../model/manifest.js';
 import type { ReadScope } from '../live/types.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import { studioPlaces } from './studio-scope.js';
+import { ROOT_UNIT_OWNERS } from '../live/unit-owners.js';
 
 /**
  * Builds the read scope; `onlyDomains` restricts it to those domains (`--domain`, repeatable; empty: all). Studio places come
@@ -55,8 +56,10 @@ export function readScope(
       .filter(
         (m) => m.kind === 'DomainUnit' && m.metadata.domain === name && !isTombstone(m) && m.spec?.owners,
       )
-      .map((m) => m.metadata.name)
-      .sort();
+      .map((m) => m.metadata.name);
+    // The Domain's owners are its root unit's (issue 15).
+    if (!isTombstone(manifest) && manifest.spec.owners) owners.push(ROOT_UNIT_OWNERS);
+    owners.sort();
     for (const [kind, list] of Object.entries(wanted))
       wanted[kind as ManifestKind] = [...new Set(list)].sort();
     domains.push({

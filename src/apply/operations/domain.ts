@@ -19,7 +19,9 @@ import type { ManifestOf } from '../../model/manifest.js';
 import { ownTags } from '../../model/normalized.js';
 import { normalizeSso } from '../../plan/normalize-desired.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { clientToken, describeError, getOrGone, isConflict, isGone, listAll } from './dz-calls.js';
+import { clientToken, describeError, domainRef, getOrGone, isConflict, isGone, listAll } from './dz-calls.js';
+import { reconcileOwners } from './unit-owners.js';
+import { normalizeOwners } from '../../model/owners.js';
 import { ssoRequest, updateDomainFields } from './dz-domain-update.js';
 import { isTransient } from '../retry.js';
 import { assertNever } from '../../model/manifest.js';
@@ -159,6 +161,19 @@ async function ensureDomain(
     ctx.log({ kind: 'Domain', name: t.name, id }, 'adopted existing domain');
     await updateDomainFields(ctx, t, m, domain);
   }
+  await reconcileRootOwners(ctx, m);
+}
+
+/**
+ * Brings the root unit's owners to `spec.owners` (issue 15), as a unit's are brought (unit-owners.ts:
+ * added before removed, the tool's own ownership kept). Absent owners are not managed. Runs after
+ * `record`, which is where the root unit's id comes from.
+ */
+async function reconcileRootOwners(ctx: OperationContext, m: ManifestOf<'Domain'>): Promise<void> {
+  const owners = normalizeOwners(m.spec.owners);
+  if (!owners) return;
+  const d = domainRef(ctx, m.metadata.name);
+  await reconcileOwners(ctx, d, d.rootDomainUnitId, owners);
 }
 
 /** DeleteDomain and wait until it is gone; already gone counts as deleted. */
@@ -205,7 +220,8 @@ export const domainOperation: Operation = async (input, ctx) => {
       if (!liveId) return ensureDomain(ctx, m, randomUUID());
       const domain = await waitAvailable(ctx, t, liveId);
       record(ctx, t, domain);
-      return updateDomainFields(ctx, t, m, domain);
+      await updateDomainFields(ctx, t, m, domain);
+      return reconcileRootOwners(ctx, m);
     }
     case 'replace': {
       const m = manifestOf(input);
