@@ -5,7 +5,9 @@
  * environments that differ name their own target. That needs the profile, read alongside.
  */
 import type { NormalProject, NormalProjectProfile, NormalTarget } from '../model/normalized.js';
+import type { EnvironmentTarget } from '../model/manifest.js';
 import { compare, envelope, sortedMap, type ExportedDocument } from './document.js';
+import { matchingTemplate } from './profile-template.js';
 
 type ProfileEnvironment = NonNullable<NormalProjectProfile['environments']>[number];
 type ProjectTarget = { account: string; region: string };
@@ -21,12 +23,20 @@ function environmentOrder(a: ProfileEnvironment, b: ProfileEnvironment): number 
   return order(a) - order(b) || compare(a.name, b.name);
 }
 
-/** A ProjectProfile manifest. */
+/**
+ * A ProjectProfile manifest. Environments that are exactly a console template's are written as
+ * that `template` (profile-template.ts); any others as the explicit list.
+ */
 export function projectProfileDocument(
   domain: string,
   name: string,
   normal: NormalProjectProfile,
 ): ExportedDocument {
+  const first = normal.environments?.[0];
+  const template = matchingTemplate(
+    normal.environments,
+    first && (targetOf(first.target) as EnvironmentTarget),
+  );
   return envelope('ProjectProfile', name, domain, {
     description: normal.description,
     status: normal.status,
@@ -36,18 +46,24 @@ export function projectProfileDocument(
     projectResourceTags: normal.projectResourceTags
       ?.map((t) => ({ key: t.key, value: t.value, editable: t.editable }))
       .sort((a, b) => compare(a.key, b.key)),
-    environments: [...(normal.environments ?? [])].sort(environmentOrder).map((e) => ({
-      name: e.name,
-      description: e.description,
-      blueprint: e.blueprint,
-      deploymentMode: e.deploymentMode,
-      deploymentOrder: e.deploymentOrder,
-      target: targetOf(e.target),
-      parameters: e.parameters
-        ?.map((p) => ({ name: p.name, value: p.value, editable: p.editable }))
-        .sort((a, b) => compare(a.name, b.name)),
-    })),
+    ...template,
+    environments: template ? undefined : explicitEnvironments(normal),
   });
+}
+
+/** The profile's environments as an explicit list, in deployment order. */
+function explicitEnvironments(normal: NormalProjectProfile) {
+  return [...(normal.environments ?? [])].sort(environmentOrder).map((e) => ({
+    name: e.name,
+    description: e.description,
+    blueprint: e.blueprint,
+    deploymentMode: e.deploymentMode,
+    deploymentOrder: e.deploymentOrder,
+    target: targetOf(e.target),
+    parameters: e.parameters
+      ?.map((p) => ({ name: p.name, value: p.value, editable: p.editable }))
+      .sort((a, b) => compare(a.name, b.name)),
+  }));
 }
 
 function sameTarget(a: ProjectTarget | undefined, b: ProjectTarget | undefined): boolean {

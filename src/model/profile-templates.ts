@@ -4,19 +4,20 @@
  * validation (validate/profile-templates.ts), so the plan, the cross-checks and the apply see
  * ordinary environments.
  *
- * Sources (facts only):
- * - aws-ia/terraform-aws-sagemaker-unified-studio, modules/project-profile/README.md: "SQL
- *   analytics" is Tooling (deployment order 0) plus "Lakehouse Database" (DataLake, ON_CREATE),
- *   "Redshift Serverless" (RedshiftServerless, ON_CREATE) and "OnDemand Catalog for RMS"
- *   (LakehouseCatalog, ON_DEMAND); other ON_CREATE configurations deploy at order 1.
- *   https://github.com/aws-ia/terraform-aws-sagemaker-unified-studio/tree/main/modules/project-profile
- * - the same repository's quick-setup example: "All capabilities" enables, beyond the SQL
- *   analytics blueprints, EmrServerless, EmrOnEc2, MLExperiments and Workflows.
+ * Sources (facts only; names, blueprints, deployment modes and orders):
+ * - a GetProjectProfile export of the console's pre-built profiles ("SQL analytics", "All
+ *   capabilities": the console's own descriptions and blueprint ids) in a public AWS sample
+ *   (MIT-0) that seeds domains with them; every name below is as that export spells it.
+ * - aws-ia/terraform-aws-sagemaker-unified-studio, examples/quick-setup/main.tf
+ *   (`all_capabilities_blueprint_config`, "equivalent to the AWS console quick-setup"): the same
+ *   All capabilities names, including "OnDemand EMR on EC2 Memory-Optimized" / "General-Purpose",
+ *   "OnDemand EMRServerless", "OnDemand RedshiftServerless" and "OnDemand Catalog for Redshift
+ *   Managed Storage". https://github.com/aws-ia/terraform-aws-sagemaker-unified-studio/tree/main/examples/quick-setup
  * - https://docs.aws.amazon.com/sagemaker-unified-studio/latest/adminguide/available-resource-blueprints.html:
  *   EmrOnEc2, EmrServerless, MLExperiments, RedshiftServerless and LakehouseCatalog are
  *   on-demand (resource) blueprints.
- * The names of the on-demand configurations of "All capabilities" follow the console's
- * "OnDemand <name>" pattern ("OnDemand Workflows" is the console's own).
+ * The console's All capabilities profile also holds the Amazon Bedrock configurations (and, in
+ * newer consoles, QuickSight); they are not part of the template: declare them explicitly.
  */
 
 /** One environment configuration of a template (its target is the profile's `templateTarget`). */
@@ -36,16 +37,36 @@ const SQL_ANALYTICS: readonly TemplateEnvironment[] = [
     deploymentMode: 'ON_CREATE',
     deploymentOrder: 1,
   },
-  { name: 'OnDemand Catalog for RMS', blueprint: 'LakehouseCatalog', deploymentMode: 'ON_DEMAND' },
+  { name: 'OnDemand RedshiftServerless', blueprint: 'RedshiftServerless', deploymentMode: 'ON_DEMAND' },
+  {
+    name: 'OnDemand Catalog for Redshift Managed Storage',
+    blueprint: 'LakehouseCatalog',
+    deploymentMode: 'ON_DEMAND',
+  },
 ];
 
+// The console names the ON_CREATE Redshift configuration "RedshiftServerless" here (one word), and
+// "Redshift Serverless" in SQL analytics: both as the console export spells them.
 const ALL_CAPABILITIES: readonly TemplateEnvironment[] = [
-  ...SQL_ANALYTICS,
-  { name: 'OnDemand Redshift Serverless', blueprint: 'RedshiftServerless', deploymentMode: 'ON_DEMAND' },
-  { name: 'OnDemand EMR Serverless', blueprint: 'EmrServerless', deploymentMode: 'ON_DEMAND' },
-  { name: 'OnDemand EMR on EC2', blueprint: 'EmrOnEc2', deploymentMode: 'ON_DEMAND' },
-  { name: 'OnDemand MLExperiments', blueprint: 'MLExperiments', deploymentMode: 'ON_DEMAND' },
+  { name: 'Tooling', blueprint: 'Tooling', deploymentMode: 'ON_CREATE', deploymentOrder: 0 },
+  { name: 'Lakehouse Database', blueprint: 'DataLake', deploymentMode: 'ON_CREATE', deploymentOrder: 1 },
+  {
+    name: 'RedshiftServerless',
+    blueprint: 'RedshiftServerless',
+    deploymentMode: 'ON_CREATE',
+    deploymentOrder: 1,
+  },
   { name: 'OnDemand Workflows', blueprint: 'Workflows', deploymentMode: 'ON_DEMAND' },
+  { name: 'OnDemand MLExperiments', blueprint: 'MLExperiments', deploymentMode: 'ON_DEMAND' },
+  { name: 'OnDemand EMR on EC2 Memory-Optimized', blueprint: 'EmrOnEc2', deploymentMode: 'ON_DEMAND' },
+  { name: 'OnDemand EMR on EC2 General-Purpose', blueprint: 'EmrOnEc2', deploymentMode: 'ON_DEMAND' },
+  { name: 'OnDemand RedshiftServerless', blueprint: 'RedshiftServerless', deploymentMode: 'ON_DEMAND' },
+  {
+    name: 'OnDemand Catalog for Redshift Managed Storage',
+    blueprint: 'LakehouseCatalog',
+    deploymentMode: 'ON_DEMAND',
+  },
+  { name: 'OnDemand EMRServerless', blueprint: 'EmrServerless', deploymentMode: 'ON_DEMAND' },
 ];
 
 /** The templates by the console's profile name. */

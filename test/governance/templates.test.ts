@@ -4,9 +4,9 @@
  * what the template expanded to), converges, grows in place when the template changes, takes an
  * explicit override by name, treats a template blueprint the domain has not configured as the
  * explicit form is treated, rejects an unknown template with did-you-mean, is deleted by
- * tombstone, and round-trips through export.
+ * tombstone, and round-trips through export (the template comes back).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('ProjectProfile templates', () => {
 
     // All capabilities without the four blueprints it adds: a profile is not refused for that
     // (the explicit form is not either; the check runs when a project deploys), and the plan
-    // names the five configurations the template adds.
+    // names the configurations the template adds (and the one it names differently).
     const missing = await planManifests(manifests(SQL_BLUEPRINTS, profile('All capabilities')), emu.endpoint);
     expect(missing.plan.refused).toEqual([]);
     expect(text(missing.plan)).toMatchSnapshot('blueprints not configured');
@@ -112,7 +112,7 @@ describe('ProjectProfile templates', () => {
     );
   });
 
-  it('exports the expanded configurations so that plan over the export shows no changes', async () => {
+  it('exports the template of a profile that is exactly its expansion so that plan over the export shows no changes', async () => {
     await applyManifests(manifests(SQL_BLUEPRINTS, profile('SQL analytics')), emu.endpoint).then(
       expectAllDone,
     );
@@ -123,6 +123,8 @@ describe('ProjectProfile templates', () => {
     );
     expect(exported.stderr).toBe('');
     expect(exported.exitCode).toBe(0);
+    // The template comes back, not its expansion (template-lifecycle.test.ts: the explicit list once it differs).
+    expect(readFileSync(join(out, 'project-profiles.yaml'), 'utf8')).toContain('  template: SQL analytics\n');
     const planned = await planManifests({ paths: [out] }, emu.endpoint);
     expect(planned.observation.failures).toEqual([]);
     expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');
