@@ -41,7 +41,7 @@ describe('apply', () => {
       const applied = await cli(emu, ['apply', 'manifests-example', '--auto-approve']);
       expect(applied.exitCode, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toContain(
-        'Apply complete: 50 created, 0 updated, 0 replaced, 0 deleted; 0 failed, 0 not started',
+        'Apply complete: 53 created, 0 updated, 0 replaced, 0 deleted; 0 failed, 0 not started',
       );
       emu.emulator.control.resetStats();
       const plan = await cli(emu, ['plan', 'manifests-example', '--detailed-exitcode']);

@@ -22,7 +22,7 @@ describe('JSON results', () => {
       // Ids come from the emulator's random generator and the apply's concurrency: the golden
       // masks them, and they are checked against the ids a saved plan reads back instead.
       const ids = [...first.stdout.matchAll(/"id": "([^"]+)"/g)].map((m) => m[1] ?? '');
-      expect(ids).toHaveLength(17);
+      expect(ids).toHaveLength(18);
       await expect(first.stdout.replace(/"id": "[^"]+"/g, '"id": "<id>"')).toMatchFileSnapshot(
         '__golden__/apply-result.json',
       );

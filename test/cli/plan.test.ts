@@ -60,7 +60,7 @@ describe('plan', () => {
         ['plan', 'manifests-example', '--endpoint-url', emu.endpoint, '--format', 'json'],
         { env: ENV },
       );
-      expect(JSON.parse(plain.stdout).summary.noop).toBe(50);
+      expect(JSON.parse(plain.stdout).summary.noop).toBe(53);
       expect(shuffled.stdout).toBe(plain.stdout);
     } finally {
       await emu.close();

@@ -8,14 +8,14 @@ describe('validate manifests-example', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      '51 documents in 26 files (1 Domain, 3 DomainUnit, 7 AccountAssociation, 16 BlueprintConfiguration, 5 AccountPool, 4 ProjectProfile, 4 Project, 1 Glossary, 1 FormType, 1 MetadataRule, 2 StudioDomain, 2 StudioUserProfile, 1 Policy, 1 PolicyGrant, 2 GlossaryTerm): 0 errors, 0 warnings\n',
+      '54 documents in 27 files (1 Domain, 3 DomainUnit, 7 AccountAssociation, 18 BlueprintConfiguration, 5 AccountPool, 5 ProjectProfile, 4 Project, 1 Glossary, 1 FormType, 1 MetadataRule, 2 StudioDomain, 2 StudioUserProfile, 1 Policy, 1 PolicyGrant, 2 GlossaryTerm): 0 errors, 0 warnings\n',
     );
   });
 
   it('prints a versioned JSON report', async () => {
     const run = await runCli(['validate', 'manifests-example', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { formatVersion: number; valid: boolean; files: number };
-    expect(report).toMatchObject({ formatVersion: 1, valid: true, files: 26 });
+    expect(report).toMatchObject({ formatVersion: 1, valid: true, files: 27 });
   });
 
   it('exits 1 naming a path that does not exist', async () => {

@@ -60,7 +60,7 @@ describe('a GitHub App token', () => {
       expect(comment.edits).toBe(2);
       expect(comment.body.startsWith(`${planMarker()}\n`)).toBe(true);
       expect(comment.body.endsWith(`\n${PROVENANCE}\n`)).toBe(true);
-      expect(comment.body).toContain('| Create | 50 |');
+      expect(comment.body).toContain('| Create | 53 |');
 
       // Bad manifests: the plan fails, and the comment no longer shows the old plan.
       writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: smus-gitops/v1\nkind: Domain\nmetadata: {}\n');

@@ -60,16 +60,16 @@ describe('plan --github-comment', () => {
       expect(comment?.body.startsWith(`${planMarker()}\n## smus\\-gitops plan\n\n| Action | Count |`)).toBe(
         true,
       );
-      expect(comment?.body).toContain('| Create | 50 |');
-      expect(parseMermaid(extractMermaid(comment?.body ?? '')).nodes.size).toBe(50);
-      expect(readFileSync(summary, 'utf8')).toContain('| Create | 50 |');
+      expect(comment?.body).toContain('| Create | 53 |');
+      expect(parseMermaid(extractMermaid(comment?.body ?? '')).nodes.size).toBe(51); // 50 drawn (the cap) and the "… not drawn" node
+      expect(readFileSync(summary, 'utf8')).toContain('| Create | 53 |');
 
       // A different plan (a subset of the manifests) edits the same comment.
       const second = await runCli(['plan', 'manifests-example/domain', ...argv.slice(2)], { env });
       expect(second.exitCode).toBe(0);
       expect(gh.comments).toHaveLength(1);
       expect(comment?.edits).toBe(1);
-      expect(comment?.body).not.toContain('| Create | 50 |');
+      expect(comment?.body).not.toContain('| Create | 53 |');
       expect(parseMermaid(extractMermaid(comment?.body ?? '')).nodes.size).toBeLessThan(50);
     } finally {
       await emu.close();
