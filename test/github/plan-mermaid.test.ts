@@ -32,11 +32,17 @@ function project(name: string, action: Change['action'], dependsOn: string[] = [
 }
 
 describe('renderPlanMermaid', () => {
-  it('draws the example plan: every change, a grammatical block, the golden', async () => {
+  it('draws the example plan: up to the cap, the rest counted, a grammatical block, the golden', async () => {
     const block = renderPlanMermaid(EXAMPLE_PLAN);
     const graph = parseMermaid(extractMermaid(block));
-    expect(graph.nodes.size).toBe(EXAMPLE_PLAN.changes.length);
-    expect(graph.classes.get('create')?.length).toBe(EXAMPLE_PLAN.changes.length);
+    // The example (53 creates) is past the node cap: 50 drawn, and one node counting the rest.
+    const rest = EXAMPLE_PLAN.changes.length - MERMAID_NODE_CAP;
+    expect(rest).toBeGreaterThan(0);
+    expect(graph.nodes.size).toBe(MERMAID_NODE_CAP + 1);
+    expect(graph.classes.get('create')?.length).toBe(MERMAID_NODE_CAP);
+    expect(decodeLabel(graph.nodes.get('more') ?? '')).toBe(
+      `… and ${rest} more resources (${rest} create) not drawn`,
+    );
     expect(graph.edges.length).toBeGreaterThan(0);
     await expect(block).toMatchFileSnapshot('__golden__/example-plan.mermaid.md');
   });
