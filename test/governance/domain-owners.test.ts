@@ -124,6 +124,25 @@ describe('Domain owners (the root unit)', () => {
     expect((await rootOwners()).count).toBe(3);
   });
 
+  it('never plans unread owners as "no owners": a failed ListEntityOwners leaves the domain unread', async () => {
+    await registerUsers();
+    await applyManifests(domain(OWNERS), emu.endpoint).then(expectAllDone);
+    emu.emulator.control.setFaults([{ operation: 'ListEntityOwners', error500Pct: 100 }]);
+    try {
+      const planned = await planManifests(domain('    - group: platform-admins\n'), emu.endpoint);
+      expect(planned.observation.complete).toBe(false);
+      const d = planned.observation.resources.find((r) => r.address.kind === 'Domain');
+      expect(d?.normal).toBeUndefined();
+      expect(d?.meta.readFailed).toBe('ListEntityOwners');
+      // No owner is removed on a guess: the domain is reported unread, not updated.
+      expect(planned.plan.changes.map((c) => [c.address.kind, c.action, c.reason])).toEqual([
+        ['Domain', 'noop', 'unread'],
+      ]);
+    } finally {
+      emu.emulator.control.setFaults([]);
+    }
+  });
+
   it('refuses at plan an owner the domain does not know, located at its line', async () => {
     await registerUsers();
     await applyManifests(domain(OWNERS), emu.endpoint).then(expectAllDone);
