@@ -2,7 +2,8 @@
  * Domain owners (issue 15): `Domain.spec.owners` are the root domain unit's owners. End to end
  * against the emulator: the creating identity owns the root unit and is no drift, owners added
  * (at create and later) and removed in place, an out-of-band owner shown as drift and removed, an
- * unknown user refused at plan at its line, and the export round trip.
+ * unreadable owner list never planned as "no owners", an unknown user refused at plan at its line
+ * (with did-you-mean), an empty list refused at validation, and the export round trip.
  */
 import { AddEntityOwnerCommand, ListEntityOwnersCommand } from '@aws-sdk/client-datazone';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -151,6 +152,16 @@ describe('Domain owners (the root unit)', () => {
     expect(out.stderr).toBe('');
     expect(out.exitCode).toBe(3);
     expect(stable(out.stdout)).toMatchSnapshot('unknown user');
+  });
+
+  it('refuses an empty owner list at validation, located: the root unit keeps at least one owner', async () => {
+    const planned = planManifests(
+      domain().replace('DomainExecution\n', 'DomainExecution\n  owners: []\n'),
+      emu.endpoint,
+    );
+    await expect(planned).rejects.toThrow(
+      /manifests\.yaml:7:11 +error +SG207 +must NOT have fewer than 1 items/,
+    );
   });
 
   it("exports the domain's owners (without the tool's own); plan over the export shows no changes", async () => {
