@@ -84,15 +84,13 @@ async function changeOneConfigurationOutOfBand(): Promise<void> {
       ? { ...c, deploymentMode: 'ON_CREATE' as const, deploymentOrder: 2 }
       : c,
   );
-  await emu
-    .dataZone()
-    .send(
-      new UpdateProjectProfileCommand({
-        domainIdentifier,
-        identifier: profile?.id,
-        environmentConfigurations,
-      }),
-    );
+  await emu.dataZone().send(
+    new UpdateProjectProfileCommand({
+      domainIdentifier,
+      identifier: profile?.id,
+      environmentConfigurations,
+    }),
+  );
 }
 
 describe('Template profiles: unmanaged, prune, drift, export', () => {
