@@ -13,6 +13,7 @@ import { duplicateNaturalKeys } from '../../helpers/world.js';
 import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
+import { missingGrants } from './grants.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
 const APPLY = ['apply', 'manifests-example', '--auto-approve', '--log-level', 'debug'];
@@ -117,6 +118,12 @@ export async function runCrashCampaign(points: readonly KillPoint[], seed = 1): 
       if (dups.length > 0) {
         counts.duplicates += dups.length;
         problem(counts, `${where}: duplicates ${dups.join(', ')}`);
+      }
+      const missing = missingGrants(emulator.world, { dir: 'manifests-example' });
+      exercised(counts, 'grantsAudited', 1);
+      if (missing.length > 0) {
+        counts.missingGrants += missing.length;
+        problem(counts, `${where}: grants missing ${missing.join(', ')}`);
       }
       if (!planted.untouched()) {
         counts.unmanagedOrProtectedTouched += 1;
