@@ -69,15 +69,13 @@ describe('PolicyGrant under faults', () => {
       entityIdentifier: grant?.meta.unitId,
       policyType: 'CREATE_PROJECT' as const,
     };
-    await emu
-      .dataZone()
-      .send(
-        new AddPolicyGrantCommand({
-          ...site,
-          principal,
-          detail: { createProject: { includeChildDomainUnits: false } },
-        }),
-      );
+    await emu.dataZone().send(
+      new AddPolicyGrantCommand({
+        ...site,
+        principal,
+        detail: { createProject: { includeChildDomainUnits: false } },
+      }),
+    );
     expect(duplicateNaturalKeys(emu.emulator.world)).toHaveLength(1);
     await emu.dataZone().send(new RemovePolicyGrantCommand({ ...site, principal }));
     expect(missingGrants(emu.emulator.world, ORG)).toEqual(['PolicyGrant/hr-projects']);
