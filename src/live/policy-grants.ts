@@ -7,8 +7,10 @@
  *
  * Every id a grant carries is turned back into the name a manifest uses (unit paths, project and
  * profile names, user and group names), and the grant gets its natural-key address
- * (model/policy-grant.ts). A live grant whose key repeats (a duplicate) yields two resources with
- * one key, which the planner reports as ambiguous and never touches.
+ * (model/policy-grant.ts). Identical grants under one key (made by two applies at once, or by
+ * another tool) are one resource whose value counts the duplicates, so the plan removes them; two
+ * grants under one key with different details are two resources, which the planner reports as
+ * ambiguous and never touches.
  */
 import { ListPolicyGrantsCommand, type PolicyGrantMember } from '@aws-sdk/client-datazone';
 import {
@@ -21,6 +23,7 @@ import {
 import {
   blueprintTargetLabel,
   grantName,
+  grantOrder,
   hasChildUnitsFlag,
   principalLabel,
   type NormalPolicyGrant,
@@ -28,6 +31,7 @@ import {
 import type { DomainContext } from './domain-context.js';
 import type { UnitTree } from './domain-units.js';
 import type { MemberNames } from './members.js';
+import { canonicalJson } from './fingerprint.js';
 import { viaDataZone } from './pacing.js';
 import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 import { unresolved, type NameIndex } from './resolve-names.js';
@@ -155,6 +159,39 @@ function detailOf(
   return normal;
 }
 
+/** One listed grant with its address name and (when its principal could be named) its value. */
+interface ListedGrant {
+  grant: PolicyGrantMember;
+  name: string;
+  normal: NormalPolicyGrant | undefined;
+}
+
+/**
+ * Folds grants that share an address AND a value into one resource: the first in `grantOrder`
+ * (the one a converging apply keeps), with `duplicateGrants` counting the rest, so the plan shows
+ * their removal. Grants that share an address but differ in detail stay separate resources, which
+ * the planner reports as ambiguous: removing either would change what is authorised.
+ */
+function collapseDuplicates(
+  found: readonly ListedGrant[],
+): (ListedGrant & { extras: PolicyGrantMember[] })[] {
+  const byName = new Map<string, ListedGrant[]>();
+  for (const f of found) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+  return [...byName.values()].flatMap((group): (ListedGrant & { extras: PolicyGrantMember[] })[] => {
+    const values = new Set(group.map((g) => (g.normal ? canonicalJson(g.normal) : undefined)));
+    if (group.length === 1 || values.size > 1 || values.has(undefined))
+      return group.map((g) => ({ ...g, extras: [] }));
+    const [kept, ...extras] = [...group].sort((a, b) => grantOrder(a.grant, b.grant));
+    return [
+      {
+        ...kept!,
+        normal: { ...kept!.normal!, duplicateGrants: extras.length },
+        extras: extras.map((e) => e.grant),
+      },
+    ];
+  });
+}
+
 /** The grants of one policy type on one unit or blueprint configuration, as LiveResources. */
 async function readTargetGrants(
   dc: DomainContext,
@@ -186,44 +223,57 @@ async function readTargetGrants(
     },
   );
   const found = await Promise.all(
-    (items ?? []).map(async (grant) => {
+    (items ?? []).map(async (grant): Promise<ListedGrant> => {
       const principal = await principalOf(dc, names, grant.principal);
       // An unreadable profile is a recorded failure already: the grant stays keyed by its id.
       const label = principal ? principalLabel(principal) : unresolved(grant.grantId ?? '');
-      return liveResource({
-        address: { kind: 'PolicyGrant', domain: domain.name, name: grantName(target.label, policy, label) },
-        id: grant.grantId ?? '',
-        normal: principal
-          ? detailOf(
-              {
-                policy,
-                ...(target.unitPath ? { domainUnit: target.unitPath } : {}),
-                ...(target.blueprintConfiguration
-                  ? { blueprintConfiguration: target.blueprintConfiguration }
-                  : {}),
-                principal,
-              },
+      const normal = principal
+        ? detailOf(
+            {
               policy,
-              grant.detail,
-              names.profiles,
-            )
-          : undefined,
-        summary: grant,
-        meta: {
-          domainId: domain.id,
-          entityType: target.entityType,
-          entityId: target.entityId,
-          ...(target.entityType === 'DOMAIN_UNIT' ? { unitId: target.entityId } : {}),
-          policyType: policy,
-          grantId: grant.grantId,
-          // Apply removes the grant with the principal exactly as the API answered it.
-          principal: JSON.stringify(grant.principal ?? {}),
-        },
-        lastUpdatedAt: grant.createdAt,
-      });
+              ...(target.unitPath ? { domainUnit: target.unitPath } : {}),
+              ...(target.blueprintConfiguration
+                ? { blueprintConfiguration: target.blueprintConfiguration }
+                : {}),
+              principal,
+            },
+            policy,
+            grant.detail,
+            names.profiles,
+          )
+        : undefined;
+      return { grant, name: grantName(target.label, policy, label), normal };
     }),
   );
-  return found;
+  return collapseDuplicates(found).map(({ grant, name, normal, extras }) =>
+    liveResource({
+      address: { kind: 'PolicyGrant', domain: domain.name, name },
+      id: grant.grantId ?? '',
+      normal,
+      summary: grant,
+      meta: {
+        domainId: domain.id,
+        entityType: target.entityType,
+        entityId: target.entityId,
+        ...(target.entityType === 'DOMAIN_UNIT' ? { unitId: target.entityId } : {}),
+        policyType: policy,
+        grantId: grant.grantId,
+        // Apply removes the grant with the principal exactly as the API answered it.
+        principal: JSON.stringify(grant.principal ?? {}),
+        // The identical grants beside the kept one, which an update, replace or delete removes too.
+        ...(extras.length > 0
+          ? {
+              duplicates: JSON.stringify(
+                extras.map((g) => ({ grantId: g.grantId, principal: g.principal ?? {} })),
+              ),
+            }
+          : {}),
+      },
+      lastUpdatedAt: grant.createdAt,
+      // The kept grant and its duplicates' ids: removing one duplicate changes the fingerprint.
+      fingerprintSource: extras.length > 0 ? [grant, ...extras.map((g) => g.grantId)] : undefined,
+    }),
+  );
 }
 
 /** Every wanted grant of the domain: on its units, then on its blueprint configurations. */

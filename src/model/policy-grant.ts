@@ -29,6 +29,39 @@ export interface NormalPolicyGrant {
   includeChildDomainUnits: boolean;
   /** CREATE_PROJECT_FROM_PROJECT_PROFILE only: profile names (a set). */
   projectProfiles?: string[];
+  /**
+   * Live only, and only when above 0: how many more grants have this very key and detail. A
+   * manifest never declares it, so a duplicate shows as a change that removes it (never "No
+   * changes" over a duplicate); a declared grant is one grant.
+   */
+  duplicateGrants?: number;
+}
+
+/** What the winner rule needs of a listed grant. */
+export interface GrantStamp {
+  grantId?: string;
+  createdAt?: Date | string | number;
+}
+
+function stampTime(g: GrantStamp): number {
+  const t = g.createdAt === undefined ? NaN : new Date(g.createdAt).getTime();
+  // A grant without a time sorts last: it cannot be shown to be the first one made.
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * The order that picks which of several identical grants stays: earliest `createdAt`, then the
+ * smallest `grantId`. It depends on the grants alone, never on who looks, so two applies that
+ * each add a grant and then list both pick the same one to keep and remove only the other; the
+ * first grant in this order is never removed by anyone, so one always stays.
+ */
+export function grantOrder(a: GrantStamp, b: GrantStamp): number {
+  const ta = stampTime(a);
+  const tb = stampTime(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ia = a.grantId ?? '';
+  const ib = b.grantId ?? '';
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
 /** How the root domain unit appears in a grant's address. */

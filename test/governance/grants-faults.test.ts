@@ -4,11 +4,16 @@
  * first grant; and a rerun after a lost answer lists before it adds. The world is audited by
  * natural key, as the campaigns do.
  */
+import {
+  AddPolicyGrantCommand,
+  RemovePolicyGrantCommand,
+  type PolicyGrantPrincipal,
+} from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
 import { EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
 import { duplicateNaturalKeys } from '../helpers/world.js';
-import { grantNaturalKeys } from '../campaigns/lib/grants.js';
+import { grantNaturalKeys, missingGrants } from '../campaigns/lib/grants.js';
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 
@@ -44,10 +49,35 @@ describe('PolicyGrant under faults', () => {
     emu.emulator.control.clearFaults();
     expect(grantNaturalKeys(emu.emulator.world)).toHaveLength(2);
     expect(duplicateNaturalKeys(emu.emulator.world)).toEqual([]);
+    expect(missingGrants(emu.emulator.world, ORG)).toEqual([]);
     const again = await planManifests(ORG, emu.endpoint);
     expect(again.plan.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0, noop: 4 });
     // A rerun lists before it adds: nothing more is added.
     await applyManifests(ORG, emu.endpoint).then(expectAllDone);
     expect(grantNaturalKeys(emu.emulator.world)).toHaveLength(2);
+  });
+
+  it('the auditor sees a declared grant that is not live, and one that is there twice', async () => {
+    await applyManifests(ORG, emu.endpoint).then(expectAllDone);
+    expect(missingGrants(emu.emulator.world, ORG)).toEqual([]);
+    const planned = await planManifests(ORG, emu.endpoint);
+    const grant = planned.observation.resources.find((r) => r.address.name.includes('CREATE_PROJECT'));
+    const principal = JSON.parse(grant?.meta.principal ?? '{}') as PolicyGrantPrincipal;
+    const site = {
+      domainIdentifier: grant?.meta.domainId,
+      entityType: 'DOMAIN_UNIT' as const,
+      entityIdentifier: grant?.meta.unitId,
+      policyType: 'CREATE_PROJECT' as const,
+    };
+    await emu.dataZone().send(
+      new AddPolicyGrantCommand({
+        ...site,
+        principal,
+        detail: { createProject: { includeChildDomainUnits: false } },
+      }),
+    );
+    expect(duplicateNaturalKeys(emu.emulator.world)).toHaveLength(1);
+    await emu.dataZone().send(new RemovePolicyGrantCommand({ ...site, principal }));
+    expect(missingGrants(emu.emulator.world, ORG)).toEqual(['PolicyGrant/hr-projects']);
   });
 });

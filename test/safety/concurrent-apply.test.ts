@@ -2,8 +2,8 @@
  * Issue 19 item 5 (acceptance 3): two `apply` processes started at once on a new domain, several
  * trials (SMUS_CONCURRENT_TRIALS, default 3; 10 for the acceptance run) against one fresh
  * emulator each. Every trial must end with no duplicate of any natural
- * key (domains, units, pools, profiles, projects, memberships, RAM shares) and converged: a later
- * plan says "No changes". The applies run as real subprocesses (bin/, built dist/) so that nothing
+ * key (domains, units, pools, profiles, projects, memberships, RAM shares, policy grants), no
+ * declared grant missing, and converged: a later plan says "No changes". The applies run as real subprocesses (bin/, built dist/) so that nothing
  * held in one process (the share locks) can serialise them.
  */
 import { spawn } from 'node:child_process';
@@ -12,6 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { runCli } from '../helpers/cli.js';
 import { CLI_ENV, INSTANT_DURATIONS } from '../helpers/emulator.js';
 import { duplicateNaturalKeys } from '../helpers/world.js';
+import { missingGrants } from '../campaigns/lib/grants.js';
 
 /**
  * The default suite runs a few trials (each spawns two Node processes, slow on a loaded machine);
@@ -53,6 +54,7 @@ function applyProcess(emulator: RunningEmulator): Promise<{ code: number | null;
 async function trial(): Promise<{
   codes: (number | null)[];
   duplicates: string[];
+  missingGrants: string[];
   converged: boolean;
   output: string;
 }> {
@@ -75,6 +77,8 @@ async function trial(): Promise<{
         ...duplicates,
         ...duplicateNaturalKeys(emulator.world).filter((d) => !duplicates.includes(d)),
       ],
+      // The example's grants: none may be missing either (issue 15 acceptance 2).
+      missingGrants: missingGrants(emulator.world, { dir: 'manifests-example' }),
       converged: plan.exitCode === 0 && plan.stdout.includes('No changes.'),
       output: runs.map((r) => r.output).join('\n----\n'),
     };
@@ -91,10 +95,15 @@ describe('two applies at once on a new domain', () => {
       trial: i,
       codes: r.codes,
       duplicates: r.duplicates,
+      missingGrants: r.missingGrants,
       converged: r.converged,
     }));
     expect(
       report.flatMap((r) => r.duplicates),
+      JSON.stringify(report),
+    ).toEqual([]);
+    expect(
+      report.flatMap((r) => r.missingGrants),
       JSON.stringify(report),
     ).toEqual([]);
     expect(

@@ -4,27 +4,31 @@
  *   and detail are the declared ones (a grant added by a crashed apply is found, not duplicated);
  *   only then AddPolicyGrant, with a client token derived from the grant's natural key and a
  *   per-create generation, so the tool's own retries of a call whose answer was lost replay the
- *   first answer instead of adding a second grant;
- * - a replace (changed detail) removes the live grant by its id, then creates;
- * - a delete removes the live grant by its id; one already gone is fine (the API models no
- *   not-found for RemovePolicyGrant).
+ *   first answer instead of adding a second grant; then it converges with any apply that raced it
+ *   (policy-grant-converge.ts);
+ * - an update removes the duplicates the reader found beside the grant (nothing else can change);
+ * - a replace (changed detail) removes the live grant and its duplicates by id, then creates;
+ * - a delete removes the live grant and its duplicates by id; one already gone is fine (the API
+ *   models no not-found for RemovePolicyGrant).
  */
 import { randomUUID } from 'node:crypto';
 import {
   AddPolicyGrantCommand,
-  GetGroupProfileCommand,
-  GetUserProfileCommand,
-  ListPolicyGrantsCommand,
-  RemovePolicyGrantCommand,
   type PolicyGrantDetail,
-  type PolicyGrantMember,
   type PolicyGrantPrincipal,
   type TargetEntityType,
 } from '@aws-sdk/client-datazone';
 import { assertNever, type PolicyGrantSpec } from '../../model/manifest.js';
 import { DETAIL_MEMBER, hasChildUnitsFlag, principalLabel } from '../../model/policy-grant.js';
 import { ApplyError, type Operation, type OperationContext } from '../types.js';
-import { clientToken, domainRef, getOrGone, listAll, unitId, type DomainRef } from './dz-calls.js';
+import { clientToken, domainRef, unitId, type DomainRef } from './dz-calls.js';
+import {
+  canonical,
+  keepFirstGrant,
+  matchingGrants,
+  removeGrantById,
+  type GrantSite,
+} from './policy-grant-converge.js';
 
 function registered(
   ctx: OperationContext,
@@ -105,133 +109,90 @@ function apiDetail(ctx: OperationContext, d: DomainRef, spec: PolicyGrantSpec): 
   }
 }
 
-/** The profile id a user or group name has in the domain; undefined when it has none yet (so it holds no grant). */
-async function profileId(
-  ctx: OperationContext,
-  d: DomainRef,
-  p: PolicyGrantPrincipal,
-): Promise<string | undefined> {
-  if (p.user && 'userIdentifier' in p.user && p.user.userIdentifier !== undefined) {
-    const userIdentifier = p.user.userIdentifier;
-    const got = await getOrGone(ctx, 'GetUserProfile', d.scope, () =>
-      d.clients.dataZone.send(new GetUserProfileCommand({ domainIdentifier: d.id, userIdentifier })),
-    );
-    return got?.id;
-  }
-  if (p.group?.groupIdentifier !== undefined) {
-    const groupIdentifier = p.group.groupIdentifier;
-    const got = await getOrGone(ctx, 'GetGroupProfile', d.scope, () =>
-      d.clients.dataZone.send(new GetGroupProfileCommand({ domainIdentifier: d.id, groupIdentifier })),
-    );
-    return got?.id;
-  }
-  return undefined;
-}
-
-/** Canonical JSON (sorted keys), so shapes compare by content. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
-/** The principal as ListPolicyGrants answers it: user and group names become profile ids. */
-async function listedForm(
-  ctx: OperationContext,
-  d: DomainRef,
-  p: PolicyGrantPrincipal,
-): Promise<string | undefined> {
-  if (p.group) {
-    const id = await profileId(ctx, d, p);
-    return id === undefined ? undefined : canonical({ group: { groupIdentifier: id } });
-  }
-  if (p.user && 'userIdentifier' in p.user && p.user.userIdentifier !== undefined) {
-    const id = await profileId(ctx, d, p);
-    return id === undefined ? undefined : canonical({ user: { userIdentifier: id } });
-  }
-  return canonical(p);
-}
-
-function sameDetail(a: PolicyGrantDetail | undefined, b: PolicyGrantDetail): boolean {
-  const norm = (x: PolicyGrantDetail | undefined) => {
-    const copy = JSON.parse(JSON.stringify(x ?? {})) as Record<string, { projectProfiles?: string[] }>;
-    for (const v of Object.values(copy)) v.projectProfiles?.sort();
-    return canonical(copy);
-  };
-  return norm(a) === norm(b);
-}
-
+/**
+ * Adopts a grant with the declared principal and detail, or adds one; then converges, so that of
+ * the identical grants a race (or a crash, or another tool) left, exactly one stays.
+ */
 async function ensureGrant(
   ctx: OperationContext,
   d: DomainRef,
   spec: PolicyGrantSpec,
   generation: string,
 ): Promise<void> {
-  const { entityType, entityIdentifier } = await entityOf(ctx, d, spec);
+  const site = await siteOf(ctx, d, spec);
   const principal = apiPrincipal(ctx, d, spec);
   const detail = apiDetail(ctx, d, spec);
-  const base = { domainIdentifier: d.id, entityType, entityIdentifier, policyType: spec.policy };
-  const wanted = await listedForm(ctx, d, principal);
-  if (wanted !== undefined) {
-    const listed: PolicyGrantMember[] = await listAll(ctx, 'ListPolicyGrants', d.scope, (nextToken) =>
-      d.clients.dataZone
-        .send(new ListPolicyGrantsCommand({ ...base, nextToken }))
-        .then((out) => ({ items: out.grantList, nextToken: out.nextToken })),
-    );
-    if (listed.some((g) => canonical(g.principal) === wanted && sameDetail(g.detail, detail))) return;
-  }
+  const before = await matchingGrants(ctx, d, site, principal, detail);
+  if (before !== undefined && before.length > 0) return keepFirstGrant(ctx, d, site, before);
   const token = clientToken(
     'PolicyGrant',
     d.id,
-    entityIdentifier,
+    site.entityIdentifier,
     spec.policy,
     principalLabel(spec.principal),
     canonical(detail),
     generation,
   );
   await ctx.call('AddPolicyGrant', d.scope, () =>
-    d.clients.dataZone.send(new AddPolicyGrantCommand({ ...base, principal, detail, clientToken: token })),
+    d.clients.dataZone.send(new AddPolicyGrantCommand({ ...site, principal, detail, clientToken: token })),
   );
+  // Another apply may have listed, found nothing and added too: list again and keep one.
+  const after = await matchingGrants(ctx, d, site, principal, detail);
+  if (after !== undefined && after.length > 1) await keepFirstGrant(ctx, d, site, after);
 }
 
 /**
  * The entity a grant is on: its domain unit, or the blueprint configuration `ACCOUNT:BLUEPRINT_ID`
  * (the form AddPolicyGrant takes for ENVIRONMENT_BLUEPRINT_CONFIGURATION).
  */
-async function entityOf(
-  ctx: OperationContext,
-  d: DomainRef,
-  spec: PolicyGrantSpec,
-): Promise<{ entityType: TargetEntityType; entityIdentifier: string }> {
+async function siteOf(ctx: OperationContext, d: DomainRef, spec: PolicyGrantSpec): Promise<GrantSite> {
+  const base = { domainIdentifier: d.id, policyType: spec.policy };
   const target = spec.blueprintConfiguration;
-  if (!target) return { entityType: 'DOMAIN_UNIT', entityIdentifier: unitId(ctx, d, spec.domainUnit) };
+  if (!target)
+    return { ...base, entityType: 'DOMAIN_UNIT', entityIdentifier: unitId(ctx, d, spec.domainUnit) };
   const blueprintId = await ctx.blueprintId(d.name, target.blueprint);
   return {
+    ...base,
     entityType: 'ENVIRONMENT_BLUEPRINT_CONFIGURATION',
     entityIdentifier: `${target.account}:${blueprintId}`,
   };
 }
 
-async function removeGrant(ctx: OperationContext, d: DomainRef, meta: Record<string, string>): Promise<void> {
-  const principal = JSON.parse(meta.principal ?? '{}') as PolicyGrantPrincipal;
-  await ctx.call('RemovePolicyGrant', d.scope, () =>
-    d.clients.dataZone.send(
-      new RemovePolicyGrantCommand({
-        domainIdentifier: d.id,
-        // Recorded by the reader: grants on units carry no entityType (they predate blueprint grants).
-        entityType: (meta.entityType as TargetEntityType | undefined) ?? 'DOMAIN_UNIT',
-        entityIdentifier: meta.entityId ?? meta.unitId ?? '',
-        policyType: meta.policyType as PolicyGrantSpec['policy'],
-        principal,
-        grantIdentifier: meta.grantId,
-      }),
-    ),
-  );
+/** The site of a live grant, as the reader recorded it. */
+function liveSite(d: DomainRef, meta: Record<string, string>): GrantSite {
+  return {
+    domainIdentifier: d.id,
+    // Grants on units carry no entityType in plans saved before blueprint grants.
+    entityType: (meta.entityType as TargetEntityType | undefined) ?? 'DOMAIN_UNIT',
+    entityIdentifier: meta.entityId ?? meta.unitId ?? '',
+    policyType: meta.policyType as PolicyGrantSpec['policy'],
+  };
+}
+
+/** The duplicates the reader folded into a live grant (`meta.duplicates`), by id and listed principal. */
+function duplicatesOf(meta: Record<string, string>): { grantId: string; principal: PolicyGrantPrincipal }[] {
+  return meta.duplicates
+    ? (JSON.parse(meta.duplicates) as { grantId: string; principal: PolicyGrantPrincipal }[])
+    : [];
+}
+
+/** Removes the live grant's duplicates, and the grant itself unless `keep`. */
+async function removeLive(
+  ctx: OperationContext,
+  d: DomainRef,
+  meta: Record<string, string>,
+  keep: boolean,
+): Promise<void> {
+  const site = liveSite(d, meta);
+  for (const dup of duplicatesOf(meta)) await removeGrantById(ctx, d, site, dup.grantId, dup.principal);
+  if (!keep)
+    await removeGrantById(
+      ctx,
+      d,
+      site,
+      meta.grantId,
+      JSON.parse(meta.principal ?? '{}') as PolicyGrantPrincipal,
+    );
 }
 
 /** The operation of PolicyGrant changes. */
@@ -248,12 +209,15 @@ export const policyGrantOperation: Operation = async ({ change, desired, live },
     case 'create':
       return ensureGrant(ctx, d, spec(), randomUUID());
     case 'update':
+      // No declared field is mutable: an update only removes the duplicates beside the kept grant.
+      if (live) await removeLive(ctx, d, live.meta, true);
+      return;
     case 'replace':
-      // No grant field is mutable: an update cannot be planned, and a replace is remove + add.
-      if (live) await removeGrant(ctx, d, live.meta);
+      // A changed detail: remove the grant and its duplicates, then add the declared one.
+      if (live) await removeLive(ctx, d, live.meta, false);
       return ensureGrant(ctx, d, spec(), live?.id ?? 'replace');
     case 'delete':
-      if (live) await removeGrant(ctx, d, live.meta);
+      if (live) await removeLive(ctx, d, live.meta, false);
       return;
     case 'noop':
     case 'unmanaged':

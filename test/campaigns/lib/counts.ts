@@ -25,6 +25,8 @@ export interface CampaignCounts {
   falseNoChanges: number;
   /** Applies that failed for a reason the plan had the data to report (not an injected fault). */
   applyFailuresPlanCouldKnow: number;
+  /** Declared policy grants with no live grant of their natural key once a run converged (issue 15). */
+  missingGrants: number;
   /** How often each situation the checks are about actually came up (so a zero means something). */
   exercised: Record<string, number>;
   /** Human-readable notes of what went wrong (first few), for the failure message. */
@@ -46,6 +48,7 @@ export function emptyCounts(): CampaignCounts {
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,
+    missingGrants: 0,
     exercised: {},
     problems: [],
   };
@@ -93,6 +96,7 @@ export function mergeCounts(all: readonly CampaignCounts[]): CampaignCounts {
     total.canariesSeen += c.canariesSeen;
     total.falseNoChanges += c.falseNoChanges;
     total.applyFailuresPlanCouldKnow += c.applyFailuresPlanCouldKnow;
+    total.missingGrants += c.missingGrants;
     for (const [what, n] of Object.entries(c.exercised)) exercised(total, what, n);
     for (const text of c.problems) problem(total, text);
   }

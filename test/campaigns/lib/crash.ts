@@ -13,6 +13,7 @@ import { duplicateNaturalKeys } from '../../helpers/world.js';
 import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
+import { missingGrants } from './grants.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
 const APPLY = ['apply', 'manifests-example', '--auto-approve', '--log-level', 'debug'];
@@ -35,7 +36,7 @@ function applyKilled(
   emulator: RunningEmulator,
   at: KillPoint,
   secret: string,
-): Promise<{ killed: boolean; output: string }> {
+): Promise<{ killed: boolean; output: string; lastMutating?: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -55,9 +56,11 @@ function applyKilled(
       child.kill('SIGKILL');
     };
     let seen = 0;
+    let lastMutating: string | undefined;
     const off = emulator.control.on('request', (event) => {
       if (!event.mutating || event.status >= 500) return;
       seen += 1;
+      if (!killed) lastMutating = event.operation;
       if ('afterMutating' in at && seen === at.afterMutating) kill();
     });
     const timer = 'afterMs' in at ? setTimeout(kill, at.afterMs) : undefined;
@@ -66,7 +69,7 @@ function applyKilled(
       off();
       if (timer) clearTimeout(timer);
       // A run that finished before its kill point is not a crash, but still a valid run.
-      resolve({ killed: killed && code !== 0, output });
+      resolve({ killed: killed && code !== 0, output, lastMutating });
     });
   });
 }
@@ -99,6 +102,9 @@ export async function runCrashCampaign(points: readonly KillPoint[], seed = 1): 
       });
       const crashed = await applyKilled(emulator, at, secret);
       exercised(counts, crashed.killed ? 'killedMidApply' : 'finishedBeforeKill');
+      // Kills right after a grant was written are where a grant could be lost or added twice.
+      if (crashed.killed && /PolicyGrant$/.test(crashed.lastMutating ?? ''))
+        exercised(counts, `killedAfter${crashed.lastMutating}`);
       const rerun = await runCampaignCli([...APPLY, '--endpoint-url', emulator.endpoint], {
         env: env(secret),
       });
@@ -117,6 +123,12 @@ export async function runCrashCampaign(points: readonly KillPoint[], seed = 1): 
       if (dups.length > 0) {
         counts.duplicates += dups.length;
         problem(counts, `${where}: duplicates ${dups.join(', ')}`);
+      }
+      const missing = missingGrants(emulator.world, { dir: 'manifests-example' });
+      exercised(counts, 'grantsAudited', 1);
+      if (missing.length > 0) {
+        counts.missingGrants += missing.length;
+        problem(counts, `${where}: grants missing ${missing.join(', ')}`);
       }
       if (!planted.untouched()) {
         counts.unmanagedOrProtectedTouched += 1;

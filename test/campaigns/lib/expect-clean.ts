@@ -21,5 +21,6 @@ export function expectClean(counts: CampaignCounts, runs: number): void {
     canariesSeen: 0,
     falseNoChanges: 0,
     applyFailuresPlanCouldKnow: 0,
+    missingGrants: 0,
   });
 }

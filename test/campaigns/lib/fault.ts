@@ -23,7 +23,7 @@ import {
 } from '../../../bench/pipeline.js';
 import { prng } from '../../helpers/generate.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
-import { GRANT_FAULT_OPERATIONS, grantDocuments } from './grants.js';
+import { GRANT_FAULT_OPERATIONS, grantDocuments, missingGrants } from './grants.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { plantUnmanagedDomain } from './unmanaged.js';
 
@@ -202,6 +202,11 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
       if (dups.length > 0) {
         counts.duplicates += dups.length;
         problem(counts, `seed ${seed}: duplicates ${dups.join(', ')}`);
+      }
+      const missing = missingGrants(emulator.world, yaml);
+      if (missing.length > 0) {
+        counts.missingGrants += missing.length;
+        problem(counts, `seed ${seed}: grants missing ${missing.join(', ')}`);
       }
       if (!planted.untouched()) {
         counts.unmanagedOrProtectedTouched += 1;

@@ -21,6 +21,7 @@ import { generateBenchOrg, type BenchOrgSize } from '../../../bench/org.js';
 import { startEmulator } from '../../../src/emulator/server.js';
 import type { CliRun } from '../../helpers/cli.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
+import { grantDocuments, missingGrants } from './grants.js';
 import { runCampaignCli } from './cli.js';
 import { canary, emptyCounts, exercised, problem, type CampaignCounts } from './counts.js';
 import { FAST_BEHAVIOUR } from './fault.js';
@@ -91,7 +92,8 @@ export async function runSequence(
       poolRegion: poolRegionOf(base),
     },
   };
-  const yaml = () => yamlOf(base, desired, DOMAIN, fixedAccount);
+  // Grants ride along in every sequence: each apply (interrupted, concurrent, faulted) may add them.
+  const yaml = () => yamlOf(base, desired, DOMAIN, fixedAccount) + grantDocuments(DOMAIN);
   const write = () => {
     mkdirSync(manifests, { recursive: true });
     writeFileSync(join(manifests, 'org.yaml'), yaml());
@@ -119,6 +121,10 @@ export async function runSequence(
   const confirmNoChanges = async (what: string) => {
     exercised(counts, 'noChanges.checkedByOracle');
     const wrong = await oracle(truth, desired);
+    // A declared grant not live is as false a "No changes" as a field not as declared.
+    const missing = missingGrants(emulator.world, yaml());
+    counts.missingGrants += missing.length;
+    wrong.push(...missing.map((g) => `${g} is not live`));
     if (wrong.length === 0) return;
     counts.falseNoChanges += 1;
     problem(
