@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListDomainsCommand, ListProjectsCommand, SearchCommand } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
@@ -80,6 +80,27 @@ export function useGovernanceFixture(prefix: string): () => GovernanceFixture {
   });
   return () => {
     if (!current) throw new Error('the governance fixture is used outside a test');
+    return current;
+  };
+}
+
+/**
+ * One fixture shared by every test of a file (a fresh emulator and directory before them all),
+ * for tests that only send requests to what one apply set up; call the returned function inside
+ * a test or a later hook to get it.
+ */
+export function useSharedGovernanceFixture(prefix: string): () => GovernanceFixture {
+  let current: GovernanceFixture | undefined;
+  beforeAll(async () => {
+    const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
+    current = makeFixture(emu, mkdtempSync(join(tmpdir(), prefix)));
+  });
+  afterAll(async () => {
+    await current?.emu.close();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error("the governance fixture is used outside its file's tests");
     return current;
   };
 }
