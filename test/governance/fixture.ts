@@ -69,19 +69,7 @@ export interface GovernanceFixture {
 
 /** Registers a fresh fixture per test; call the returned function inside a test to get it. */
 export function useGovernanceFixture(prefix: string): () => GovernanceFixture {
-  let current: GovernanceFixture | undefined;
-  beforeEach(async () => {
-    const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
-    current = makeFixture(emu, mkdtempSync(join(tmpdir(), prefix)));
-  });
-  afterEach(async () => {
-    await current?.emu.close();
-    current = undefined;
-  });
-  return () => {
-    if (!current) throw new Error('the governance fixture is used outside a test');
-    return current;
-  };
+  return registerFixture(prefix, beforeEach, afterEach, 'a test');
 }
 
 /**
@@ -90,17 +78,29 @@ export function useGovernanceFixture(prefix: string): () => GovernanceFixture {
  * a test or a later hook to get it.
  */
 export function useSharedGovernanceFixture(prefix: string): () => GovernanceFixture {
+  return registerFixture(prefix, beforeAll, afterAll, "its file's tests");
+}
+
+type Hook = (fn: () => Promise<void>) => void;
+
+/** Starts a fixture in `setUp` and closes it in `tearDown` (per test or per file). */
+function registerFixture(
+  prefix: string,
+  setUp: Hook,
+  tearDown: Hook,
+  within: string,
+): () => GovernanceFixture {
   let current: GovernanceFixture | undefined;
-  beforeAll(async () => {
+  setUp(async () => {
     const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
     current = makeFixture(emu, mkdtempSync(join(tmpdir(), prefix)));
   });
-  afterAll(async () => {
+  tearDown(async () => {
     await current?.emu.close();
     current = undefined;
   });
   return () => {
-    if (!current) throw new Error("the governance fixture is used outside its file's tests");
+    if (!current) throw new Error(`the governance fixture is used outside ${within}`);
     return current;
   };
 }
