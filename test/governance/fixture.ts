@@ -46,6 +46,15 @@ spec:
   description: Terms for clinical data
 `;
 
+/**
+ * Glossary and glossary term ids in a command's output replaced by `<id>`: the emulator draws ids
+ * from one counter, and a glossary's create runs beside the stewards project's (it waits only for
+ * its owning project), so these ids depend on timing (under load, snapshots differed in them alone).
+ */
+export function stableIds(text: string): string {
+  return text.replace(/((?:Glossary|GlossaryTerm)\/[^\n]*id: )[a-z0-9]{14}\b/g, '$1<id>');
+}
+
 /** One test's emulator, directory and helpers. */
 export interface GovernanceFixture {
   emu: TestEmulator;
@@ -53,9 +62,12 @@ export interface GovernanceFixture {
   /** Writes domain.yaml (with `prune`, a `  reconcile: …` line) and the given files. */
   write(files: Record<string, string>, prune?: string): void;
   cli(...args: string[]): ReturnType<typeof runCli>;
-  /** A command's stdout and stderr with the temporary directory written `<dir>` (for exact comparisons). */
+  /**
+   * A command's stdout and stderr with the temporary directory written `<dir>` and glossary and
+   * term ids `<id>` (for exact comparisons).
+   */
   output(...args: string[]): Promise<string>;
-  /** `plan --no-color` output (exit code 0 asserted). */
+  /** `plan --no-color` output, glossary and term ids written `<id>` (exit code 0 asserted). */
   plan(): Promise<string>;
   /** `apply --auto-approve` plus `extra` flags (exit code 0 asserted). */
   apply(...extra: string[]): Promise<void>;
@@ -123,12 +135,12 @@ function makeFixture(emu: TestEmulator, dir: string): GovernanceFixture {
     cli,
     async output(...args) {
       const run = await cli(...args);
-      return (run.stdout + run.stderr).split(dir).join('<dir>');
+      return stableIds((run.stdout + run.stderr).split(dir).join('<dir>'));
     },
     async plan() {
       const run = await cli('plan', dir, '--no-color');
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-      return run.stdout;
+      return stableIds(run.stdout);
     },
     async apply(...extra) {
       const run = await cli('apply', dir, '--auto-approve', ...extra);
