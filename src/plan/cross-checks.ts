@@ -15,22 +15,15 @@
  * cannot read, a pool not read) becomes a note: DataZone will decide, and the reviewer is told.
  * Pure: everything comes from the desired resources, the planned changes and the observation.
  */
-import { HANDLER_ACCOUNTS_META } from '../live/account-pools.js';
-import type { LiveResource, Observation } from '../live/types.js';
 import { formatAddress, identityKey } from '../model/identity.js';
 import type { NormalAccountPool, NormalProject, NormalProjectProfile } from '../model/normalized.js';
-import type { DesiredResource } from './desired.js';
+import { Facts, type CrossCheckInput, type Verdict } from './cross-check-facts.js';
 import { environmentTargets } from './dependencies.js';
 import { locationOf } from './preflight.js';
-import type { Change, Refusal } from './types.js';
+import type { Refusal } from './types.js';
 
-/** What the checks look at. */
-export interface CrossCheckInput {
-  changes: readonly Change[];
-  desired: readonly DesiredResource[];
-  observation: Observation;
-  domainAccount: (domain: string) => string;
-}
+/** What the checks look at (defined beside the lookups over it). */
+export type { CrossCheckInput };
 
 /** Refusals (the plan is not applied) and notes (shown with the plan). */
 export interface CrossCheckResult {
@@ -39,132 +32,6 @@ export interface CrossCheckResult {
 }
 
 type ProfileEnvironment = NonNullable<NormalProjectProfile['environments']>[number];
-
-/** An account offered by a pool, with its regions. */
-interface PoolAccount {
-  id: string;
-  regions: string[];
-}
-
-/** A verdict on one question: yes, no (with why), or unknown (with why). */
-type Verdict = { ok: true } | { ok: false; why: string } | { ok: 'unknown'; why: string };
-
-const LIVE_ASSOCIATION_STATUSES = new Set(['ASSOCIATED', 'ASSOCIATING']);
-
-/** Lookups over one plan's desired and live resources. */
-class Facts {
-  private readonly desired = new Map<string, DesiredResource>();
-  private readonly live = new Map<string, LiveResource>();
-  private readonly deleted = new Set<string>();
-
-  constructor(private readonly input: CrossCheckInput) {
-    for (const d of input.desired) this.desired.set(d.key, d);
-    for (const r of input.observation.resources) this.live.set(r.key, r);
-    for (const c of input.changes) if (c.action === 'delete') this.deleted.add(identityKey(c.address));
-  }
-
-  /** The profile as it will be: declared (present) first, else live. */
-  profile(domain: string, name: string): NormalProjectProfile | undefined {
-    const key = identityKey({ kind: 'ProjectProfile', domain, name });
-    const d = this.desired.get(key);
-    if (d) return d.absent ? undefined : (d.normal as NormalProjectProfile | undefined);
-    return this.live.get(key)?.normal as NormalProjectProfile | undefined;
-  }
-
-  /** Declared present, or live (ASSOCIATED/ASSOCIATING) and not deleted by this plan; the domain account always. */
-  associated(domain: string, account: string): boolean {
-    if (account === this.input.domainAccount(domain)) return true;
-    const key = identityKey({ kind: 'AccountAssociation', domain, name: account });
-    const d = this.desired.get(key);
-    if (d) return !d.absent;
-    const live = this.live.get(key);
-    return (
-      live !== undefined && !this.deleted.has(key) && LIVE_ASSOCIATION_STATUSES.has(live.meta.status ?? '')
-    );
-  }
-
-  /**
-   * Whether the tool could read the account's blueprint configurations: its own (domain) account,
-   * or a declared association's assumed role, with no failed read of that account.
-   */
-  private configurationsReadable(domain: string, account: string): boolean {
-    const failed = this.input.observation.failures.some(
-      (f) =>
-        f.operation === 'ListEnvironmentBlueprintConfigurations' &&
-        f.scope === `domain ${domain} account ${account}`,
-    );
-    if (failed) return false;
-    if (account === this.input.domainAccount(domain) || account === this.input.observation.caller.account)
-      return true;
-    const association = this.desired.get(identityKey({ kind: 'AccountAssociation', domain, name: account }));
-    return (
-      association?.manifest.kind === 'AccountAssociation' &&
-      !association.absent &&
-      association.manifest.spec.assumeRoleArn !== undefined
-    );
-  }
-
-  /** Whether `blueprint` is enabled in the account and region: the declared configuration, else the live one. */
-  blueprintEnabled(domain: string, account: string, region: string, blueprint: string): Verdict {
-    const key = identityKey({ kind: 'BlueprintConfiguration', domain, name: blueprint, account });
-    const d = this.desired.get(key);
-    const regionsOf = (normal: object | undefined) =>
-      (normal as { enabledRegions?: string[] } | undefined)?.enabledRegions ?? [];
-    // Built only for a finding: a large organisation asks this a hundred thousand times.
-    const where = () => `blueprint ${blueprint} is not enabled in account ${account} region ${region}`;
-    if (d) {
-      if (d.absent) return { ok: false, why: `${where()} (its BlueprintConfiguration is declared absent)` };
-      const regions = regionsOf(d.normal);
-      return regions.includes(region)
-        ? { ok: true }
-        : { ok: false, why: `${where()} (declared enabledRegions: ${regions.join(', ') || 'none'})` };
-    }
-    const live = this.live.get(key);
-    if (live && !this.deleted.has(key)) {
-      const regions = regionsOf(live.normal);
-      return regions.includes(region)
-        ? { ok: true }
-        : { ok: false, why: `${where()} (live enabledRegions: ${regions.join(', ') || 'none'})` };
-    }
-    if (!this.configurationsReadable(domain, account)) {
-      return {
-        ok: 'unknown',
-        why: `cannot tell whether blueprint ${blueprint} is enabled in account ${account} region ${region}: the tool cannot read that account's blueprint configurations (declare its AccountAssociation with assumeRoleArn, or a BlueprintConfiguration)`,
-      };
-    }
-    return { ok: false, why: `${where()} (no BlueprintConfiguration declared or live)` };
-  }
-
-  /** The accounts a pool offers, or why they are unknown. */
-  poolAccounts(domain: string, name: string): PoolAccount[] | { unknown: string } {
-    const key = identityKey({ kind: 'AccountPool', domain, name });
-    const d = this.desired.get(key);
-    if (d?.absent) return [];
-    const declared = d?.normal as NormalAccountPool | undefined;
-    if (declared?.accounts) return declared.accounts;
-    const live = this.live.get(key);
-    const handlerAccounts = live?.meta[HANDLER_ACCOUNTS_META];
-    if (declared?.customHandler || (live?.normal as NormalAccountPool | undefined)?.customHandler) {
-      // The Lambda's answer is only known for a live pool whose accounts were listed.
-      return handlerAccounts !== undefined
-        ? (JSON.parse(handlerAccounts) as PoolAccount[])
-        : { unknown: `the accounts of pool ${name} (resolved by a Lambda) could not be listed` };
-    }
-    const liveAccounts = (live?.normal as NormalAccountPool | undefined)?.accounts;
-    if (liveAccounts) return liveAccounts;
-    return { unknown: `pool ${name} is neither declared nor read live` };
-  }
-
-  /** True when every pool is declared with a static account list: validation has already checked it. */
-  poolsDeclaredStatic(domain: string, pools: readonly string[]): boolean {
-    return pools.every((name) => {
-      const d = this.desired.get(identityKey({ kind: 'AccountPool', domain, name }));
-      return (
-        d !== undefined && !d.absent && (d.normal as NormalAccountPool | undefined)?.accounts !== undefined
-      );
-    });
-  }
-}
 
 /** Whether the pools of an environment offer the account in the region. */
 function offeredByPools(

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListDomainsCommand, ListProjectsCommand, SearchCommand } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
@@ -46,6 +46,15 @@ spec:
   description: Terms for clinical data
 `;
 
+/**
+ * Glossary and glossary term ids in a command's output replaced by `<id>`: the emulator draws ids
+ * from one counter, and a glossary's create runs beside the stewards project's (it waits only for
+ * its owning project), so these ids depend on timing (under load, snapshots differed in them alone).
+ */
+export function stableIds(text: string): string {
+  return text.replace(/((?:Glossary|GlossaryTerm)\/[^\n]*id: )[a-z0-9]{14}\b/g, '$1<id>');
+}
+
 /** One test's emulator, directory and helpers. */
 export interface GovernanceFixture {
   emu: TestEmulator;
@@ -53,9 +62,12 @@ export interface GovernanceFixture {
   /** Writes domain.yaml (with `prune`, a `  reconcile: …` line) and the given files. */
   write(files: Record<string, string>, prune?: string): void;
   cli(...args: string[]): ReturnType<typeof runCli>;
-  /** A command's stdout and stderr with the temporary directory written `<dir>` (for exact comparisons). */
+  /**
+   * A command's stdout and stderr with the temporary directory written `<dir>` and glossary and
+   * term ids `<id>` (for exact comparisons).
+   */
   output(...args: string[]): Promise<string>;
-  /** `plan --no-color` output (exit code 0 asserted). */
+  /** `plan --no-color` output, glossary and term ids written `<id>` (exit code 0 asserted). */
   plan(): Promise<string>;
   /** `apply --auto-approve` plus `extra` flags (exit code 0 asserted). */
   apply(...extra: string[]): Promise<void>;
@@ -69,17 +81,38 @@ export interface GovernanceFixture {
 
 /** Registers a fresh fixture per test; call the returned function inside a test to get it. */
 export function useGovernanceFixture(prefix: string): () => GovernanceFixture {
+  return registerFixture(prefix, beforeEach, afterEach, 'a test');
+}
+
+/**
+ * One fixture shared by every test of a file (a fresh emulator and directory before them all),
+ * for tests that only send requests to what one apply set up; call the returned function inside
+ * a test or a later hook to get it.
+ */
+export function useSharedGovernanceFixture(prefix: string): () => GovernanceFixture {
+  return registerFixture(prefix, beforeAll, afterAll, "its file's tests");
+}
+
+type Hook = (fn: () => Promise<void>) => void;
+
+/** Starts a fixture in `setUp` and closes it in `tearDown` (per test or per file). */
+function registerFixture(
+  prefix: string,
+  setUp: Hook,
+  tearDown: Hook,
+  within: string,
+): () => GovernanceFixture {
   let current: GovernanceFixture | undefined;
-  beforeEach(async () => {
+  setUp(async () => {
     const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
     current = makeFixture(emu, mkdtempSync(join(tmpdir(), prefix)));
   });
-  afterEach(async () => {
+  tearDown(async () => {
     await current?.emu.close();
     current = undefined;
   });
   return () => {
-    if (!current) throw new Error('the governance fixture is used outside a test');
+    if (!current) throw new Error(`the governance fixture is used outside ${within}`);
     return current;
   };
 }
@@ -102,12 +135,12 @@ function makeFixture(emu: TestEmulator, dir: string): GovernanceFixture {
     cli,
     async output(...args) {
       const run = await cli(...args);
-      return (run.stdout + run.stderr).split(dir).join('<dir>');
+      return stableIds((run.stdout + run.stderr).split(dir).join('<dir>'));
     },
     async plan() {
       const run = await cli('plan', dir, '--no-color');
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-      return run.stdout;
+      return stableIds(run.stdout);
     },
     async apply(...extra) {
       const run = await cli('apply', dir, '--auto-approve', ...extra);

@@ -6,35 +6,23 @@
  * rule requires the form; a rule must name an existing revision; UpdateRule counts revisions;
  * ListRules with includeCascaded reaches a parent's rule that includes children.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CreateFormTypeCommand,
   CreateRuleCommand,
   DeleteFormTypeCommand,
   GetDomainCommand,
   GetFormTypeCommand,
-  ListDomainsCommand,
   ListDomainUnitsForParentCommand,
   ListProjectsCommand,
   ListRulesCommand,
   SearchTypesCommand,
   UpdateRuleCommand,
 } from '@aws-sdk/client-datazone';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSharedGovernanceFixture } from './fixture.js';
 
-const DOCS = `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata: { name: gov }
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-  serviceRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService
----
-apiVersion: smus-gitops/v1alpha1
+/** A unit and its child (the domain, profile and projects are the fixture's). */
+const UNITS = `apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata: { name: Clinical, domain: gov }
 spec: {}
@@ -43,38 +31,18 @@ apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata: { name: Clinical/Trials, domain: gov }
 spec: {}
----
-apiVersion: smus-gitops/v1alpha1
-kind: ProjectProfile
-metadata: { name: Plain, domain: gov }
-spec: { status: ENABLED }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: governance, domain: gov }
-spec: { profile: Plain }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: stewards, domain: gov }
-spec: { profile: Plain }
 `;
 
-let emu: TestEmulator;
+const fixture = useSharedGovernanceFixture('smus-forms-emu-');
 let domainId = '';
 const projects: Record<string, string> = {};
 const units: Record<string, string> = {};
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
-  const dir = mkdtempSync(join(tmpdir(), 'smus-forms-emu-'));
-  writeFileSync(join(dir, 'gov.yaml'), DOCS);
-  const run = await runCli(['apply', dir, '--auto-approve', '--endpoint-url', emu.endpoint], {
-    env: CLI_ENV,
-  });
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-  const dz = emu.dataZone();
-  domainId = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'gov')!.id!;
+  fixture().write({ 'units.yaml': UNITS });
+  await fixture().apply();
+  ({ domainId } = await fixture().ids());
+  const dz = fixture().emu.dataZone();
   for (const p of (await dz.send(new ListProjectsCommand({ domainIdentifier: domainId }))).items!)
     projects[p.name!] = p.id!;
   const root = (await dz.send(new GetDomainCommand({ identifier: domainId }))).rootDomainUnitId!;
@@ -92,9 +60,6 @@ beforeAll(async () => {
       }),
     )
   ).items![0]!.id!;
-});
-afterAll(async () => {
-  await emu.close();
 });
 
 const form = (name: string, project: string, smithy = `structure ${name} { a: String }`) =>
@@ -116,7 +81,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
 
 describe('emulated form types', () => {
   it('records a new revision for the same name in the same project, and conflicts in another', async () => {
-    const dz = emu.dataZone();
+    const dz = fixture().emu.dataZone();
     expect((await dz.send(form('Study', 'governance'))).revision).toBe('1');
     expect((await dz.send(form('Study', 'governance', 'structure Study { b: String }'))).revision).toBe('2');
     const first = await dz.send(
@@ -127,7 +92,7 @@ describe('emulated form types', () => {
   });
 
   it('answers system form types to managed searches only, and reserves their names', async () => {
-    const dz = emu.dataZone();
+    const dz = fixture().emu.dataZone();
     const search = async (managed: boolean) =>
       (
         await dz.send(
@@ -142,7 +107,7 @@ describe('emulated form types', () => {
   });
 
   it('refuses to delete a form type a rule requires, and a rule naming a missing revision', async () => {
-    const dz = emu.dataZone();
+    const dz = fixture().emu.dataZone();
     await dz.send(form('Consent', 'governance'));
     const rule = (name: string, revision: string, includeChildDomainUnits = false) =>
       new CreateRuleCommand({

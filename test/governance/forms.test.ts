@@ -5,44 +5,11 @@
  * never listed), drift of a revision made with the real DataZone client, and the export round
  * trip. Plans are compared whole.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CreateFormTypeCommand,
-  GetFormTypeCommand,
-  ListDomainsCommand,
-  ListProjectsCommand,
-  SearchTypesCommand,
-} from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-
-const DOMAIN = `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata: { name: gov }
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-  serviceRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService
-PRUNE
----
-apiVersion: smus-gitops/v1alpha1
-kind: ProjectProfile
-metadata: { name: Plain, domain: gov }
-spec: { status: ENABLED }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: governance, domain: gov }
-spec: { description: Owns the form types, profile: Plain }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: stewards, domain: gov }
-spec: { description: Data stewards, profile: Plain }
-`;
+import { CreateFormTypeCommand, GetFormTypeCommand, SearchTypesCommand } from '@aws-sdk/client-datazone';
+import { describe, expect, it } from 'vitest';
+import { useGovernanceFixture } from './fixture.js';
 
 // Trailing spaces and CRLF line ends are not differences (the Smithy text is compared normalised).
 const FORM = `apiVersion: smus-gitops/v1alpha1
@@ -58,35 +25,27 @@ spec:
     }
 `;
 
-let emu: TestEmulator;
-let dir: string;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
-  dir = mkdtempSync(join(tmpdir(), 'smus-forms-'));
-});
-afterEach(async () => {
-  await emu.close();
-});
+const fixture = useGovernanceFixture('smus-forms-');
 
 function write(form: string, prune = ''): void {
-  writeFileSync(join(dir, 'domain.yaml'), DOMAIN.replace('PRUNE', prune));
-  writeFileSync(join(dir, 'form.yaml'), form);
+  fixture().write({ 'form.yaml': form }, prune);
 }
 
-async function cli(...args: string[]) {
-  return runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+function cli(...args: string[]) {
+  return fixture().cli(...args);
 }
 
-async function plan(): Promise<string> {
-  const run = await cli('plan', dir, '--no-color');
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-  return run.stdout;
+function plan(): Promise<string> {
+  return fixture().plan();
 }
 
-async function apply(...extra: string[]): Promise<void> {
-  const run = await cli('apply', dir, '--auto-approve', ...extra);
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+function apply(...extra: string[]): Promise<void> {
+  return fixture().apply(...extra);
+}
+
+/** The real DataZone client on this test's emulator (out-of-band changes and checks). */
+function dataZone() {
+  return fixture().emu.dataZone();
 }
 
 describe('FormType', () => {
@@ -111,7 +70,7 @@ describe('FormType', () => {
         + Project/governance (domain gov)
             will be created because it is declared but does not exist
             /id: (known after apply)
-            /description: "Owns the form types"
+            /description: "Owns the glossaries"
             /profile: "Plain"
 
         + Project/stewards (domain gov)
@@ -131,10 +90,10 @@ describe('FormType', () => {
     `);
     await apply();
     expect(await plan()).toContain('No changes');
-    const { domainId } = await ids();
-    const got = await emu
-      .dataZone()
-      .send(new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }));
+    const { domainId } = await fixture().ids();
+    const got = await dataZone().send(
+      new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }),
+    );
     expect(got.revision).toBe('1');
   });
 
@@ -158,10 +117,10 @@ describe('FormType', () => {
     `);
     await apply();
     expect(await plan()).toContain('No changes');
-    const { domainId } = await ids();
-    const got = await emu
-      .dataZone()
-      .send(new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }));
+    const { domainId } = await fixture().ids();
+    const got = await dataZone().send(
+      new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }),
+    );
     expect(got.revision).toBe('2');
   });
 
@@ -220,8 +179,8 @@ describe('FormType', () => {
   it('lists an undeclared form type as unmanaged (never a system one), and prunes it when asked', async () => {
     write(FORM);
     await apply();
-    const { domainId, projectId } = await ids();
-    await emu.dataZone().send(
+    const { domainId, projectId } = await fixture().ids();
+    await dataZone().send(
       new CreateFormTypeCommand({
         domainIdentifier: domainId,
         name: 'ConsoleForm',
@@ -254,8 +213,8 @@ describe('FormType', () => {
   it('reports drift of a revision made outside the tool', async () => {
     write(FORM);
     await apply();
-    const { domainId, projectId } = await ids();
-    await emu.dataZone().send(
+    const { domainId, projectId } = await fixture().ids();
+    await dataZone().send(
       new CreateFormTypeCommand({
         domainIdentifier: domainId,
         name: 'ClinicalStudy',
@@ -264,7 +223,7 @@ describe('FormType', () => {
         description: 'Identifies the clinical study',
       }),
     );
-    const run = await cli('drift', dir, '--no-color');
+    const run = await cli('drift', fixture().dir, '--no-color');
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
@@ -279,7 +238,7 @@ describe('FormType', () => {
   it('exports the form type so that the exported manifests plan no changes', async () => {
     write(FORM.replace('spec:', 'spec:\n  status: DISABLED'));
     await apply();
-    const out = join(dir, 'exported');
+    const out = join(fixture().dir, 'exported');
     const run = await cli('export', '--domain', 'gov', '--out', out);
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(readFileSync(join(out, 'form-types.yaml'), 'utf8')).toMatchInlineSnapshot(`
@@ -301,24 +260,15 @@ describe('FormType', () => {
           }
       "
     `);
-    const again = await runCli(['plan', out, '--no-color', '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+    const again = await cli('plan', out, '--no-color');
     expect(again.stdout).toContain('No changes');
   });
 });
 
-async function ids(): Promise<{ domainId: string; projectId: string }> {
-  const dz = emu.dataZone();
-  const domain = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'gov')!;
-  const projects = await dz.send(
-    new ListProjectsCommand({ domainIdentifier: domain.id, name: 'governance' }),
-  );
-  return { domainId: domain.id!, projectId: projects.items!.find((p) => p.name === 'governance')!.id! };
-}
-
 async function formNames(): Promise<string[]> {
-  const out = await emu.dataZone().send(
+  const out = await dataZone().send(
     new SearchTypesCommand({
-      domainIdentifier: (await ids()).domainId,
+      domainIdentifier: (await fixture().ids()).domainId,
       searchScope: 'FORM_TYPE',
       managed: false,
     }),

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateGlossaryCommand, UpdateGlossaryCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_GLOSSARY as GLOSSARY, useGovernanceFixture } from './fixture.js';
+import { CLINICAL_GLOSSARY as GLOSSARY, stableIds, useGovernanceFixture } from './fixture.js';
 
 const fixture = useGovernanceFixture('smus-glossary-');
 
@@ -78,7 +78,7 @@ describe('Glossary', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
 
-        ~ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+        ~ Glossary/Clinical terms (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /description: "Terms for clinical data" → "Clinical vocabulary"
             /status: "ENABLED" → "DISABLED"
@@ -98,7 +98,7 @@ describe('Glossary', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 4 unchanged, 0 unmanaged
 
-      -/+ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+      -/+ Glossary/Clinical terms (domain gov)  id: <id>
             will be deleted and created again because a field that cannot be updated changed
             forced by: /owningProject, /usageRestrictions
             /owningProject: "governance" → "stewards"  # forces replacement
@@ -117,7 +117,7 @@ describe('Glossary', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 4 unchanged, 0 unmanaged
 
-        - Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+        - Glossary/Clinical terms (domain gov)  id: <id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /description: "Terms for clinical data"
             /owningProject: "governance"
@@ -144,7 +144,7 @@ describe('Glossary', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "No changes. Live state matches the manifests.
 
-        ? Glossary/Console glossary (domain gov)  id: c5fgjb4acj5ajk
+        ? Glossary/Console glossary (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
       "
     `);
@@ -152,7 +152,7 @@ describe('Glossary', () => {
     expect(await plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 5 unchanged, 0 unmanaged
 
-        - Glossary/Console glossary (domain gov)  id: c5fgjb4acj5ajk
+        - Glossary/Console glossary (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /owningProject: "governance"
             /status: "ENABLED"
@@ -178,10 +178,10 @@ describe('Glossary', () => {
       );
     const run = await cli('drift', fixture().dir, '--no-color');
     expect(run.exitCode).toBe(2);
-    expect(run.stdout).toMatchInlineSnapshot(`
+    expect(stableIds(run.stdout)).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 4 unchanged, 0 unmanaged
 
-        ~ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+        ~ Glossary/Clinical terms (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /status: "DISABLED" → "ENABLED"
       "

@@ -5,32 +5,21 @@
  * an UpdateRule made with the real DataZone client, a rule re-pinned when its form type is
  * revised, a form type delete refused while a rule requires it, and the export round trip.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateRuleCommand,
   GetDomainCommand,
   GetRuleCommand,
-  ListDomainsCommand,
   ListDomainUnitsForParentCommand,
   ListRulesCommand,
   UpdateRuleCommand,
 } from '@aws-sdk/client-datazone';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { useGovernanceFixture } from './fixture.js';
 
+/** The units and form types the rules name (the domain, profile and projects are the fixture's). */
 const BASE = `apiVersion: smus-gitops/v1alpha1
-kind: Domain
-metadata: { name: gov }
-spec:
-  region: us-east-1
-  executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
-  serviceRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainService
-PRUNE
----
-apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata: { name: Clinical, domain: gov }
 spec: { description: Clinical data }
@@ -39,21 +28,6 @@ apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
 metadata: { name: Research, domain: gov }
 spec: { description: Research data }
----
-apiVersion: smus-gitops/v1alpha1
-kind: ProjectProfile
-metadata: { name: Plain, domain: gov }
-spec: { status: ENABLED }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: governance, domain: gov }
-spec: { description: Owns the form types, profile: Plain }
----
-apiVersion: smus-gitops/v1alpha1
-kind: Project
-metadata: { name: stewards, domain: gov }
-spec: { description: Data stewards, profile: Plain }
 ---
 apiVersion: smus-gitops/v1alpha1
 kind: FormType
@@ -81,24 +55,19 @@ spec:
   scope: { projects: ALL }
 `;
 
-let emu: TestEmulator;
-let dir: string;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
-  dir = mkdtempSync(join(tmpdir(), 'smus-rules-'));
-});
-afterEach(async () => {
-  await emu.close();
-});
+const fixture = useGovernanceFixture('smus-rules-');
 
 function write(rule: string, base = BASE, prune = ''): void {
-  writeFileSync(join(dir, 'base.yaml'), base.replace('PRUNE', prune));
-  writeFileSync(join(dir, 'rule.yaml'), rule);
+  fixture().write({ 'base.yaml': base, 'rule.yaml': rule }, prune);
 }
 
-async function cli(...args: string[]) {
-  return runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+function cli(...args: string[]) {
+  return fixture().cli(...args);
+}
+
+/** The real DataZone client on this test's emulator (out-of-band changes and checks). */
+function dataZone() {
+  return fixture().emu.dataZone();
 }
 
 /**
@@ -110,14 +79,11 @@ function ruleIds(text: string): string {
 }
 
 async function plan(): Promise<string> {
-  const run = await cli('plan', dir, '--no-color');
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-  return ruleIds(run.stdout);
+  return ruleIds(await fixture().plan());
 }
 
-async function apply(...extra: string[]): Promise<void> {
-  const run = await cli('apply', dir, '--auto-approve', ...extra);
-  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+function apply(...extra: string[]): Promise<void> {
+  return fixture().apply(...extra);
 }
 
 describe('MetadataRule', () => {
@@ -213,7 +179,7 @@ describe('MetadataRule', () => {
     write(RULE);
     await apply();
     const { domainId, clinicalId } = await ids();
-    await emu.dataZone().send(
+    await dataZone().send(
       new CreateRuleCommand({
         domainIdentifier: domainId,
         name: 'Console rule',
@@ -255,14 +221,14 @@ describe('MetadataRule', () => {
     write(RULE);
     await apply();
     const { domainId, ruleId } = await ids();
-    await emu.dataZone().send(
+    await dataZone().send(
       new UpdateRuleCommand({
         domainIdentifier: domainId,
         identifier: ruleId,
         description: 'Edited in the console',
       }),
     );
-    const run = await cli('drift', dir, '--no-color');
+    const run = await cli('drift', fixture().dir, '--no-color');
     expect(run.exitCode).toBe(2);
     expect(ruleIds(run.stdout)).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 8 unchanged, 0 unmanaged
@@ -294,9 +260,9 @@ describe('MetadataRule', () => {
     await apply();
     expect(await plan()).toContain('No changes');
     const { domainId, ruleId } = await ids();
-    const rule = await emu
-      .dataZone()
-      .send(new GetRuleCommand({ domainIdentifier: domainId, identifier: ruleId }));
+    const rule = await dataZone().send(
+      new GetRuleCommand({ domainIdentifier: domainId, identifier: ruleId }),
+    );
     expect(rule.detail?.metadataFormEnforcementDetail?.requiredMetadataForms).toEqual([
       { typeIdentifier: 'ClinicalStudy', typeRevision: '2' },
     ]);
@@ -310,16 +276,16 @@ describe('MetadataRule', () => {
       'kind: FormType\nmetadata: { name: ClinicalStudy, domain: gov }\nlifecycle: { ensure: absent }',
     );
     write(RULE, tombstoned);
-    const declared = await cli('plan', dir, '--no-color');
+    const declared = await cli('plan', fixture().dir, '--no-color');
     expect(declared.exitCode).toBe(1);
-    expect((declared.stdout + declared.stderr).replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+    expect((declared.stdout + declared.stderr).replaceAll(fixture().dir, '<dir>')).toMatchInlineSnapshot(`
       "<dir>/rule.yaml:7:19  error  SG309  FormType "ClinicalStudy" is declared absent (lifecycle.ensure) but still referenced here
       "
     `);
     // The rule is no longer declared (so left alone, unmanaged): the plan itself refuses the delete.
     write('# the rule is managed elsewhere\n', tombstoned);
-    const run = await cli('plan', dir, '--no-color');
-    expect(ruleIds((run.stdout + run.stderr).replaceAll(dir, '<dir>'))).toMatchInlineSnapshot(`
+    const run = await cli('plan', fixture().dir, '--no-color');
+    expect(ruleIds((run.stdout + run.stderr).replaceAll(fixture().dir, '<dir>'))).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 7 unchanged, 1 unmanaged
 
         ? MetadataRule/Study form required (domain gov)  id: <rule id>
@@ -332,7 +298,7 @@ describe('MetadataRule', () => {
             /status: "ENABLED"
 
       Refused: 1 change blocked by safety rules; apply will not run.
-        - FormType/ClinicalStudy (domain gov)  <dir>/base.yaml:37:13
+        - FormType/ClinicalStudy (domain gov)  <dir>/base.yaml:13:13
             still in use: FormType/ClinicalStudy is still required by MetadataRule/Study form required; remove it from that rule first (DataZone refuses DeleteFormType)
       "
     `);
@@ -342,7 +308,7 @@ describe('MetadataRule', () => {
   it('exports the rule so that the exported manifests plan no changes', async () => {
     write(RULE.replace('{ projects: ALL }', '{ projects: [stewards, governance] }'));
     await apply();
-    const out = join(dir, 'exported');
+    const out = join(fixture().dir, 'exported');
     const run = await cli('export', '--domain', 'gov', '--out', out);
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(readFileSync(join(out, 'metadata-rules.yaml'), 'utf8')).toMatchInlineSnapshot(`
@@ -365,35 +331,35 @@ describe('MetadataRule', () => {
             - stewards
       "
     `);
-    const again = await runCli(['plan', out, '--no-color', '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+    const again = await cli('plan', out, '--no-color');
     expect(again.stdout).toContain('No changes');
   });
 });
 
 async function ids(): Promise<{ domainId: string; clinicalId: string; ruleId: string }> {
-  const dz = emu.dataZone();
-  const domain = (await dz.send(new ListDomainsCommand({}))).items!.find((d) => d.name === 'gov')!;
+  const dz = dataZone();
+  const { domainId } = await fixture().ids();
   const units = await dz.send(
     new ListDomainUnitsForParentCommand({
-      domainIdentifier: domain.id,
-      parentDomainUnitIdentifier: (await dz.send(new GetDomainCommand({ identifier: domain.id })))
+      domainIdentifier: domainId,
+      parentDomainUnitIdentifier: (await dz.send(new GetDomainCommand({ identifier: domainId })))
         .rootDomainUnitId!,
     }),
   );
   const clinicalId = units.items!.find((u) => u.name === 'Clinical')!.id!;
   const rules = await dz.send(
     new ListRulesCommand({
-      domainIdentifier: domain.id,
+      domainIdentifier: domainId,
       targetType: 'DOMAIN_UNIT',
       targetIdentifier: clinicalId,
     }),
   );
-  return { domainId: domain.id!, clinicalId, ruleId: rules.items?.[0]?.identifier ?? '' };
+  return { domainId, clinicalId, ruleId: rules.items?.[0]?.identifier ?? '' };
 }
 
 async function ruleNames(): Promise<string[]> {
   const { domainId, clinicalId } = await ids();
-  const out = await emu.dataZone().send(
+  const out = await dataZone().send(
     new ListRulesCommand({
       domainIdentifier: domainId,
       targetType: 'DOMAIN_UNIT',

@@ -12,7 +12,7 @@ import {
   UpdateGlossaryTermCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_GLOSSARY, useGovernanceFixture } from './fixture.js';
+import { CLINICAL_GLOSSARY, stableIds, useGovernanceFixture } from './fixture.js';
 
 const TERMS = `apiVersion: smus-gitops/v1alpha1
 kind: GlossaryTerm
@@ -125,14 +125,14 @@ describe('GlossaryTerm', () => {
     expect(await f.plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 2 to update, 0 to replace, 0 to delete, 5 unchanged, 0 unmanaged
 
-        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: nw4v0egpqp046k
+        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /longDescription: (unset) → "Coded in ICD-10."
             /relations: {"classifies":["Finding"]} → (unset)
             /shortDescription: "A condition identified by a clinician" → "What a clinician concludes"
             /status: "ENABLED" → "DISABLED"
 
-        ~ GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        ~ GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /longDescription: "Anything observed during an examination." → "What an examination shows."
             /relations/classifies: (unset) → ["Diagnosis"]
@@ -165,7 +165,7 @@ describe('GlossaryTerm', () => {
             /longDescription: "Anything observed during an examination."
             /status: "ENABLED"
 
-        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: jk9x8dih6quf1g
+        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /glossary: "Clinical terms"
             /longDescription: "Anything observed during an examination."
@@ -190,11 +190,11 @@ describe('GlossaryTerm', () => {
     expect(await f.plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 1 to update, 0 to replace, 1 to delete, 5 unchanged, 0 unmanaged
 
-        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: nw4v0egpqp046k
+        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /relations: {"classifies":["Finding"]} → (unset)
 
-        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /glossary: "Clinical terms"
             /longDescription: "Anything observed during an examination."
@@ -226,7 +226,7 @@ describe('GlossaryTerm', () => {
     expect(await f.plan()).toMatchInlineSnapshot(`
       "No changes. Live state matches the manifests.
 
-        ? GlossaryTerm/Clinical terms/Symptom (domain gov)  id: oe6hmztrr0yx09
+        ? GlossaryTerm/Clinical terms/Symptom (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
       "
     `);
@@ -239,14 +239,14 @@ describe('GlossaryTerm', () => {
     expect(await f.output('plan', f.dir, '--no-color')).toMatchInlineSnapshot(`
       "Plan: 0 to create, 1 to update, 0 to replace, 1 to delete, 5 unchanged, 1 unmanaged
 
-        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: nw4v0egpqp046k
+        ~ GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /relations: {"classifies":["Finding"]} → (unset)
 
-        ? GlossaryTerm/Clinical terms/Symptom (domain gov)  id: oe6hmztrr0yx09
+        ? GlossaryTerm/Clinical terms/Symptom (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
 
-        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /glossary: "Clinical terms"
             /longDescription: "Anything observed during an examination."
@@ -263,7 +263,7 @@ describe('GlossaryTerm', () => {
     expect(await f.plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 7 unchanged, 0 unmanaged
 
-        - GlossaryTerm/Clinical terms/Symptom (domain gov)  id: oe6hmztrr0yx09
+        - GlossaryTerm/Clinical terms/Symptom (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /glossary: "Clinical terms"
             /relations: {"isA":["Finding"]}
@@ -290,16 +290,16 @@ describe('GlossaryTerm', () => {
     expect(await f.output('plan', f.dir, '--no-color')).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 4 unchanged, 3 unmanaged
 
-        ? GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: nw4v0egpqp046k
+        ? GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
 
-        ? GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        ? GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
 
-        ? GlossaryTerm/Clinical terms/Sign (domain gov)  id: aa3m3awrtw20cp
+        ? GlossaryTerm/Clinical terms/Sign (domain gov)  id: <id>
             is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
 
-        - Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+        - Glossary/Clinical terms (domain gov)  id: <id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /description: "Terms for clinical data"
             /owningProject: "governance"
@@ -315,26 +315,26 @@ describe('GlossaryTerm', () => {
     expect(await f.plan()).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 0 to replace, 4 to delete, 4 unchanged, 0 unmanaged
 
-        - GlossaryTerm/Clinical terms/Sign (domain gov)  id: aa3m3awrtw20cp
+        - GlossaryTerm/Clinical terms/Sign (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /glossary: "Clinical terms"
             /status: "ENABLED"
 
-        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        - GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /glossary: "Clinical terms"
             /longDescription: "Anything observed during an examination."
             /relations: {"isA":["Diagnosis"]}
             /status: "ENABLED"
 
-        - GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: nw4v0egpqp046k
+        - GlossaryTerm/Clinical terms/Diagnosis (domain gov)  id: <id>
             will be deleted because it is not declared and its domain prunes this kind
             /glossary: "Clinical terms"
             /relations: {"classifies":["Finding"]}
             /shortDescription: "A condition identified by a clinician"
             /status: "ENABLED"
 
-        - Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+        - Glossary/Clinical terms (domain gov)  id: <id>
             will be deleted because its manifest sets lifecycle.ensure: absent
             /description: "Terms for clinical data"
             /owningProject: "governance"
@@ -356,7 +356,7 @@ describe('GlossaryTerm', () => {
     expect(await f.output('plan', f.dir, '--no-color')).toMatchInlineSnapshot(`
       "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 6 unchanged, 0 unmanaged
 
-      -/+ Glossary/Clinical terms (domain gov)  id: 2fmqala8l8skjc
+      -/+ Glossary/Clinical terms (domain gov)  id: <id>
             will be deleted and created again because a field that cannot be updated changed
             forced by: /owningProject
             /owningProject: "governance" → "stewards"  # forces replacement
@@ -399,10 +399,10 @@ describe('GlossaryTerm', () => {
     );
     const run = await f.cli('drift', f.dir, '--no-color');
     expect(run.exitCode).toBe(2);
-    expect(run.stdout).toMatchInlineSnapshot(`
+    expect(stableIds(run.stdout)).toMatchInlineSnapshot(`
       "Drift: 0 to create, 1 to update, 0 to replace, 0 to delete, 6 unchanged, 0 unmanaged
 
-        ~ GlossaryTerm/Clinical terms/Finding (domain gov)  id: ph3jx9dpw21dms
+        ~ GlossaryTerm/Clinical terms/Finding (domain gov)  id: <id>
             will be updated in place because live fields differ from the manifest
             /relations: (unset) → {"isA":["Diagnosis"]}
             /shortDescription: "Edited in the console" → (unset)

@@ -42,12 +42,63 @@ async function appliedRepo(text: string): Promise<string> {
   return dir;
 }
 
+/**
+ * Applies `base` in a fresh repository (committed as main), writes `edited` over it (uncommitted;
+ * none: nothing changed), and plans `--changed-since main --detailed-exitcode`, counting every
+ * request; the plan writes nothing to stderr.
+ */
+async function planSinceMain(base: string, edited?: string) {
+  const dir = await appliedRepo(base);
+  if (edited !== undefined) edit(dir, edited);
+  const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
+  expect(out.stderr).toBe('');
+  return out;
+}
+
+/** What a scoped plan reads to judge a profile's delete: the profile fully, every project of the domain. */
+const PROFILE_DELETE_READS = [
+  'datazone.GetDomain ×1',
+  'datazone.GetProject ×2',
+  'datazone.GetProjectProfile ×1',
+  'datazone.ListAccountPools ×1',
+  'datazone.ListDomains ×1',
+  'datazone.ListEnvironmentBlueprints ×1',
+  'datazone.ListProjectProfiles ×1',
+  'datazone.ListProjects ×1',
+  'datazone.ListTagsForResource ×1',
+  'sts.GetCallerIdentity ×1',
+];
+
+/**
+ * The exact scoped plan of the profile `fixed`'s delete, refused while p1 and p2 (removed from
+ * the manifests, so unmanaged) still use it: `declared` resources in the manifests, the
+ * refusal located at `location`.
+ */
+function refusedProfileDelete(declared: number, location: string): string {
+  return [
+    'Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged, 0 unmanaged',
+    `Scoped: 2 of ${declared} declared resources read, and every Project of domain d1 listed for what a delete would leave in use (--changed-since main); unmanaged and prune not evaluated`,
+    '',
+    '  - ProjectProfile/fixed (domain d1)  id: <id>',
+    '      will be deleted because its manifest sets lifecycle.ensure: absent',
+    '      /allowCustomProjectResourceTags: false',
+    '      /environments: [{"blueprint":"Tooling","deploymentMode":"ON_CREATE","name":"Tooling","parameters":[{"editable":false,"name":"idleTimeoutInMinutes","value":"60"},{"editable":true,"name":"maxInstances","value":"2"}],"… (57 more characters)',
+    '      /status: "ENABLED"',
+    '',
+    'Refused: 1 change blocked by safety rules; apply will not run.',
+    `  - ProjectProfile/fixed (domain d1)  ${location}`,
+    '      still in use: ProjectProfile/fixed is still used by Project/p1, Project/p2; delete or move them first (DataZone refuses the delete)',
+    '',
+    'Notes:',
+    '  - Project/p1 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
+    '  - Project/p2 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
+    '',
+  ].join('\n');
+}
+
 describe('plan --changed-since', () => {
   it('one project edited: plans that project alone, reading only it and its references', async () => {
-    const dir = await appliedRepo(ORG());
-    edit(dir, ORG('edited'));
-    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
-    expect(out.stderr).toBe('');
+    const out = await planSinceMain(ORG(), ORG('edited'));
     expect(stable(out.stdout)).toBe(
       [
         'Plan: 0 to create, 1 to update, 0 to replace, 0 to delete, 0 unchanged, 0 unmanaged',
@@ -74,10 +125,9 @@ describe('plan --changed-since', () => {
   });
 
   it('a profile deleted while a live project uses it: every project is listed, read, and the delete refused', async () => {
-    const dir = await appliedRepo(ORG());
     // The profile becomes a tombstone; the projects' manifests go (they are left unmanaged).
-    edit(
-      dir,
+    const out = await planSinceMain(
+      ORG(),
       [
         DOMAIN(),
         ASSOCIATION(),
@@ -85,90 +135,20 @@ describe('plan --changed-since', () => {
         '---\napiVersion: smus-gitops/v1alpha1\nkind: ProjectProfile\nmetadata: { name: "fixed", domain: d1 }\nlifecycle: { ensure: absent }\n',
       ].join(''),
     );
-    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
-    expect(out.stderr).toBe('');
     expect(out.exitCode).toBe(3);
-    expect(stable(out.stdout)).toBe(
-      [
-        'Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged, 0 unmanaged',
-        'Scoped: 2 of 4 declared resources read, and every Project of domain d1 listed for what a delete would leave in use (--changed-since main); unmanaged and prune not evaluated',
-        '',
-        '  - ProjectProfile/fixed (domain d1)  id: <id>',
-        '      will be deleted because its manifest sets lifecycle.ensure: absent',
-        '      /allowCustomProjectResourceTags: false',
-        '      /environments: [{"blueprint":"Tooling","deploymentMode":"ON_CREATE","name":"Tooling","parameters":[{"editable":false,"name":"idleTimeoutInMinutes","value":"60"},{"editable":true,"name":"maxInstances","value":"2"}],"… (57 more characters)',
-        '      /status: "ENABLED"',
-        '',
-        'Refused: 1 change blocked by safety rules; apply will not run.',
-        '  - ProjectProfile/fixed (domain d1)  all.yaml:29:13',
-        '      still in use: ProjectProfile/fixed is still used by Project/p1, Project/p2; delete or move them first (DataZone refuses the delete)',
-        '',
-        'Notes:',
-        '  - Project/p1 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
-        '  - Project/p2 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
-        '',
-      ].join('\n'),
-    );
-    // The profile read fully; every project listed, and each read for its profile.
-    expect(tally(out.operations)).toEqual([
-      'datazone.GetDomain ×1',
-      'datazone.GetProject ×2',
-      'datazone.GetProjectProfile ×1',
-      'datazone.ListAccountPools ×1',
-      'datazone.ListDomains ×1',
-      'datazone.ListEnvironmentBlueprints ×1',
-      'datazone.ListProjectProfiles ×1',
-      'datazone.ListProjects ×1',
-      'datazone.ListTagsForResource ×1',
-      'sts.GetCallerIdentity ×1',
-    ]);
+    expect(stable(out.stdout)).toBe(refusedProfileDelete(4, 'all.yaml:29:13'));
+    expect(tally(out.operations)).toEqual(PROFILE_DELETE_READS);
   });
 
   it('a removed document of a pruned kind is a delete judged like a tombstone; of another kind, a note', async () => {
-    const dir = await appliedRepo(ORG('first', PRUNE));
-    edit(dir, [DOMAIN(PRUNE), ASSOCIATION(), TOOLING()].join(''));
-    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
-    expect(out.stderr).toBe('');
+    const out = await planSinceMain(ORG('first', PRUNE), [DOMAIN(PRUNE), ASSOCIATION(), TOOLING()].join(''));
     expect(out.exitCode).toBe(3);
-    expect(stable(out.stdout)).toBe(
-      [
-        'Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged, 0 unmanaged',
-        'Scoped: 2 of 3 declared resources read, and every Project of domain d1 listed for what a delete would leave in use (--changed-since main); unmanaged and prune not evaluated',
-        '',
-        '  - ProjectProfile/fixed (domain d1)  id: <id>',
-        '      will be deleted because its manifest sets lifecycle.ensure: absent',
-        '      /allowCustomProjectResourceTags: false',
-        '      /environments: [{"blueprint":"Tooling","deploymentMode":"ON_CREATE","name":"Tooling","parameters":[{"editable":false,"name":"idleTimeoutInMinutes","value":"60"},{"editable":true,"name":"maxInstances","value":"2"}],"… (57 more characters)',
-        '      /status: "ENABLED"',
-        '',
-        'Refused: 1 change blocked by safety rules; apply will not run.',
-        '  - ProjectProfile/fixed (domain d1)  main:all.yaml:30:13',
-        '      still in use: ProjectProfile/fixed is still used by Project/p1, Project/p2; delete or move them first (DataZone refuses the delete)',
-        '',
-        'Notes:',
-        '  - Project/p1 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
-        '  - Project/p2 was removed from the manifests since main; its kind is not pruned, so it is left as it is (unmanaged)',
-        '',
-      ].join('\n'),
-    );
-    expect(tally(out.operations)).toEqual([
-      'datazone.GetDomain ×1',
-      'datazone.GetProject ×2',
-      'datazone.GetProjectProfile ×1',
-      'datazone.ListAccountPools ×1',
-      'datazone.ListDomains ×1',
-      'datazone.ListEnvironmentBlueprints ×1',
-      'datazone.ListProjectProfiles ×1',
-      'datazone.ListProjects ×1',
-      'datazone.ListTagsForResource ×1',
-      'sts.GetCallerIdentity ×1',
-    ]);
+    expect(stable(out.stdout)).toBe(refusedProfileDelete(3, 'main:all.yaml:30:13'));
+    expect(tally(out.operations)).toEqual(PROFILE_DELETE_READS);
   });
 
   it('no document changed: No changes, said to be scoped, and nothing of the domain read', async () => {
-    const dir = await appliedRepo(ORG());
-    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
-    expect(out.stderr).toBe('');
+    const out = await planSinceMain(ORG());
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toBe(
       'No changes. Live state matches the manifests.\nScoped: 0 of 6 declared resources read (--changed-since main); unmanaged and prune not evaluated\n',

@@ -6,27 +6,15 @@
  * project is a replace (plan/kinds.ts): DeleteFormType, then CreateFormType in the new project.
  */
 import { CreateFormTypeCommand, DeleteFormTypeCommand } from '@aws-sdk/client-datazone';
-import { normalizeFormType, type NormalFormType } from '../../model/form-type.js';
-import { assertNever } from '../../model/manifest.js';
-import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { deleteTolerant, domainRef, type DomainRef } from './dz-calls.js';
+import type { NormalFormType } from '../../model/form-type.js';
+import { ApplyError, type Operation } from '../types.js';
+import { deleteTolerant } from './dz-calls.js';
+import { namedOperation, type NamedTarget } from './dz-named-operation.js';
 
-function desiredOf(input: OperationInput): NormalFormType {
-  const m = input.desired?.manifest;
-  if (m?.kind !== 'FormType')
-    throw new ApplyError(
-      `${input.change.action} of FormType/${input.change.address.name} needs its manifest`,
-    );
-  return (input.desired?.normal as NormalFormType | undefined) ?? normalizeFormType(m.spec);
-}
+type FormTypeTarget = NamedTarget<'FormType'>;
 
 /** Creates the form type, or records a new revision of it (same call). */
-async function putFormType(
-  ctx: OperationContext,
-  d: DomainRef,
-  name: string,
-  f: NormalFormType,
-): Promise<void> {
+async function putFormType({ ctx, d, name }: FormTypeTarget, f: NormalFormType): Promise<void> {
   const projectId = ctx.ids.get('Project', d.name, f.owningProject);
   if (!projectId) throw new ApplyError(`project ${f.owningProject} does not exist in domain ${d.name}`);
   await ctx.call('CreateFormType', d.scope, () =>
@@ -44,7 +32,8 @@ async function putFormType(
   );
 }
 
-async function removeFormType(ctx: OperationContext, d: DomainRef, name: string): Promise<void> {
+/** Deletes the form type by its name (the API's identifier of a form type; its live id is the same). */
+async function removeFormType({ ctx, d, name }: FormTypeTarget): Promise<void> {
   await deleteTolerant(() =>
     ctx.call('DeleteFormType', d.scope, () =>
       d.clients.dataZone.send(
@@ -54,24 +43,13 @@ async function removeFormType(ctx: OperationContext, d: DomainRef, name: string)
   );
 }
 
-/** Create, revise, replace or delete one form type. */
-export const formTypeOperation: Operation = async (input, ctx) => {
-  const { change } = input;
-  const name = change.address.name;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  switch (change.action) {
-    case 'create':
-    case 'update':
-      return putFormType(ctx, d, name, desiredOf(input));
-    case 'replace':
-      if (input.live ?? change.id) await removeFormType(ctx, d, name);
-      return putFormType(ctx, d, name, desiredOf(input));
-    case 'delete':
-      return removeFormType(ctx, d, name);
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+/**
+ * Create, revise, replace or delete one form type. Create and update are the same call; a delete
+ * change always carries the live id (the planner deletes only what it read).
+ */
+export const formTypeOperation: Operation = namedOperation<NormalFormType, 'FormType'>({
+  kind: 'FormType',
+  ensure: putFormType,
+  update: (target, _id, f) => putFormType(target, f),
+  remove: removeFormType,
+});

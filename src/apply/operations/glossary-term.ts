@@ -8,7 +8,6 @@
  * refused the delete if any of them stays (plan/glossary-terms.ts), so only terms this apply
  * also changes are touched.
  */
-import { randomUUID } from 'node:crypto';
 import {
   CreateGlossaryTermCommand,
   DeleteGlossaryTermCommand,
@@ -16,21 +15,25 @@ import {
   UpdateGlossaryTermCommand,
   type GlossaryTermItem,
 } from '@aws-sdk/client-datazone';
-import { normalizeGlossaryTerm, type NormalGlossaryTerm } from '../../model/glossary-term.js';
-import { assertNever } from '../../model/manifest.js';
+import type { NormalGlossaryTerm } from '../../model/glossary-term.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, isGone, listAll, type DomainRef } from './dz-calls.js';
+import { clientToken, deleteTolerant, isGone, listAll, type DomainRef } from './dz-calls.js';
 import { createOrAdopt, exactMatch } from './dz-named.js';
+import { createdId, desiredNormal, namedOperation, type NamedTarget } from './dz-named-operation.js';
 import { findGlossary } from './glossary.js';
 
-function desiredOf(input: OperationInput): { name: string; term: NormalGlossaryTerm } {
-  const m = input.desired?.manifest;
-  if (m?.kind !== 'GlossaryTerm')
-    throw new ApplyError(
-      `${input.change.action} of GlossaryTerm/${input.change.address.name} needs its manifest`,
-    );
-  const term = (input.desired?.normal as NormalGlossaryTerm | undefined) ?? normalizeGlossaryTerm(m.spec);
-  return { name: m.metadata.name, term };
+type TermTarget = NamedTarget<'GlossaryTerm'>;
+
+/** A term's desired value and its own name (its address name also carries the glossary's). */
+interface DesiredTerm {
+  name: string;
+  term: NormalGlossaryTerm;
+}
+
+function desiredOf(input: OperationInput): DesiredTerm {
+  const term = desiredNormal(input, 'GlossaryTerm') as NormalGlossaryTerm;
+  // desiredNormal has checked that the change carries the term's manifest.
+  return { name: input.desired?.manifest.metadata.name ?? '', term };
 }
 
 /** Every term of the domain (Search GLOSSARY_TERM, every page). */
@@ -80,8 +83,7 @@ async function ensureTerm(
           }),
         ),
       );
-      if (!out.id) throw new ApplyError(`CreateGlossaryTerm of ${name} answered no id`);
-      return out.id;
+      return createdId(out, 'CreateGlossaryTerm', name);
     },
   });
 }
@@ -132,17 +134,20 @@ async function glossaryIdOf(ctx: OperationContext, d: DomainRef, glossary: strin
   return id;
 }
 
-async function applyTerm(ctx: OperationContext, d: DomainRef, input: OperationInput, liveId?: string) {
-  const { name, term } = desiredOf(input);
+/** Creates (or adopts) the term, then sets its relations (and, when adopted, every other field). */
+async function ensureTermOf({ ctx, d }: TermTarget, { name, term }: DesiredTerm, generation: string) {
   const glossaryId = await glossaryIdOf(ctx, d, term.glossary);
-  if (liveId) return updateTerm(ctx, d, glossaryId, liveId, term);
-  const { id, adopted } = await ensureTerm(ctx, d, glossaryId, name, term, randomUUID());
+  const { id, adopted } = await ensureTerm(ctx, d, glossaryId, name, term, generation);
   // A fresh term already has every field but its relations.
   if (adopted || term.relations) await updateTerm(ctx, d, glossaryId, id, term);
 }
 
+async function updateTermOf({ ctx, d }: TermTarget, id: string, { term }: DesiredTerm): Promise<void> {
+  await updateTerm(ctx, d, await glossaryIdOf(ctx, d, term.glossary), id, term);
+}
+
 /** Unlinks the term from every term that names it, then deletes it. */
-async function removeTerm(ctx: OperationContext, d: DomainRef, id: string): Promise<void> {
+async function removeTerm({ ctx, d }: TermTarget, id: string): Promise<void> {
   for (const other of await allTerms(ctx, d)) {
     const isA = other.termRelations?.isA ?? [];
     const classifies = other.termRelations?.classifies ?? [];
@@ -174,25 +179,10 @@ async function removeTerm(ctx: OperationContext, d: DomainRef, id: string): Prom
 }
 
 /** Create, update or delete one glossary term (a replace, which no field forces, is delete + create). */
-export const glossaryTermOperation: Operation = async (input, ctx) => {
-  const { change, live } = input;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  const liveId = live?.id ?? change.id;
-  switch (change.action) {
-    case 'create':
-      return applyTerm(ctx, d, input);
-    case 'update':
-      return applyTerm(ctx, d, input, liveId);
-    case 'replace':
-      if (liveId) await removeTerm(ctx, d, liveId);
-      return applyTerm(ctx, d, input);
-    case 'delete':
-      if (liveId) await removeTerm(ctx, d, liveId);
-      return;
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+export const glossaryTermOperation: Operation = namedOperation<DesiredTerm, 'GlossaryTerm'>({
+  kind: 'GlossaryTerm',
+  desired: desiredOf,
+  ensure: ensureTermOf,
+  update: updateTermOf,
+  remove: removeTerm,
+});

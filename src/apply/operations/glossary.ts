@@ -6,7 +6,6 @@
  * `usageRestrictions` changes are replaces (plan/kinds.ts). A delete disables the glossary first:
  * DataZone deletes only a DISABLED glossary.
  */
-import { randomUUID } from 'node:crypto';
 import {
   CreateGlossaryCommand,
   DeleteGlossaryCommand,
@@ -14,21 +13,13 @@ import {
   UpdateGlossaryCommand,
   type GlossaryUsageRestriction,
 } from '@aws-sdk/client-datazone';
-import { normalizeGlossary, type NormalGlossary } from '../../model/glossary.js';
-import { assertNever } from '../../model/manifest.js';
-import { ApplyError, type Operation, type OperationInput } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, isGone, listAll, type DomainRef } from './dz-calls.js';
-import { createOrAdopt, exactMatch } from './dz-named.js';
-import type { OperationContext } from '../types.js';
+import type { NormalGlossary } from '../../model/glossary.js';
+import { ApplyError, type Operation, type OperationContext } from '../types.js';
+import { clientToken, deleteTolerant, isGone, listAll, type DomainRef } from './dz-calls.js';
+import { exactMatch } from './dz-named.js';
+import { createdId, ensureNamed, namedOperation, type NamedTarget } from './dz-named-operation.js';
 
-function desiredOf(input: OperationInput): NormalGlossary {
-  const m = input.desired?.manifest;
-  if (m?.kind !== 'Glossary')
-    throw new ApplyError(
-      `${input.change.action} of Glossary/${input.change.address.name} needs its manifest`,
-    );
-  return (input.desired?.normal as NormalGlossary | undefined) ?? normalizeGlossary(m.spec);
-}
+type GlossaryTarget = NamedTarget<'Glossary'>;
 
 /** The id of the glossary named exactly `name` (Search GLOSSARY, every page); undefined when none. */
 export async function findGlossary(
@@ -48,7 +39,7 @@ export async function findGlossary(
   return exactMatch(items, name, 'glossary');
 }
 
-async function updateGlossary(ctx: OperationContext, d: DomainRef, id: string, g: NormalGlossary) {
+async function updateGlossary({ ctx, d }: GlossaryTarget, id: string, g: NormalGlossary): Promise<void> {
   await ctx.call('UpdateGlossary', d.scope, () =>
     d.clients.dataZone.send(
       new UpdateGlossaryCommand({
@@ -62,16 +53,11 @@ async function updateGlossary(ctx: OperationContext, d: DomainRef, id: string, g
   );
 }
 
-async function ensureGlossary(
-  ctx: OperationContext,
-  d: DomainRef,
-  name: string,
-  g: NormalGlossary,
-  generation: string,
-): Promise<void> {
+async function ensureGlossary(target: GlossaryTarget, g: NormalGlossary, generation: string): Promise<void> {
+  const { ctx, d, name } = target;
   const projectId = ctx.ids.get('Project', d.name, g.owningProject);
   if (!projectId) throw new ApplyError(`project ${g.owningProject} does not exist in domain ${d.name}`);
-  const { id, adopted } = await createOrAdopt({
+  await ensureNamed(target, {
     find: () => findGlossary(ctx, d, name),
     async create() {
       const out = await ctx.call('CreateGlossary', d.scope, () =>
@@ -87,14 +73,13 @@ async function ensureGlossary(
           }),
         ),
       );
-      if (!out.id) throw new ApplyError(`CreateGlossary of ${name} answered no id`);
-      return out.id;
+      return createdId(out, 'CreateGlossary', name);
     },
+    update: (id) => updateGlossary(target, id, g),
   });
-  if (adopted) await updateGlossary(ctx, d, id, g);
 }
 
-async function removeGlossary(ctx: OperationContext, d: DomainRef, id: string): Promise<void> {
+async function removeGlossary({ ctx, d }: GlossaryTarget, id: string): Promise<void> {
   // DataZone deletes only a DISABLED glossary (a documented prerequisite of DeleteGlossary).
   try {
     await ctx.call('UpdateGlossary', d.scope, () =>
@@ -114,27 +99,9 @@ async function removeGlossary(ctx: OperationContext, d: DomainRef, id: string): 
 }
 
 /** Create, update, replace or delete one glossary. */
-export const glossaryOperation: Operation = async (input, ctx) => {
-  const { change, live } = input;
-  const name = change.address.name;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  const liveId = live?.id ?? change.id;
-  switch (change.action) {
-    case 'create':
-      return ensureGlossary(ctx, d, name, desiredOf(input), randomUUID());
-    case 'update':
-      if (!liveId) return ensureGlossary(ctx, d, name, desiredOf(input), randomUUID());
-      return updateGlossary(ctx, d, liveId, desiredOf(input));
-    case 'replace':
-      if (liveId) await removeGlossary(ctx, d, liveId);
-      return ensureGlossary(ctx, d, name, desiredOf(input), liveId ?? 'replace');
-    case 'delete':
-      if (liveId) await removeGlossary(ctx, d, liveId);
-      return;
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+export const glossaryOperation: Operation = namedOperation<NormalGlossary, 'Glossary'>({
+  kind: 'Glossary',
+  ensure: ensureGlossary,
+  update: updateGlossary,
+  remove: removeGlossary,
+});

@@ -6,7 +6,6 @@
  * pinned at its new revision. An update sends the members UpdateRule has (description, scope,
  * detail, includeChildDomainUnits); a changed unit or action is a replace (plan/kinds.ts).
  */
-import { randomUUID } from 'node:crypto';
 import {
   CreateRuleCommand,
   DeleteRuleCommand,
@@ -17,20 +16,13 @@ import {
   type RuleAction,
   type RuleScope,
 } from '@aws-sdk/client-datazone';
-import { normalizeMetadataRule, type NormalMetadataRule } from '../../model/form-type.js';
-import { assertNever } from '../../model/manifest.js';
-import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
-import { clientToken, deleteTolerant, domainRef, listAll, unitId, type DomainRef } from './dz-calls.js';
-import { createOrAdopt, exactMatch } from './dz-named.js';
+import type { NormalMetadataRule } from '../../model/form-type.js';
+import { ApplyError, type Operation, type OperationContext } from '../types.js';
+import { clientToken, listAll, unitId, type DomainRef } from './dz-calls.js';
+import { exactMatch } from './dz-named.js';
+import { deleteCall, ensureNamed, namedOperation, type NamedTarget } from './dz-named-operation.js';
 
-function desiredOf(input: OperationInput): NormalMetadataRule {
-  const m = input.desired?.manifest;
-  if (m?.kind !== 'MetadataRule')
-    throw new ApplyError(
-      `${input.change.action} of MetadataRule/${input.change.address.name} needs its manifest`,
-    );
-  return (input.desired?.normal as NormalMetadataRule | undefined) ?? normalizeMetadataRule(m.spec);
-}
+type RuleTarget = NamedTarget<'MetadataRule'>;
 
 function scopeOf(ctx: OperationContext, d: DomainRef, r: NormalMetadataRule): RuleScope {
   const { projects, assetTypes, dataProduct } = r.scope;
@@ -89,7 +81,7 @@ async function findRule(ctx: OperationContext, d: DomainRef, unit: string, name:
   return exactMatch(items, name, 'rule');
 }
 
-async function updateRule(ctx: OperationContext, d: DomainRef, id: string, r: NormalMetadataRule) {
+async function updateRule({ ctx, d }: RuleTarget, id: string, r: NormalMetadataRule): Promise<void> {
   const requiredMetadataForms = await formsOf(ctx, d, r);
   await ctx.call('UpdateRule', d.scope, () =>
     d.clients.dataZone.send(
@@ -106,15 +98,10 @@ async function updateRule(ctx: OperationContext, d: DomainRef, id: string, r: No
   );
 }
 
-async function ensureRule(
-  ctx: OperationContext,
-  d: DomainRef,
-  name: string,
-  r: NormalMetadataRule,
-  generation: string,
-): Promise<void> {
+async function ensureRule(target: RuleTarget, r: NormalMetadataRule, generation: string): Promise<void> {
+  const { ctx, d, name } = target;
   const unit = unitId(ctx, d, r.domainUnit);
-  const { id, adopted } = await createOrAdopt({
+  await ensureNamed(target, {
     find: () => findRule(ctx, d, unit, name),
     async create() {
       const requiredMetadataForms = await formsOf(ctx, d, r);
@@ -137,40 +124,14 @@ async function ensureRule(
       if (!out.identifier) throw new ApplyError(`CreateRule of ${name} answered no identifier`);
       return out.identifier;
     },
+    update: (id) => updateRule(target, id, r),
   });
-  if (adopted) await updateRule(ctx, d, id, r);
-}
-
-async function removeRule(ctx: OperationContext, d: DomainRef, id: string): Promise<void> {
-  await deleteTolerant(() =>
-    ctx.call('DeleteRule', d.scope, () =>
-      d.clients.dataZone.send(new DeleteRuleCommand({ domainIdentifier: d.id, identifier: id })),
-    ),
-  );
 }
 
 /** Create, update, replace or delete one metadata enforcement rule. */
-export const metadataRuleOperation: Operation = async (input, ctx) => {
-  const { change, live } = input;
-  const name = change.address.name;
-  const d = domainRef(ctx, change.address.domain ?? '');
-  const liveId = live?.id ?? change.id;
-  switch (change.action) {
-    case 'create':
-      return ensureRule(ctx, d, name, desiredOf(input), randomUUID());
-    case 'update':
-      if (!liveId) return ensureRule(ctx, d, name, desiredOf(input), randomUUID());
-      return updateRule(ctx, d, liveId, desiredOf(input));
-    case 'replace':
-      if (liveId) await removeRule(ctx, d, liveId);
-      return ensureRule(ctx, d, name, desiredOf(input), liveId ?? 'replace');
-    case 'delete':
-      if (liveId) await removeRule(ctx, d, liveId);
-      return;
-    case 'noop':
-    case 'unmanaged':
-      return;
-    default:
-      return assertNever(change.action);
-  }
-};
+export const metadataRuleOperation: Operation = namedOperation<NormalMetadataRule, 'MetadataRule'>({
+  kind: 'MetadataRule',
+  ensure: ensureRule,
+  update: updateRule,
+  remove: deleteCall('DeleteRule', (d, request) => d.clients.dataZone.send(new DeleteRuleCommand(request))),
+});
