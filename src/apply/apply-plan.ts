@@ -90,14 +90,18 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ChangeOutc
       const kind = change.address.kind;
       if (kind === 'Policy') throw new ApplyError('a Policy is not a resource');
       const live = liveByKey.get(key);
-      if (deps.conflictScope && live && needsConflictCheck(change, live))
-        await assertUnchanged(change, live, {
-          clients: deps.clients,
-          scope: deps.conflictScope,
-          timing: deps.timing,
-          random: deps.random,
-        });
-      await OPERATIONS[kind]({ change, desired: desiredByKey.get(key), live }, ctx);
+      const desired = desiredByKey.get(key);
+      if (deps.conflictScope && live && needsConflictCheck(change, live)) {
+        const verdict = await assertUnchanged(
+          change,
+          live,
+          { clients: deps.clients, scope: deps.conflictScope, timing: deps.timing, random: deps.random },
+          desired?.normal,
+        );
+        // Another apply already made it so: writing again would only race that apply.
+        if (verdict === 'done') return;
+      }
+      await OPERATIONS[kind]({ change, desired, live }, ctx);
     },
     {
       // Changes spend most of their time waiting on async states; the per-operation rate budgets,

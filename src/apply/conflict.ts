@@ -8,6 +8,7 @@
  * make them converge (docs/concurrency.md).
  */
 import type { ClientFactory } from '../aws/clients.js';
+import { diffValues } from '../diff/diff.js';
 import { formatAddress, identityKey } from '../model/identity.js';
 import type { ManifestKind } from '../model/manifest.js';
 import { readLive } from '../live/read-live.js';
@@ -15,6 +16,7 @@ import type { LiveResource, ReadScope } from '../live/types.js';
 import { ROOT_UNIT_OWNERS } from '../live/unit-owners.js';
 import type { Timing } from './rate-budget.js';
 import type { Change } from '../plan/types.js';
+import { DIFF_RULES } from '../plan/kinds.js';
 import { ApplyError } from './types.js';
 
 /**
@@ -82,17 +84,27 @@ export interface ConflictCheckDeps {
 }
 
 /**
- * Throws an ApplyError when the resource differs from what the plan read, or when it cannot be
- * read again (nothing is written on a guess).
+ * What the re-read found: the resource as the plan read it (`proceed`), or already where the
+ * change would take it (`done`: an update whose every field now reads as declared, a delete of a
+ * resource now gone) — typically another apply of the same manifests got there first, and
+ * refusing would fail a run whose goal holds.
+ */
+export type ConflictVerdict = 'proceed' | 'done';
+
+/**
+ * Throws an ApplyError when the resource differs from what the plan read and is not already as
+ * declared, or when it cannot be read again (nothing is written on a guess).
+ * `desiredNormal` is the change's normalised desired value (updates only).
  */
 export async function assertUnchanged(
   change: Change,
   live: LiveResource,
   deps: ConflictCheckDeps,
-): Promise<void> {
+  desiredNormal?: object,
+): Promise<ConflictVerdict> {
   const key = identityKey(change.address);
   const scope = singleResourceScope(deps.scope, change);
-  if (!scope) return;
+  if (!scope) return 'proceed';
   const reread = () =>
     readLive(scope, { clients: deps.clients, timing: deps.timing, random: deps.random, concurrency: 4 });
   let observation = await reread();
@@ -113,8 +125,27 @@ export async function assertUnchanged(
     now[0]!.fingerprint.hash === live.fingerprint.hash &&
     now[0]!.fingerprint.id === live.fingerprint.id &&
     (now[0]!.fingerprint.lastUpdatedAt ?? '') === (live.fingerprint.lastUpdatedAt ?? '');
-  if (!same)
-    throw new ApplyError(
-      `${formatAddress(change.address)} changed since it was read (another apply or an out-of-band change): re-plan`,
-    );
+  if (same) return 'proceed';
+  if (alreadyDone(change, now, desiredNormal)) return 'done';
+  throw new ApplyError(
+    `${formatAddress(change.address)} changed since it was read (another apply or an out-of-band change): re-plan`,
+  );
+}
+
+/**
+ * True when the change's goal already holds in the re-read: a delete whose resource is gone, or an
+ * update whose desired value has no difference from the re-read one (judged by the planner's own
+ * diff rules, so "done" here is exactly what a fresh plan would call in sync).
+ */
+function alreadyDone(
+  change: Change,
+  now: readonly LiveResource[],
+  desiredNormal: object | undefined,
+): boolean {
+  if (change.action === 'delete') return now.length === 0;
+  if (change.action !== 'update' || desiredNormal === undefined || now.length !== 1) return false;
+  const normal = now[0]!.normal;
+  return (
+    normal !== undefined && diffValues(desiredNormal, normal, DIFF_RULES[change.address.kind]).length === 0
+  );
 }

@@ -4,9 +4,15 @@
  * The plan is made, the unit is then edited through the real SDK client against the emulator,
  * and the in-memory plan is applied as the CLI applies it (with the plan's read scope): that one
  * change is refused with the message, nothing is written for it, and an unchanged resource still
- * updates normally.
+ * updates normally. A change whose goal another writer already reached (the update's values, the
+ * delete's absence) is done without a write: two applies of the same manifests must not fail
+ * each other.
  */
-import { GetDomainUnitCommand, UpdateDomainUnitCommand } from '@aws-sdk/client-datazone';
+import {
+  DeleteDomainUnitCommand,
+  GetDomainUnitCommand,
+  UpdateDomainUnitCommand,
+} from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import type { ChangeOutcome } from '../../src/apply/executor.js';
@@ -118,5 +124,45 @@ describe('updates and deletes notice a resource changed since it was read', () =
     const deleting = await h.plan(unitYaml('second', true));
     expect(failures(await applyWithCheck(deleting))).toEqual([]);
     await h.converged(unitYaml('second', true));
+  });
+
+  it('finishes an update that another writer already made, without failing or writing', async () => {
+    await h.applyOk(unitYaml('first'));
+    const planned = await h.plan(unitYaml('second'));
+    expect(actionLines(planned.plan)).toEqual(['update DomainUnit/HR']);
+    await editOutOfBand(planned, 'second');
+    const before = await h.dz.send(
+      new GetDomainUnitCommand({
+        domainIdentifier: await h.domainId(),
+        identifier: observedId(planned, 'DomainUnit', 'HR')!,
+      }),
+    );
+
+    expect(failures(await applyWithCheck(planned))).toEqual([]);
+
+    const after = await h.dz.send(
+      new GetDomainUnitCommand({
+        domainIdentifier: await h.domainId(),
+        identifier: observedId(planned, 'DomainUnit', 'HR')!,
+      }),
+    );
+    expect(after.description).toBe('second');
+    expect(after.lastUpdatedAt).toEqual(before.lastUpdatedAt);
+    await h.converged(unitYaml('second'));
+  });
+
+  it('finishes a delete of a unit another writer already deleted', async () => {
+    await h.applyOk(unitYaml('first'));
+    const planned = await h.plan(unitYaml('first', true));
+    expect(actionLines(planned.plan)).toEqual(['delete DomainUnit/HR']);
+    await h.dz.send(
+      new DeleteDomainUnitCommand({
+        domainIdentifier: await h.domainId(),
+        identifier: observedId(planned, 'DomainUnit', 'HR')!,
+      }),
+    );
+
+    expect(failures(await applyWithCheck(planned))).toEqual([]);
+    await h.converged(unitYaml('first', true));
   });
 });
