@@ -107,6 +107,12 @@ function phaseLines(name: string, phases: PhaseResult[]): string[] {
       .map(([op, n]) => `${op} ${n}`)
       .join(', ');
     if (top) lines.push(`             top calls: ${top}`);
+    if (p.path) {
+      const { bound: b, trace: t } = p.path;
+      lines.push(
+        `             ${b.operation}: first answer ${t.firstMs.toFixed(0)} ms (bound ${b.firstCallMs.toFixed(0)}), first→last ${(t.lastMs - t.firstMs).toFixed(0)} ms (bound ${b.spreadMs.toFixed(0)}), last→end ${(t.endMs - t.lastMs).toFixed(0)} ms (bound ${b.tailMs.toFixed(0)}), longest gap ${t.longestGapMs.toFixed(0)} ms, ${t.throttled} throttled`,
+      );
+    }
   }
   return lines;
 }
