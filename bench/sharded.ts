@@ -168,6 +168,38 @@ async function emulatorFor(settings: NetworkSettings): Promise<HostedEmulator> {
   });
 }
 
+const ratio3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * What the machine accounts for (ShardedResult.contention), from the runs alone and at once (in
+ * the same order), the wall time at once, the emulator's CPU at once and the cores.
+ */
+export function contentionOf(
+  alone: readonly Pick<ShardRun, 'wallMs' | 'cpuMs'>[],
+  concurrent: readonly Pick<ShardRun, 'wallMs' | 'cpuMs'>[],
+  wallMs: number,
+  emulatorCpuMs: number,
+  cores: number,
+): ShardedResult['contention'] {
+  const slowestAloneMs = Math.max(...alone.map((r) => r.wallMs));
+  const shardsCpuMs = concurrent.reduce((n, r) => n + r.cpuMs, 0);
+  const cpuFloorMs = Math.round((shardsCpuMs + emulatorCpuMs) / cores);
+  const floor = Math.max(slowestAloneMs, cpuFloorMs);
+  return {
+    cores,
+    shardsCpuMs,
+    emulatorCpuMs,
+    cpuFloorMs,
+    floorRatio: ratio3(floor / slowestAloneMs),
+    beyondFloorRatio: ratio3(wallMs / floor),
+    shardRatios: concurrent.map((c, i) => ratio3(c.wallMs / alone[i]!.wallMs)),
+    coresUsed: Math.round(((shardsCpuMs + emulatorCpuMs) / wallMs) * 100) / 100,
+    separateRunnersRatio: ratio3(
+      Math.max(...concurrent.map((c, i) => alone[i]!.wallMs - alone[i]!.cpuMs + c.cpuMs)) / slowestAloneMs,
+    ),
+  };
+}
+
 /** Runs the scenario: every shard alone, then all at once. */
 export async function runShardedScenario(
   settings: NetworkSettings,
@@ -203,11 +235,6 @@ export async function runShardedScenario(
   }
   const slowestAloneMs = Math.max(...alone.map((r) => r.wallMs));
   const throttled = (c: readonly OperationCount[]) => c.reduce((n, r) => n + r.throttled, 0);
-  const cores = cpus().length;
-  const shardsCpuMs = concurrent.reduce((n, r) => n + r.cpuMs, 0);
-  const cpuFloorMs = Math.round((shardsCpuMs + hostCpuMs) / cores);
-  const floor = Math.max(slowestAloneMs, cpuFloorMs);
-  const ratio3 = (n: number) => Math.round(n * 1000) / 1000;
   return {
     domains: loaded.documents.filter((d) => d.manifest.kind === 'Domain').length,
     shards: shards.length,
@@ -221,19 +248,7 @@ export async function runShardedScenario(
     callsConcurrent: totalCalls(counts),
     throttledAlone: throttled(aloneCounts),
     throttledConcurrent: throttled(counts),
-    contention: {
-      cores,
-      shardsCpuMs,
-      emulatorCpuMs: hostCpuMs,
-      cpuFloorMs,
-      floorRatio: ratio3(floor / slowestAloneMs),
-      beyondFloorRatio: ratio3(wallMs / floor),
-      shardRatios: concurrent.map((c, i) => ratio3(c.wallMs / alone[i]!.wallMs)),
-      coresUsed: Math.round(((shardsCpuMs + hostCpuMs) / wallMs) * 100) / 100,
-      separateRunnersRatio: ratio3(
-        Math.max(...concurrent.map((c, i) => alone[i]!.wallMs - alone[i]!.cpuMs + c.cpuMs)) / slowestAloneMs,
-      ),
-    },
+    contention: contentionOf(alone, concurrent, wallMs, hostCpuMs, cpus().length),
   };
 }
 
