@@ -4,7 +4,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EmulatorOptions } from '../src/emulator/server.js';
-import type { HostMessage, InvokeCall, InvokeOutcome, WorkerMessage } from './emulator-worker.js';
+import type {
+  HostMessage,
+  InvokeCall,
+  InvokeOutcome,
+  TimelineEntry,
+  WorkerMessage,
+} from './emulator-worker.js';
 import type { OperationCount } from './trace.js';
 
 /** An emulator running in a worker thread. */
@@ -12,6 +18,8 @@ export interface HostedEmulator {
   readonly endpoint: string;
   /** Request counts since the previous call (or the start). */
   takeCounts(): Promise<OperationCount[]>;
+  /** The requests answered since the previous call (or the start), in order. */
+  takeTimeline(): Promise<TimelineEntry[]>;
   /** Runs a batch of in-process calls in order (seeding; nothing is counted). */
   invoke(calls: InvokeCall[]): Promise<InvokeOutcome[]>;
   close(): Promise<void>;
@@ -33,7 +41,9 @@ export async function startHostedEmulator(
       else waiting.get(message.id)?.(message);
     });
   });
-  const ask = (message: { type: 'counts' | 'close' } | { type: 'invoke'; calls: InvokeCall[] }) =>
+  const ask = (
+    message: { type: 'counts' | 'timeline' | 'close' } | { type: 'invoke'; calls: InvokeCall[] },
+  ) =>
     new Promise<WorkerMessage>((resolve) => {
       const id = nextId++;
       waiting.set(id, (m) => {
@@ -47,6 +57,10 @@ export async function startHostedEmulator(
     async takeCounts() {
       const m = await ask({ type: 'counts' });
       return m.type === 'counts' ? m.counts : [];
+    },
+    async takeTimeline() {
+      const m = await ask({ type: 'timeline' });
+      return m.type === 'timeline' ? m.timeline : [];
     },
     async invoke(calls) {
       const m = await ask({ type: 'invoke', calls });

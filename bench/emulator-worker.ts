@@ -2,7 +2,7 @@
  * The benchmark's emulator, in a worker thread: on two cores the emulator and the tool must not
  * share one event loop, or the tool's CPU time would show up as emulator latency (and the other
  * way round). The worker counts requests by (account, operation) itself and answers the host's
- * messages: `counts` (then resets them), `invoke` (a batch of in-process calls that seed the
+ * messages: `counts` (then resets them), `timeline` (the requests answered since the last such message), `invoke` (a batch of in-process calls that seed the
  * world, control.ts `invoke`) and `close`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -24,6 +24,7 @@ export type InvokeOutcome = { output: unknown } | { error: string };
 /** Messages the host sends. */
 export type HostMessage =
   | { type: 'counts'; id: number }
+  | { type: 'timeline'; id: number }
   | { type: 'close'; id: number }
   | { type: 'invoke'; id: number; calls: InvokeCall[] };
 
@@ -31,8 +32,15 @@ export type HostMessage =
 export type WorkerMessage =
   | { type: 'ready'; endpoint: string }
   | { type: 'counts'; id: number; counts: OperationCount[] }
+  | { type: 'timeline'; id: number; timeline: TimelineEntry[] }
   | { type: 'closed'; id: number }
   | { type: 'invoked'; id: number; outcomes: InvokeOutcome[] };
+
+/**
+ * One answered request: epoch ms when it was answered (after latency and the TPS check),
+ * `service.Operation` and status. Where the bound is not met, the timeline shows why (bench/trace.ts).
+ */
+export type TimelineEntry = [atMs: number, operation: string, status: number];
 
 /** Runs a batch in order (a later call may depend on an earlier one's record). */
 async function invokeAll(emulator: RunningEmulator, calls: InvokeCall[]): Promise<InvokeOutcome[]> {
@@ -52,6 +60,8 @@ async function main(): Promise<void> {
   if (!port) throw new Error('emulator-worker must run in a worker thread');
   const emulator = await startEmulator({ ...(workerData as { options: EmulatorOptions }).options, port: 0 });
   let table = new Map<string, OperationCount>();
+  // A few thousand small tuples per phase: cheap enough to keep always.
+  let timeline: TimelineEntry[] = [];
   emulator.control.on('request', (event) => {
     const key = `${event.accountId}|${event.service}.${event.operation}`;
     let row = table.get(key);
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
       table.set(key, row);
     }
     row.count += 1;
+    timeline.push([Date.now(), `${event.service}.${event.operation}`, event.status]);
     if (event.status === 0 || event.status >= 400) row.errors += 1;
     if (event.status === 429) row.throttled += 1;
   });
@@ -76,6 +87,10 @@ async function main(): Promise<void> {
       const counts = [...table.values()];
       table = new Map();
       port.postMessage({ type: 'counts', id: message.id, counts } satisfies WorkerMessage);
+    } else if (message.type === 'timeline') {
+      const taken = timeline;
+      timeline = [];
+      port.postMessage({ type: 'timeline', id: message.id, timeline: taken } satisfies WorkerMessage);
     } else if (message.type === 'invoke') {
       void invokeAll(emulator, message.calls).then((outcomes) =>
         port.postMessage({ type: 'invoked', id: message.id, outcomes } satisfies WorkerMessage),

@@ -4,7 +4,9 @@
  * deterministic generated scenarios against the emulator. `example` and `org` run with 20 ms ±
  * 5 ms latency and the documented TPS × scale (the tool's budgets use the same scale); `cpu` runs
  * ten domains at quota with no latency or limits. Prints a readable report, or one JSON object.
- * The targets (org efficiency ≥ 0.8, cpu plan ≤ 3 s and ≤ 512 MB) are reported, not asserted.
+ * The targets (issue 18: org apply ≥ 0.95 of its bound with ≤ 4 calls per change, re-plan ≥
+ * 0.95, cpu plan ≤ 1 s of CPU and ≤ 300 MB, sharded ≤ 1.2× and no throttling, the whole bench
+ * ≤ 10 min) are reported, not asserted.
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,8 @@ export interface BenchReport {
     sharded?: ShardedResult;
   };
   targets: Record<string, { value: number | null; target: string; met: boolean | null }>;
+  /** Wall time of the whole bench run, scenarios and their set-up included (target ≤ 10 min). */
+  durationMs?: number;
 }
 
 interface Args {
@@ -79,19 +83,38 @@ function target(value: number | undefined, text: string, ok: (v: number) => bool
   return { value: value ?? null, target: text, met: value === undefined ? null : ok(value) };
 }
 
+/** The issue's targets (issue 18 acceptance 2–5; cold plan from the earlier scale issue). */
 function targetsOf(report: BenchReport): BenchReport['targets'] {
   const org = report.scenarios.org;
   const phase = (name: string) => org?.find((p) => p.phase === name);
+  const apply = phase('apply');
   const cpu = report.scenarios.cpu?.replan;
+  const perChange =
+    apply && apply.changes > 0 ? Math.round((apply.totalCalls / apply.changes) * 100) / 100 : undefined;
   return {
     orgColdPlanEfficiency: target(phase('cold-plan')?.efficiency, '>= 0.8', (v) => v >= 0.8),
-    orgApplyEfficiency: target(phase('apply')?.efficiency, '>= 0.8', (v) => v >= 0.8),
+    orgApplyEfficiency: target(apply?.efficiency, '>= 0.95', (v) => v >= 0.95),
+    orgApplyCallsPerChange: target(perChange, '<= 4', (v) => v <= 4),
+    orgReplanEfficiency: target(phase('replan')?.efficiency, '>= 0.95', (v) => v >= 0.95),
     orgFailed: target(org ? org.reduce((n, p) => n + p.failed, 0) : undefined, '= 0', (v) => v === 0),
-    cpuPlanMs: target(cpu?.planMs, '<= 3000', (v) => v <= 3000),
-    cpuPeakRssMb: target(cpu?.peakRssMb, '<= 512', (v) => v <= 512),
+    // CPU time, not wall: the plan's own work, which the machine's load does not inflate.
+    cpuPlanCpuMs: target(cpu?.planCpuMs, '<= 1000', (v) => v <= 1000),
+    cpuPeakRssMb: target(cpu?.peakRssMb, '<= 300', (v) => v <= 300),
     ...prTargets(report.scenarios['org-pr'], target),
     shardedWallRatio: target(report.scenarios.sharded?.ratio, '<= 1.2', (v) => v <= 1.2),
+    // The separate-runner model (bench/sharded.ts contentionOf), beside the raw ratio, never instead of it.
+    shardedModelRatio: target(
+      report.scenarios.sharded?.contention.separateRunnersRatio,
+      '<= 1.2 (model)',
+      (v) => v <= 1.2,
+    ),
     shardedThrottled: target(report.scenarios.sharded?.throttledConcurrent, '= 0', (v) => v === 0),
+    // Only the default scenarios are the issue's "npm run bench"; other selections still report it.
+    benchSeconds: target(
+      report.durationMs === undefined ? undefined : Math.round(report.durationMs / 1000),
+      '<= 600',
+      (v) => v <= 600,
+    ),
   };
 }
 
@@ -107,6 +130,12 @@ function phaseLines(name: string, phases: PhaseResult[]): string[] {
       .map(([op, n]) => `${op} ${n}`)
       .join(', ');
     if (top) lines.push(`             top calls: ${top}`);
+    if (p.path) {
+      const { bound: b, trace: t } = p.path;
+      lines.push(
+        `             ${b.operation}: first answer ${t.firstMs.toFixed(0)} ms (bound ${b.firstCallMs.toFixed(0)}), first→last ${(t.lastMs - t.firstMs).toFixed(0)} ms (bound ${b.spreadMs.toFixed(0)}), last→end ${(t.endMs - t.lastMs).toFixed(0)} ms (bound ${b.tailMs.toFixed(0)}), longest gap ${t.longestGapMs.toFixed(0)} ms, ${t.throttled} throttled`,
+      );
+    }
   }
   return lines;
 }
@@ -132,6 +161,10 @@ function text(report: BenchReport): string {
   if (report.scenarios.cpu) lines.push(...cpuLines(report.scenarios.cpu));
   if (report.scenarios['org-pr']) lines.push(...prLines(report.scenarios['org-pr']));
   if (report.scenarios.sharded) lines.push(...shardedLines(report.scenarios.sharded));
+  if (report.durationMs !== undefined)
+    lines.push(
+      `bench duration: ${(report.durationMs / 1000).toFixed(0)} s (scenarios ${Object.keys(report.scenarios).join(', ')})`,
+    );
   lines.push('targets (reported, not asserted):');
   for (const [name, t] of Object.entries(report.targets))
     lines.push(
@@ -143,6 +176,7 @@ function text(report: BenchReport): string {
 /** Runs the benchmark with command-line arguments; returns the report. */
 export async function runBench(argv: string[], progress: (line: string) => void): Promise<BenchReport> {
   const args = parseArgs(argv);
+  const started = performance.now();
   const latency = { fixedMs: 20, jitterMs: 5 };
   const report: BenchReport = {
     scale: args.scale,
@@ -192,6 +226,7 @@ export async function runBench(argv: string[], progress: (line: string) => void)
     report.scenarios.sharded = await runShardedScenario(settings, undefined, progress);
   }
   report.machine.loadAverageAtEnd = loadavg();
+  report.durationMs = Math.round(performance.now() - started);
   report.targets = targetsOf(report);
   return report;
 }

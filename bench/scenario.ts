@@ -11,10 +11,22 @@ import type { BehaviourPatch } from '../src/emulator/server.js';
 import type { EmulatorBehaviour } from '../src/emulator/types.js';
 import type { LoadResult } from '../src/load/load-manifests.js';
 import type { Change } from '../src/plan/types.js';
-import { applyCriticalPathMs, planCriticalPathMs, rateBoundMs } from './bound.js';
+import {
+  applyCriticalPathMs,
+  operationPathBoundMs,
+  planCriticalPathMs,
+  rateBoundMs,
+  type OperationPath,
+} from './bound.js';
 import { actionLines, applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
 import { startHostedEmulator } from './emulator-host.js';
-import { callsByOperation, totalCalls, type OperationCount } from './trace.js';
+import {
+  callsByOperation,
+  operationTrace,
+  totalCalls,
+  type OperationCount,
+  type OperationTrace,
+} from './trace.js';
 
 /** Figures of one phase. */
 export interface PhaseResult {
@@ -34,7 +46,10 @@ export interface PhaseResult {
    */
   toolMs?: number;
   boundMs: number;
-  /** What sets the bound: `rate <service.Op@account>` or `critical-path`. */
+  /**
+   * What sets the bound: `rate <service.Op@account>`, `critical-path`, or (apply)
+   * `operation-path <service.Op@account>` (bound.ts operationPathBoundMs).
+   */
   boundBy: string;
   efficiency: number;
   /** Failed operations: read failures (plans) or changes not done (apply). */
@@ -43,6 +58,12 @@ export interface PhaseResult {
   throttled: number;
   /** Plans: actionable changes; apply: changes carried out. */
   changes: number;
+  /**
+   * Apply: the operation path's bound terms beside what the trace shows for that operation (its
+   * first and last answer and the apply's end, ms from the start), so a gap is located: a late
+   * first call, calls slower than the rate, or a long tail.
+   */
+  path?: { bound: OperationPath; trace: OperationTrace };
 }
 
 /** Settings of a network scenario. */
@@ -75,21 +96,40 @@ function phaseResult(
   failed: number,
   changes: number,
   toolMs?: number,
+  path?: { bound: OperationPath; trace: OperationTrace },
 ): PhaseResult {
   const rate = rateBoundMs(counts, scale);
-  const boundMs = Math.max(rate.ms, criticalMs);
+  const pathMs = path?.bound.ms ?? 0;
+  const boundMs = Math.max(rate.ms, criticalMs, pathMs);
+  const boundBy =
+    pathMs >= boundMs && path
+      ? `operation-path ${path.bound.by}`
+      : rate.ms >= criticalMs
+        ? `rate ${rate.by}`
+        : 'critical-path';
   return {
     phase,
     calls: callsByOperation(counts),
     totalCalls: totalCalls(counts),
     wallMs: round(wallMs),
     boundMs: round(boundMs),
-    boundBy: rate.ms >= criticalMs ? `rate ${rate.by}` : 'critical-path',
+    boundBy,
     efficiency: round(wallMs > 0 ? boundMs / wallMs : 0, 3),
     failed,
     throttled: counts.reduce((n, c) => n + c.throttled, 0),
     changes,
     ...(toolMs === undefined ? {} : { toolMs: round(toolMs) }),
+    ...(path ? { path } : {}),
+  };
+}
+
+function roundPath(p: OperationPath): OperationPath {
+  return {
+    ...p,
+    ms: round(p.ms),
+    firstCallMs: round(p.firstCallMs),
+    spreadMs: round(p.spreadMs),
+    tailMs: round(p.tailMs),
   };
 }
 
@@ -166,22 +206,43 @@ export async function runNetworkScenario(
     // Over an empty cloud a plan is a round trip or two: the median of five (each reads nothing).
     const cold = await planPhase('cold-plan', 5);
     await emulator.takeCounts();
+    await emulator.takeTimeline();
     const began = performance.now();
+    const beganAt = Date.now();
     const outcomes = await applyPlanned(loaded, cold, clients, {
       rateScale: settings.scale,
       ...(settings.concurrency ? { concurrency: settings.concurrency } : {}),
     });
     const wall = performance.now() - began;
+    const endedAt = Date.now();
     const counts = await emulator.takeCounts();
-    const critical = applyCriticalPathMs(
+    const timeline = await emulator.takeTimeline();
+    const deploys = deploysOnCreate(loaded);
+    const critical = applyCriticalPathMs(cold.plan.changes, settings.latency.fixedMs, durations, deploys);
+    const bound = operationPathBoundMs(
       cold.plan.changes,
+      counts,
       settings.latency.fixedMs,
       durations,
-      deploysOnCreate(loaded),
+      deploys,
+      settings.scale,
     );
+    const path = bound.by
+      ? { bound: roundPath(bound), trace: operationTrace(timeline, bound.operation, beganAt, endedAt) }
+      : undefined;
     const failed = outcomes.filter((o) => o.status !== 'done').length;
     results.push(
-      phaseResult('apply', counts, wall, critical, settings.scale, failed, outcomes.length - failed),
+      phaseResult(
+        'apply',
+        counts,
+        wall,
+        critical,
+        settings.scale,
+        failed,
+        outcomes.length - failed,
+        undefined,
+        path,
+      ),
     );
     await planPhase('replan', 1);
   } finally {

@@ -31,3 +31,40 @@ export function callsByOperation(counts: readonly OperationCount[]): Record<stri
 export function totalCalls(counts: readonly OperationCount[]): number {
   return counts.reduce((n, r) => n + r.count, 0);
 }
+
+/** What a phase's timeline shows of one operation, in ms from the phase's start. */
+export interface OperationTrace {
+  operation: string;
+  calls: number;
+  throttled: number;
+  /** Its first and last answer, and the end of the phase. */
+  firstMs: number;
+  lastMs: number;
+  endMs: number;
+  /** The longest pause between two consecutive answers (a stalled pipeline shows here). */
+  longestGapMs: number;
+}
+
+/**
+ * The trace of `operation` in a timeline (emulator-worker.ts TimelineEntry tuples: epoch ms,
+ * `service.Operation`, status), relative to `beganAt`; all zero when it was not called.
+ */
+export function operationTrace(
+  timeline: readonly (readonly [number, string, number])[],
+  operation: string,
+  beganAt: number,
+  endedAt: number,
+): OperationTrace {
+  const times = timeline.filter((e) => e[1] === operation).map((e) => e[0] - beganAt);
+  let longestGapMs = 0;
+  for (let i = 1; i < times.length; i++) longestGapMs = Math.max(longestGapMs, times[i]! - times[i - 1]!);
+  return {
+    operation,
+    calls: times.length,
+    throttled: timeline.filter((e) => e[1] === operation && e[2] === 429).length,
+    firstMs: times[0] ?? 0,
+    lastMs: times.at(-1) ?? 0,
+    endMs: endedAt - beganAt,
+    longestGapMs,
+  };
+}
