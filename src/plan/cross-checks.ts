@@ -233,17 +233,11 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
         blueprintsOf.set(name, list);
       }
   }
-  // Pools share accounts: each (domain, account, region, blueprint) is judged once.
+  // Pools share accounts: each (domain, account, region, blueprint) is judged once, looked up by
+  // the names themselves (no key text built for each of the hundred thousand questions).
   const verdicts = new Map<string, Map<string, Verdict>>();
-  const enabled = (domain: string, account: string, region: string, blueprint: string) => {
-    const outer = `${domain}\u0000${account}`;
-    let byRegion = verdicts.get(outer);
-    if (!byRegion) verdicts.set(outer, (byRegion = new Map()));
-    const inner = `${region}\u0000${blueprint}`;
-    let verdict = byRegion.get(inner);
-    if (!verdict) byRegion.set(inner, (verdict = facts.blueprintEnabled(domain, account, region, blueprint)));
-    return verdict;
-  };
+  const inner = <V>(map: Map<string, V>, key: string, make: () => V): V =>
+    map.get(key) ?? map.set(key, make()).get(key)!;
   for (const pool of input.desired) {
     const normal = pool.normal as NormalAccountPool | undefined;
     if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
@@ -266,9 +260,12 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
         );
         continue;
       }
+      const known = inner(verdicts, `${domain}\u0000${account.id}`, () => new Map<string, Verdict>());
       for (const blueprint of blueprints)
         for (const region of account.regions) {
-          const verdict = enabled(domain, account.id, region, blueprint);
+          const verdict = inner(known, `${region}\u0000${blueprint}`, () =>
+            facts.blueprintEnabled(domain, account.id, region, blueprint),
+          );
           if (verdict.ok === false)
             notes.push(`${subject()}: ${verdict.why}; a project placed there will fail`);
         }
