@@ -27,14 +27,21 @@ export interface FieldChange {
   after?: unknown;
 }
 
-function matches(pattern: string, path: string): boolean {
-  const a = pattern.split('/');
-  const b = path.split('/');
-  return a.length === b.length && a.every((seg, i) => seg === '*' || seg === b[i]);
-}
+/** A rule's pattern split into segments once per rule set (every field of every resource asks). */
+const compiledRules = new WeakMap<DiffRules, { segments: string[]; rule: DiffRule }[]>();
+
+const NO_RULES: DiffRules = {};
 
 function ruleFor(rules: DiffRules, path: string): DiffRule | undefined {
-  for (const [pattern, rule] of Object.entries(rules)) if (matches(pattern, path)) return rule;
+  let compiled = compiledRules.get(rules);
+  if (!compiled) {
+    compiled = Object.entries(rules).map(([pattern, rule]) => ({ segments: pattern.split('/'), rule }));
+    compiledRules.set(rules, compiled);
+  }
+  if (compiled.length === 0) return undefined;
+  const b = path.split('/');
+  for (const { segments, rule } of compiled)
+    if (segments.length === b.length && segments.every((seg, i) => seg === '*' || seg === b[i])) return rule;
   return undefined;
 }
 
@@ -60,7 +67,12 @@ function change(path: string, before: unknown, after: unknown): FieldChange {
 }
 
 /** Diffs two normalised values. `desired` is the "after", `live` the "before". */
-export function diffValues(desired: unknown, live: unknown, rules: DiffRules = {}, path = ''): FieldChange[] {
+export function diffValues(
+  desired: unknown,
+  live: unknown,
+  rules: DiffRules = NO_RULES,
+  path = '',
+): FieldChange[] {
   if (equal(desired, live)) return [];
   const rule = ruleFor(rules, path);
   if (rule?.kind === 'set' && Array.isArray(desired) && Array.isArray(live)) {
