@@ -27,14 +27,26 @@ export interface FieldChange {
   after?: unknown;
 }
 
-function matches(pattern: string, path: string): boolean {
-  const a = pattern.split('/');
-  const b = path.split('/');
-  return a.length === b.length && a.every((seg, i) => seg === '*' || seg === b[i]);
+/** A rule's pattern split into segments once per rule set (every field of every resource asks). */
+const compiledRules = new WeakMap<DiffRules, { segments: string[]; rule: DiffRule }[]>();
+
+const NO_RULES: DiffRules = {};
+
+function compiled(rules: DiffRules): { segments: string[]; rule: DiffRule }[] {
+  let list = compiledRules.get(rules);
+  if (!list) {
+    list = Object.entries(rules).map(([pattern, rule]) => ({ segments: pattern.split('/'), rule }));
+    compiledRules.set(rules, list);
+  }
+  return list;
 }
 
 function ruleFor(rules: DiffRules, path: string): DiffRule | undefined {
-  for (const [pattern, rule] of Object.entries(rules)) if (matches(pattern, path)) return rule;
+  const list = compiled(rules);
+  if (list.length === 0) return undefined;
+  const b = path.split('/');
+  for (const { segments, rule } of list)
+    if (segments.length === b.length && segments.every((seg, i) => seg === '*' || seg === b[i])) return rule;
   return undefined;
 }
 
@@ -59,8 +71,44 @@ function change(path: string, before: unknown, after: unknown): FieldChange {
   return c;
 }
 
+/**
+ * Whether `diffAt` would find no change, answered without building one: most resources of a
+ * large plan are in sync, yet fail a plain deep-equal at the top (a keyed list in another order,
+ * a key holding `undefined` on one side). Mirrors `diffAt` branch by branch: plain objects
+ * recurse over the union of keys (no rule applies to them); an array at a path with a rule is
+ * left to `diffAt`; anything else compares structurally.
+ */
+function inSync(desired: unknown, live: unknown, rules: DiffRules, path: string): boolean {
+  if (desired === live) return true;
+  if (isPlainObject(desired) && isPlainObject(live)) {
+    // Child paths are only needed to find rules.
+    const ruled = compiled(rules).length > 0;
+    for (const key of Object.keys(desired))
+      if (!inSync(desired[key], live[key], rules, ruled ? childPointer(path, key) : path)) return false;
+    for (const key of Object.keys(live))
+      if (
+        !Object.prototype.hasOwnProperty.call(desired, key) &&
+        !inSync(desired[key], live[key], rules, ruled ? childPointer(path, key) : path)
+      )
+        return false;
+    return true;
+  }
+  if ((Array.isArray(desired) || Array.isArray(live)) && ruleFor(rules, path))
+    return diffAt(desired, live, rules, path).length === 0;
+  return equal(desired, live);
+}
+
 /** Diffs two normalised values. `desired` is the "after", `live` the "before". */
-export function diffValues(desired: unknown, live: unknown, rules: DiffRules = {}, path = ''): FieldChange[] {
+export function diffValues(
+  desired: unknown,
+  live: unknown,
+  rules: DiffRules = NO_RULES,
+  path = '',
+): FieldChange[] {
+  return inSync(desired, live, rules, path) ? [] : diffAt(desired, live, rules, path);
+}
+
+function diffAt(desired: unknown, live: unknown, rules: DiffRules, path: string): FieldChange[] {
   if (equal(desired, live)) return [];
   const rule = ruleFor(rules, path);
   if (rule?.kind === 'set' && Array.isArray(desired) && Array.isArray(live)) {
@@ -81,11 +129,11 @@ export function diffValues(desired: unknown, live: unknown, rules: DiffRules = {
     const d = new Map(desired.map((item) => [keyOf(item), item]));
     const l = new Map(live.map((item) => [keyOf(item), item]));
     const keys = [...new Set([...d.keys(), ...l.keys()])].sort(compareKeys);
-    return keys.flatMap((key) => diffValues(d.get(key), l.get(key), rules, childPointer(path, key)));
+    return keys.flatMap((key) => diffAt(d.get(key), l.get(key), rules, childPointer(path, key)));
   }
   if (isPlainObject(desired) && isPlainObject(live)) {
     const keys = [...new Set([...Object.keys(desired), ...Object.keys(live)])].sort(compareKeys);
-    return keys.flatMap((key) => diffValues(desired[key], live[key], rules, childPointer(path, key)));
+    return keys.flatMap((key) => diffAt(desired[key], live[key], rules, childPointer(path, key)));
   }
   return [change(path, live, desired)];
 }

@@ -36,8 +36,15 @@ const PLAIN_START = /^[A-Za-z0-9_./~+(]|^-[^\s\-[\]{},]/;
 const FLOW_PLAIN = /^[^,[\]{}#"':]+$/;
 const BLOCK_PLAIN = /^[^[\]{}#]+$/;
 
+// Keys already accepted: a large organisation repeats a few dozen keys a million times. Bounded,
+// so a file of endless distinct keys cannot grow it without end.
+const ACCEPTED_KEYS = new Set<string>();
+const ACCEPTED_KEYS_MAX = 4096;
+
 function key(text: string): string {
+  if (ACCEPTED_KEYS.has(text)) return text;
   if (!KEY.test(text) || NON_STRING_KEYS.has(text) || FORBIDDEN_KEYS.has(text)) outside();
+  if (ACCEPTED_KEYS.size < ACCEPTED_KEYS_MAX) ACCEPTED_KEYS.add(text);
   return text;
 }
 
@@ -206,7 +213,9 @@ class Flow {
       this.i = end + 1;
       return this.text.slice(start, this.i);
     }
-    while (this.i < this.text.length && !',:]}'.includes(this.text[this.i]!)) this.i++;
+    // Char codes, not `',:]}'.includes(char)`: this loop sees every character of every flow value.
+    for (let c = this.text.charCodeAt(this.i); this.i < this.text.length; c = this.text.charCodeAt(++this.i))
+      if (c === 44 /* , */ || c === 58 /* : */ || c === 93 /* ] */ || c === 125 /* } */) break;
     return this.text.slice(start, this.i).trimEnd();
   }
 

@@ -88,7 +88,23 @@ function checkEnvironment(
  */
 function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
   const notes: string[] = [];
-  const profiles = input.desired.filter((d) => d.address.kind === 'ProjectProfile' && !d.absent);
+  // The blueprints the profiles' environments use, per pool name, in first-use order: built once
+  // (not per pool), and one blueprint once, since a repeat gives the same notes the Set drops.
+  const blueprintsOf = new Map<string, string[]>();
+  for (const p of input.desired) {
+    if (p.address.kind !== 'ProjectProfile' || p.absent) continue;
+    for (const e of (p.normal as NormalProjectProfile | undefined)?.environments ?? [])
+      for (const name of e.target.accountPools ?? []) {
+        const list = blueprintsOf.get(name) ?? [];
+        if (!list.includes(e.blueprint)) list.push(e.blueprint);
+        blueprintsOf.set(name, list);
+      }
+  }
+  // Pools share accounts: each (domain, account, region, blueprint) is judged once, looked up by
+  // the names themselves (no key text built for each of the hundred thousand questions).
+  const verdicts = new Map<string, Map<string, Verdict>>();
+  const inner = <V>(map: Map<string, V>, key: string, make: () => V): V =>
+    map.get(key) ?? map.set(key, make()).get(key)!;
   for (const pool of input.desired) {
     const normal = pool.normal as NormalAccountPool | undefined;
     if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
@@ -103,11 +119,7 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
       }
       return subjectText;
     };
-    const envs = profiles.flatMap((p) =>
-      ((p.normal as NormalProjectProfile | undefined)?.environments ?? []).filter((e) =>
-        e.target.accountPools?.includes(pool.address.name),
-      ),
-    );
+    const blueprints = blueprintsOf.get(pool.address.name) ?? [];
     for (const account of normal.accounts) {
       if (!facts.associated(domain, account.id)) {
         notes.push(
@@ -115,9 +127,12 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
         );
         continue;
       }
-      for (const env of envs)
+      const known = inner(verdicts, `${domain}\u0000${account.id}`, () => new Map<string, Verdict>());
+      for (const blueprint of blueprints)
         for (const region of account.regions) {
-          const verdict = facts.blueprintEnabled(domain, account.id, region, env.blueprint);
+          const verdict = inner(known, `${region}\u0000${blueprint}`, () =>
+            facts.blueprintEnabled(domain, account.id, region, blueprint),
+          );
           if (verdict.ok === false)
             notes.push(`${subject()}: ${verdict.why}; a project placed there will fail`);
         }

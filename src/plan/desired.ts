@@ -66,9 +66,16 @@ export function normalizeProject(
       parameters: own?.parameters,
     });
   });
-  return (
-    compact({ ...base, environments: environments.filter((e) => e && Object.keys(e).length > 1) }) ?? base
-  );
+  const chosen = environments.filter((e) => e && Object.keys(e).length > 1);
+  // `base` is compact already: only `environments` changes. Copied key by key in compact's order
+  // ({ ...base, environments } then compacted) instead of compacting the whole value a second
+  // time, which ten thousand projects pay for.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(base))
+    if (key !== 'environments') out[key] = base[key as keyof NormalProject];
+    else if (chosen.length > 0) out[key] = chosen;
+  if (!('environments' in base) && chosen.length > 0) out.environments = chosen;
+  return Object.keys(out).length > 0 ? (out as unknown as NormalProject) : base;
 }
 
 /** The profile a project is normalised against; none for a project without one. */

@@ -195,7 +195,11 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   const { desired: resolved, domainAccount, domainDocs, profile } = resolveDesired(documents, observation);
   const desiredByKey = new Map(resolved.map((d) => [d.key, d]));
   const liveByKey = new Map<string, LiveResource[]>();
-  for (const r of observation.resources) liveByKey.set(r.key, [...(liveByKey.get(r.key) ?? []), r]);
+  for (const r of observation.resources) {
+    const same = liveByKey.get(r.key);
+    if (same) same.push(r);
+    else liveByKey.set(r.key, [r]);
+  }
 
   const studio = studioPolicy(documents);
   const profiles = profilePolicy(documents);

@@ -26,22 +26,43 @@ function poolAccountsWithId(pool: DocOf<'AccountPool'>, id: string): PoolAccount
   return byId.get(id) ?? [];
 }
 
+/**
+ * What an environment's pools offer an account: the regions (sorted), none (not in any pool), or
+ * `skip` when a pool cannot be seen into. Per check run, by environment and account: a thousand
+ * projects of one profile ask the same question of its environments.
+ */
+type PoolOffer = readonly string[] | 'none' | 'skip';
+type PoolOffers = Map<ProfileEnvironment, Map<string, PoolOffer>>;
+
+function poolOffer(ctx: CheckContext, domain: string, env: ProfileEnvironment, account: string): PoolOffer {
+  const pools = (env.target.accountPools ?? []).map((name) =>
+    ctx.inventory.inDomain('AccountPool', domain).get(name),
+  );
+  // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
+  if (pools.some((p) => !p || p.manifest.spec.customHandler)) return 'skip';
+  const entries = pools.flatMap((p) => (p ? poolAccountsWithId(p, account) : []));
+  if (entries.length === 0) return 'none';
+  return [...new Set(entries.flatMap((a) => a.regions))].sort();
+}
+
 function poolCheck(
   ctx: CheckContext,
+  offers: PoolOffers,
   project: DocOf<'Project'>,
   env: ProfileEnvironment,
   target: ProjectTarget,
   pointer: string,
 ): void {
+  // The profile was found in the project's domain: one environment object belongs to one domain.
   const domain = project.manifest.metadata.domain ?? '';
-  const pools = (env.target.accountPools ?? []).map((name) =>
-    ctx.inventory.inDomain('AccountPool', domain).get(name),
-  );
-  // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
-  if (pools.some((p) => !p || p.manifest.spec.customHandler)) return;
-  const entries = pools.flatMap((p) => (p ? poolAccountsWithId(p, target.account) : []));
+  let byAccount = offers.get(env);
+  if (!byAccount) offers.set(env, (byAccount = new Map()));
+  let offer = byAccount.get(target.account);
+  if (offer === undefined)
+    byAccount.set(target.account, (offer = poolOffer(ctx, domain, env, target.account)));
+  if (offer === 'skip') return;
   const poolNames = (env.target.accountPools ?? []).join(', ');
-  if (entries.length === 0) {
+  if (offer === 'none') {
     report(
       ctx,
       project,
@@ -51,7 +72,7 @@ function poolCheck(
     );
     return;
   }
-  const regions = [...new Set(entries.flatMap((a) => a.regions))].sort();
+  const regions = offer;
   if (!regions.includes(target.region)) {
     report(
       ctx,
@@ -80,6 +101,7 @@ function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
 
 /** Runs the target checks for every project whose profile is declared (or that has none). */
 export function checkProjectTargets(ctx: CheckContext): void {
+  const offers: PoolOffers = new Map();
   for (const project of ctx.inventory.ofKind('Project')) {
     // A tombstone is never created: its target does not matter.
     if (!isPresent(project)) continue;
@@ -152,7 +174,7 @@ export function checkProjectTargets(ctx: CheckContext): void {
         }
         continue;
       }
-      if (env.target.accountPools) poolCheck(ctx, project, env, target, pointer);
+      if (env.target.accountPools) poolCheck(ctx, offers, project, env, target, pointer);
       else if (env.target.allAssociatedAccounts)
         checkAssociatedAccount(ctx, project, domain, target.account, `${pointer}/account`);
     }
