@@ -15,7 +15,7 @@ import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
 import { ReadContext, type LiveReadEvent } from './read-context.js';
 import { readStudioPlaces } from './studio-places.js';
-import { readTargetedContents, TARGETED_KINDS } from './targeted-contents.js';
+import { readTargetedContents, startNameLookups, TARGETED_KINDS } from './targeted-contents.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
 
 export type { LiveReadEvent } from './read-context.js';
@@ -51,6 +51,38 @@ async function readScopeDomain(
 ): Promise<LiveResource[]> {
   const clients = deps.clients.home(scope.region);
   const summaries = (await listed(scope.region))?.filter((d) => d.name === scope.name) ?? [];
+  const targeted = scope.targeted;
+  // A change-scoped read of a kind it cannot find by name reads the domain as a full plan does.
+  const byName =
+    targeted &&
+    [...Object.keys(scope.wanted), ...Object.keys(targeted.listed), ...targeted.listAll].every((k) =>
+      TARGETED_KINDS.includes(k as never),
+    );
+  // The scoped read's lookups by name need only the listed id: they run beside GetDomain. Their
+  // failures are kept apart (a fork) until the domain's read shows their answers are used.
+  const fork = read.fork();
+  const summary = summaries.length === 1 ? summaries[0] : undefined;
+  const lookups =
+    targeted && byName && summary?.id
+      ? startNameLookups(
+          {
+            scope,
+            // Only the id is read by the lookups; the rest is GetDomain's to tell.
+            domain: {
+              id: summary.id,
+              name: scope.name,
+              arn: summary.arn ?? '',
+              region: scope.region,
+              accountId: summary.managedAccountId ?? '',
+              rootDomainUnitId: '',
+            },
+            clients,
+            read: fork,
+            where: `domain ${scope.name}`,
+          },
+          targeted,
+        )
+      : undefined;
   const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s)))).filter(
     (r) => r !== undefined,
   );
@@ -68,17 +100,16 @@ async function readScopeDomain(
   const domain = reads[0]?.domain;
   if (!domain) return resources;
   const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
-  const targeted = scope.targeted;
-  // A change-scoped read of a kind it cannot find by name reads the domain as a full plan does.
-  const byName =
-    targeted &&
-    [...Object.keys(scope.wanted), ...Object.keys(targeted.listed), ...targeted.listAll].every((k) =>
-      TARGETED_KINDS.includes(k as never),
+  let contents: LiveResource[];
+  if (targeted && byName) {
+    contents = await readTargetedContents(
+      dc,
+      await env(),
+      targeted,
+      lookups && domain.id === summary?.id ? lookups : undefined,
     );
-  const contents =
-    targeted && byName
-      ? await readTargetedContents(dc, await env(), targeted)
-      : await readDomainContents(dc, await env());
+    read.adopt(fork);
+  } else contents = await readDomainContents(dc, await env());
   return [...resources, ...contents];
 }
 
