@@ -31,6 +31,7 @@ import type { NetworkSettings } from './scenario.js';
 import { benchBehaviour } from './scenario.js';
 import {
   callsByOperation,
+  offWireMs,
   Timeline,
   timelineLines,
   totalCalls,
@@ -56,14 +57,17 @@ export interface PrPhaseResult {
   expectedEfficiency: number;
   /** Wall of each of the five runs, in run order (the figures are the median's). */
   runsMs?: number[];
-  /** Wall of the run's first scoped plan (SDK set-up included), pr-edit only. */
+  /** Wall of the run's first scoped plan (SDK set-up included), pr-edit only, and its calls. */
   coldMs?: number;
+  coldTimeline?: string[];
   /** The rate bound at the real quotas (TPS scale 1), in ms. */
   realQuotaRateBoundMs: number;
   failed: number;
   /** Actionable changes and refusals of the plan. */
   changes: string[];
   refused: string[];
+  /** Of the median's wall, the time no request was on the wire: the tool's own share (trace.ts offWireMs). */
+  offWireMs: number;
   /** Every SDK call of the measured plan (timelineLines) and where each read ended. */
   timeline: string[];
 }
@@ -194,6 +198,7 @@ function phaseResult(
     failed: planned.failures,
     changes: actionLines(planned.plan),
     refused: planned.plan.refused.map((r) => `${r.reason} ${r.address.kind}/${r.address.name}: ${r.detail}`),
+    offWireMs: offWireMs(planned.calls, readWindows(planned.marks)),
     timeline: [
       ...timelineLines(planned.calls),
       `marks (first read end, second read start/end): ${planned.marks.map((m) => m.toFixed(1)).join(', ')} ms`,
@@ -225,6 +230,13 @@ async function medianOfFive(
   runs.sort((a, b) => a.planned.readMs - b.planned.readMs);
   const median = runs[2]!;
   return { ...phaseResult(phase, median.planned, median.counts, settings), runsMs: walls };
+}
+
+/** The read windows of a plan's timeline: [0, first read's end], then the dependents read, if any. */
+function readWindows(marks: readonly number[]): [number, number][] {
+  const windows: [number, number][] = [[0, marks[0] ?? 0]];
+  if (marks.length >= 3) windows.push([marks[1]!, marks[2]!]);
+  return windows;
 }
 
 /** The text of one generated document (`kind`, `name`) cut out of the organisation's YAML. */
@@ -288,7 +300,11 @@ export async function runPrScenario(
     progress('bench: org-pr: planning a description edit');
     const measure = (phase: PrPhaseResult['phase']) =>
       medianOfFive(phase, dir, planClients!, emulator, timeline, settings);
-    phases.push({ ...(await measure('pr-edit')), coldMs: round(first.readMs) });
+    phases.push({
+      ...(await measure('pr-edit')),
+      coldMs: round(first.readMs),
+      coldTimeline: timelineLines(first.calls),
+    });
 
     // A PR deleting a profile that live projects still use (their manifests removed too).
     const profile =

@@ -135,3 +135,30 @@ export function timelineLines(calls: readonly TimedCall[], end?: number): string
     );
   return lines;
 }
+
+/**
+ * Of the read windows (`[from, to]` in timeline ms), the time no request was on the wire: the
+ * tool's own share (SDK work before and after each request, its own waits and computing), as
+ * opposed to the time the emulator, the transport and the latency took.
+ */
+export function offWireMs(
+  calls: readonly TimedCall[],
+  windows: readonly (readonly [number, number])[],
+): number {
+  let off = 0;
+  for (const [from, to] of windows) {
+    // Walk the window in request order, counting only gaps no request covers.
+    let reached = from;
+    const spans = calls
+      .filter((c) => Number.isFinite(c.sent) && Number.isFinite(c.answered))
+      .map((c) => [Math.max(from, c.sent), Math.min(to, c.answered)] as const)
+      .filter(([s, e]) => e > s)
+      .sort((a, b) => a[0] - b[0]);
+    for (const [s, e] of spans) {
+      if (s > reached) off += s - reached;
+      reached = Math.max(reached, e);
+    }
+    if (to > reached) off += to - reached;
+  }
+  return Math.round(off * 10) / 10;
+}

@@ -1,6 +1,7 @@
 /** The org-pr bench scenario's critical path (bench/pr-bound.ts): the chain a scoped read cannot beat. */
 import { describe, expect, it } from 'vitest';
 import { expectedCriticalPathMs, scopedCriticalPathMs } from '../../bench/pr-bound.js';
+import { offWireMs } from '../../bench/trace.js';
 
 const edit = {
   'datazone.ListDomains': 1,
@@ -44,5 +45,30 @@ describe('scopedCriticalPathMs', () => {
 
   it('the expected chain charges the mean latency: fixed plus half the uniform jitter', () => {
     expect(expectedCriticalPathMs(edit, { fixedMs: 20, jitterMs: 5 })).toBe(4 * 22.5);
+  });
+});
+
+describe('offWireMs', () => {
+  const call = (sent: number, answered: number) => ({
+    operation: 'X',
+    start: sent - 1,
+    sent,
+    answered,
+    end: answered + 1,
+  });
+  it('counts only the time of a read window no request covers', () => {
+    // Requests on the wire 2–22 and 10–30 (overlapping), then 31–51: gaps 0–2, 30–31, 51–60.
+    const calls = [call(2, 22), call(10, 30), call(31, 51)];
+    expect(offWireMs(calls, [[0, 60]])).toBe(12);
+    // The time between two windows (the plan being made) is not counted.
+    expect(
+      offWireMs(
+        [...calls, call(105, 125)],
+        [
+          [0, 60],
+          [100, 130],
+        ],
+      ),
+    ).toBe(12 + 10);
   });
 });
