@@ -14,6 +14,7 @@ import { createLimiter } from './limit.js';
 import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
 import { ReadContext, type LiveReadEvent } from './read-context.js';
+import { listStudioDomains, type EarlyStudioList } from './studio-domains.js';
 import { readStudioPlaces } from './studio-places.js';
 import { readTargetedContents, startNameLookups, TARGETED_KINDS } from './targeted-contents.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
@@ -141,10 +142,21 @@ export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Ob
     members,
   });
 
-  // Studio domains need the caller's account first: it decides which places need a role.
+  // Studio places need the caller's account first: it decides which places need a role. The
+  // caller's own places (no account declared) need none, so their lists start beside STS.
+  const early = new Map<string, EarlyStudioList>();
+  for (const place of scope.studioDomains) {
+    if (place.account !== undefined || early.has(place.region)) continue;
+    const fork = read.fork();
+    const clients = deps.clients.home(place.region);
+    early.set(place.region, {
+      fork,
+      items: listStudioDomains(fork, clients, `studio domains in region ${place.region}`),
+    });
+  }
   const [domainParts, studio, callerIdentity] = await Promise.all([
     Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env))),
-    caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account)),
+    caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account, early)),
     caller,
   ]);
 
