@@ -47,6 +47,8 @@ export async function scopedPlan(
 ): Promise<{
   plan: Plan;
   readMs: number;
+  /** Main-thread busy time during the reads (event-loop utilisation), in ms. */
+  busyMs: number;
   failures: number;
   calls: TimedCall[];
   marks: number[];
@@ -66,6 +68,9 @@ export async function scopedPlan(
     timeline.reset();
   }
   const marks: number[] = [];
+  // The main thread's busy time during the reads (the emulator runs in a worker, not counted):
+  // the tool's own work, far less sensitive to the machine's load than wall time.
+  let elu = performance.eventLoopUtilization();
   const began = performance.now();
   const observation = await readLive(changed.scope, {
     clients,
@@ -73,6 +78,7 @@ export async function scopedPlan(
     ...(readConcurrency ? { concurrency: readConcurrency } : {}),
   });
   let readMs = performance.now() - began;
+  let busyMs = performance.eventLoopUtilization(elu).active;
   marks.push(readMs);
   const firstCounts = split ? await split() : [];
   const { plan, preflight } = buildPlanDetailed({
@@ -86,7 +92,9 @@ export async function scopedPlan(
   let failures = observation.failures.length;
   if (request.principals.length + request.projects.length + request.profiles.length > 0) {
     const second = performance.now();
+    elu = performance.eventLoopUtilization();
     const facts = await readDependents(request, { clients, rateScale: scale });
+    busyMs += performance.eventLoopUtilization(elu).active;
     marks.push(second - began);
     readMs += performance.now() - second;
     marks.push(performance.now() - began);
@@ -97,6 +105,7 @@ export async function scopedPlan(
   return {
     plan,
     readMs,
+    busyMs,
     failures,
     calls: timeline?.take() ?? [],
     marks,
@@ -135,6 +144,7 @@ function phaseResult(
     failed: planned.failures,
     changes: actionLines(planned.plan),
     refused: planned.plan.refused.map((r) => `${r.reason} ${r.address.kind}/${r.address.name}: ${r.detail}`),
+    busyMs: round(planned.busyMs),
     offWireMs: offWireMs(planned.calls, readWindows(planned.marks)),
     timeline: [
       ...timelineLines(planned.calls),

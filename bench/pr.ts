@@ -58,6 +58,8 @@ export interface PrPhaseResult {
   /** Actionable changes and refusals of the plan. */
   changes: string[];
   refused: string[];
+  /** The main thread's busy time during the median's reads (the tool's CPU; the emulator is a worker). */
+  busyMs: number;
   /** Of the median's wall, the time no request was on the wire: the tool's own share (trace.ts offWireMs). */
   offWireMs: number;
   /** Every SDK call of the measured plan (timelineLines) and where each read ended. */
