@@ -24,15 +24,10 @@ interface Bucket {
 export class RateBudget {
   private readonly buckets = new Map<string, Bucket>();
 
-  /**
-   * `initialTokens`: how many calls a new bucket lets out at once (default one; the live read
-   * passes a small burst, see pacing.ts).
-   */
   constructor(
     private readonly tpsOf: (operation: string) => number,
     private readonly timing: Timing,
     private readonly scale = 1,
-    private readonly initialTokens: (rate: number) => number = () => 1,
   ) {}
 
   private bucket(operation: string, scope: string): Bucket {
@@ -40,10 +35,8 @@ export class RateBudget {
     let b = this.buckets.get(key);
     if (!b) {
       const max = this.tpsOf(operation) * this.scale;
-      // Start with one token (unless told otherwise): a burst of a full second would overshoot a
-      // limiter that refills continuously.
-      const tokens = Math.min(Math.max(1, max), Math.max(1, this.initialTokens(max)));
-      b = { rate: max, max, tokens, updatedAt: this.timing.now(), queue: Promise.resolve() };
+      // Start with one token: a burst of a full second would overshoot a limiter that refills continuously.
+      b = { rate: max, max, tokens: 1, updatedAt: this.timing.now(), queue: Promise.resolve() };
       this.buckets.set(key, b);
     }
     return b;

@@ -42,17 +42,6 @@ export interface PacingOptions {
  */
 export const DEFAULT_READ_RETRIES = 8;
 
-/**
- * Calls a read's bucket lets out at once before pacing starts: a quarter of a second's worth (at
- * least one). A scoped plan makes a handful of calls per operation (four profile lookups, say);
- * with a single starting token the second of them waited a full interval (50 ms at 20 TPS) for
- * a budget it could never exceed. A quarter second stays well inside a bucket that holds a
- * second (the emulator's, docs/emulator/wire.md), and a throttle still halves the rate.
- */
-export function readBurst(rate: number): number {
-  return Math.max(1, Math.floor(rate / 4));
-}
-
 const REAL_TIME: Timing = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -78,7 +67,6 @@ export class ReadPacing {
       },
       this.timing,
       options.rateScale ?? 1,
-      readBurst,
     );
   }
 
