@@ -111,13 +111,14 @@ function compare(a: string, b: string): number {
 
 /**
  * Every member of a project in manifest form; undefined when the list or a profile lookup failed.
- * The profiles are looked up once `ready` has settled (the project list is complete).
+ * The list starts at once (it needs only the project's id); the profiles are looked up once
+ * `members` is known and `ready` has settled (the project list is complete).
  */
 async function readMembers(
   dc: DomainContext,
   projectId: string,
   where: string,
-  members: MemberNames,
+  members: Promise<MemberNames>,
   ready?: Promise<unknown>,
 ) {
   const items = await dc.read.list(
@@ -138,9 +139,10 @@ async function readMembers(
   );
   if (!items) return undefined;
   await ready;
+  const names = await members;
   const resolved = await Promise.all(
     items.map(async (m) => {
-      const member = await members.resolve(dc.clients, dc.domain.id, m.memberDetails);
+      const member = await names.resolve(dc.clients, dc.domain.id, m.memberDetails);
       return member === undefined ? undefined : { member, designation: m.designation ?? '' };
     }),
   );
@@ -190,13 +192,20 @@ export async function readProject(
   };
   if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
   // The memberships need only the listed id: read beside GetProject, not after it (one round
-  // trip less per project's chain).
+  // trip less per project's chain), and not after the names either, which only the
+  // normalisation needs (a scoped read's unit walk can still be running).
   const resolving = names();
   const [got, members] = await Promise.all([
     read.getListed('GetProject', where, viaDataZone(clients), () =>
       clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
     ),
-    resolving.then((r) => readMembers(dc, id, where, r.members, listed)),
+    readMembers(
+      dc,
+      id,
+      where,
+      resolving.then((r) => r.members),
+      listed,
+    ),
   ]);
   if (!got.ok && got.gone) return undefined;
   const resolved = await resolving;

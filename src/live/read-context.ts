@@ -48,6 +48,27 @@ export class ReadContext {
     this.emit({ level: 'warn', code: 'live.failure', operation, scope, message });
   }
 
+  /**
+   * A context for calls started before it is known whether their answers will be used (a
+   * scoped read's lookups by name, begun beside GetDomain): same limiter and pacing, but its
+   * failures stay apart until `adopt` takes them, so a lookup whose domain turned out gone
+   * cannot make the observation incomplete.
+   */
+  fork(): ReadContext {
+    return new ReadContext(
+      this.limit,
+      (event) => {
+        if (event.code !== 'live.failure') this.emit(event);
+      },
+      this.pacing,
+    );
+  }
+
+  /** Records (and reports) the failures of a fork whose answers were used. */
+  adopt(fork: ReadContext): void {
+    for (const f of fork.failures) this.fail(f.operation, f.scope, f.message);
+  }
+
   /** Reports a deliberate skip (nothing is recorded as failed). */
   skip(operation: string, scope: string, message: string): void {
     this.emit({ level: 'debug', code: 'live.skip', operation, scope, message });

@@ -14,8 +14,9 @@ import { createLimiter } from './limit.js';
 import { MemberNames } from './members.js';
 import { ReadPacing, type PacingOptions } from './pacing.js';
 import { ReadContext, type LiveReadEvent } from './read-context.js';
+import { listStudioDomains, type EarlyStudioList } from './studio-domains.js';
 import { readStudioPlaces } from './studio-places.js';
-import { readTargetedContents, TARGETED_KINDS } from './targeted-contents.js';
+import { readTargetedContents, startNameLookups, TARGETED_KINDS } from './targeted-contents.js';
 import type { LiveResource, Observation, ReadFailure, ReadScope } from './types.js';
 import { readUnitOwners, ROOT_UNIT_OWNERS, wantsOwners } from './unit-owners.js';
 
@@ -57,6 +58,38 @@ async function readScopeDomain(
   const rootOwners: RootOwnersReader | undefined = wantsOwners(scope, ROOT_UNIT_OWNERS)
     ? (id, rootUnitId, where) => readUnitOwners({ domain: { id }, clients, read }, rootUnitId, where, members)
     : undefined;
+  const targeted = scope.targeted;
+  // A change-scoped read of a kind it cannot find by name reads the domain as a full plan does.
+  const byName =
+    targeted &&
+    [...Object.keys(scope.wanted), ...Object.keys(targeted.listed), ...targeted.listAll].every((k) =>
+      TARGETED_KINDS.includes(k as never),
+    );
+  // The scoped read's lookups by name need only the listed id: they run beside GetDomain. Their
+  // failures are kept apart (a fork) until the domain's read shows their answers are used.
+  const fork = read.fork();
+  const summary = summaries.length === 1 ? summaries[0] : undefined;
+  const lookups =
+    targeted && byName && summary?.id
+      ? startNameLookups(
+          {
+            scope,
+            // Only the id is read by the lookups; the rest is GetDomain's to tell.
+            domain: {
+              id: summary.id,
+              name: scope.name,
+              arn: summary.arn ?? '',
+              region: scope.region,
+              accountId: summary.managedAccountId ?? '',
+              rootDomainUnitId: '',
+            },
+            clients,
+            read: fork,
+            where: `domain ${scope.name}`,
+          },
+          targeted,
+        )
+      : undefined;
   const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s, rootOwners)))).filter(
     (r) => r !== undefined,
   );
@@ -74,17 +107,16 @@ async function readScopeDomain(
   const domain = reads[0]?.domain;
   if (!domain) return resources;
   const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
-  const targeted = scope.targeted;
-  // A change-scoped read of a kind it cannot find by name reads the domain as a full plan does.
-  const byName =
-    targeted &&
-    [...Object.keys(scope.wanted), ...Object.keys(targeted.listed), ...targeted.listAll].every((k) =>
-      TARGETED_KINDS.includes(k as never),
+  let contents: LiveResource[];
+  if (targeted && byName) {
+    contents = await readTargetedContents(
+      dc,
+      await env(),
+      targeted,
+      lookups && domain.id === summary?.id ? lookups : undefined,
     );
-  const contents =
-    targeted && byName
-      ? await readTargetedContents(dc, await env(), targeted)
-      : await readDomainContents(dc, await env());
+    read.adopt(fork);
+  } else contents = await readDomainContents(dc, await env());
   return [...resources, ...contents];
 }
 
@@ -116,10 +148,21 @@ export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Ob
     members,
   });
 
-  // Studio domains need the caller's account first: it decides which places need a role.
+  // Studio places need the caller's account first: it decides which places need a role. The
+  // caller's own places (no account declared) need none, so their lists start beside STS.
+  const early = new Map<string, EarlyStudioList>();
+  for (const place of scope.studioDomains) {
+    if (place.account !== undefined || early.has(place.region)) continue;
+    const fork = read.fork();
+    const clients = deps.clients.home(place.region);
+    early.set(place.region, {
+      fork,
+      items: listStudioDomains(fork, clients, `studio domains in region ${place.region}`),
+    });
+  }
   const [domainParts, studio, callerIdentity] = await Promise.all([
     Promise.all(scope.domains.map((d) => readScopeDomain(d, read, deps, listed, env, members))),
-    caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account)),
+    caller.then((c) => readStudioPlaces(read, deps.clients, scope.studioDomains, c.account, early)),
     caller,
   ]);
 

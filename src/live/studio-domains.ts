@@ -64,25 +64,48 @@ export interface StudioTarget {
 }
 
 /**
+ * A Studio ListDomains started before the caller's account was known (read-live.ts starts one per
+ * region of the caller's own places beside GetCallerIdentity): its calls ran in `fork`, whose
+ * failures are recorded once the place is read, under the place's name.
+ */
+export interface EarlyStudioList {
+  fork: ReadContext;
+  items: Promise<DomainDetails[] | undefined>;
+}
+
+/** Every Studio domain `clients` list; undefined (and a failure under `scope`) when a page failed. */
+export function listStudioDomains(
+  read: ReadContext,
+  clients: AwsClients,
+  scope: string,
+): Promise<DomainDetails[] | undefined> {
+  return read.list<DomainDetails>('ListDomains', scope, viaSageMaker(clients), async (token) => {
+    const out = await clients.sageMaker.send(
+      new ListDomainsCommand({ MaxResults: SAGEMAKER_MAX_RESULTS, NextToken: token }),
+    );
+    return { items: out.Domains, nextToken: out.NextToken };
+  });
+}
+
+/**
  * Reads every Studio domain of one (account, region): the declared names, and all of them when
  * the place is pruned, fully (Describe and tags); the others only as listed (unmanaged, never
- * diffed, so no Describe is spent on them).
+ * diffed, so no Describe is spent on them). `early`: the place's list, already started.
  */
-export async function readStudioDomains(read: ReadContext, target: StudioTarget): Promise<LiveResource[]> {
+export async function readStudioDomains(
+  read: ReadContext,
+  target: StudioTarget,
+  early?: EarlyStudioList,
+): Promise<LiveResource[]> {
   const { clients, place } = target;
   const sageMaker = clients.sageMaker;
   const at = `${target.account}/${clients.region}`;
-  const listed = await read.list<DomainDetails>(
-    'ListDomains',
-    `studio domains in account ${target.account} region ${clients.region}`,
-    viaSageMaker(clients),
-    async (token) => {
-      const out = await sageMaker.send(
-        new ListDomainsCommand({ MaxResults: SAGEMAKER_MAX_RESULTS, NextToken: token }),
-      );
-      return { items: out.Domains, nextToken: out.NextToken };
-    },
-  );
+  const scope = `studio domains in account ${target.account} region ${clients.region}`;
+  let listed: DomainDetails[] | undefined;
+  if (early) {
+    listed = await early.items;
+    for (const f of early.fork.failures) read.fail(f.operation, scope, f.message);
+  } else listed = await listStudioDomains(read, clients, scope);
   const names = new Set(place.names);
   // The user profiles of the declared domains of the caller's account (issue 16).
   const profiles: Promise<LiveResource[]>[] = [];

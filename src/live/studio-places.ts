@@ -10,7 +10,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { ClientFactory } from '../aws/clients.js';
 import { viaSts } from './pacing.js';
 import type { ReadContext } from './read-context.js';
-import { readStudioDomains, type StudioTarget } from './studio-domains.js';
+import { readStudioDomains, type EarlyStudioList, type StudioTarget } from './studio-domains.js';
 import type { LiveResource, Observation, StudioPlace } from './types.js';
 
 type StudioAccounts = NonNullable<Observation['studioAccounts']>;
@@ -42,12 +42,16 @@ async function checkRole(
       };
 }
 
-/** Reads every place; returns the resources and what was found when reaching other accounts. */
+/**
+ * Reads every place; returns the resources and what was found when reaching other accounts.
+ * `early`: per region, the list of the caller's own Studio domains, already started.
+ */
 export async function readStudioPlaces(
   read: ReadContext,
   factory: ClientFactory,
   places: readonly StudioPlace[],
   callerAccount: string,
+  early: ReadonlyMap<string, EarlyStudioList> = new Map(),
 ): Promise<{ resources: LiveResource[]; accounts: StudioAccounts }> {
   // A place that names the caller's account is the caller's place: merge the two.
   const merged = new Map<string, StudioPlace>();
@@ -73,7 +77,7 @@ export async function readStudioPlaces(
   const reads = [...merged.values()].map(async (place): Promise<LiveResource[]> => {
     if (!place.account) {
       const target: StudioTarget = { clients: factory.home(place.region), place, account: callerAccount };
-      return readStudioDomains(read, target);
+      return readStudioDomains(read, target, early.get(place.region));
     }
     const { account, roleArn } = place;
     let check = checks.get(account);

@@ -141,6 +141,28 @@ describe('readLive when calls fail', () => {
   });
 });
 
+describe("readLive and the caller's own Studio domains", () => {
+  test("a failed list (started beside STS, before the account is known) is recorded once, under the caller's account", async () => {
+    emu.emulator.control.setFaults([{ operation: 'ListDomains', service: 'sagemaker', notFoundPct: 100 }]);
+    const observation = await readLive(
+      {
+        domains: [],
+        accounts: [],
+        studioDomains: [{ region: 'us-east-1', names: ['studio-a'], prune: false }],
+      },
+      { clients },
+    );
+    expect(observation.complete).toBe(false);
+    expect(observation.failures).toEqual([
+      {
+        operation: 'ListDomains',
+        scope: `studio domains in account ${org.HOME} region us-east-1`,
+        message: expect.any(String),
+      },
+    ]);
+  });
+});
+
 describe('readLive and domains', () => {
   test('a domain in scope that does not exist: no resources, complete', async () => {
     const observation = await readLive(

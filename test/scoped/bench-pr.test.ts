@@ -1,24 +1,74 @@
-/** The org-pr bench scenario's critical path (bench/pr.ts): the chain a scoped read cannot beat. */
+/** The org-pr bench scenario's critical path (bench/pr-bound.ts): the chain a scoped read cannot beat. */
 import { describe, expect, it } from 'vitest';
-import { scopedCriticalPathMs } from '../../bench/pr.js';
+import { expectedCriticalPathMs, scopedCriticalPathMs } from '../../bench/pr-bound.js';
+import { offWireMs } from '../../bench/trace.js';
+
+const edit = {
+  'datazone.ListDomains': 1,
+  'datazone.GetDomain': 1,
+  'datazone.ListTagsForResource': 1,
+  'datazone.ListDomainUnitsForParent': 1,
+  'datazone.ListProjects': 1,
+  'datazone.ListProjectProfiles': 1,
+  'datazone.GetProject': 1,
+  'datazone.ListProjectMemberships': 1,
+  'datazone.GetUserProfile': 2,
+};
 
 describe('scopedCriticalPathMs', () => {
-  it('a project edit: domain list, GetDomain, one list page, Get beside memberships, a member lookup', () => {
-    const calls = {
-      'datazone.ListDomains': 1,
-      'datazone.GetDomain': 1,
-      'datazone.ListTagsForResource': 1,
-      'datazone.ListProjects': 1,
-      'datazone.ListProjectProfiles': 1,
-      'datazone.GetProject': 1,
-      'datazone.ListProjectMemberships': 1,
-      'datazone.GetUserProfile': 2,
-    };
-    expect(scopedCriticalPathMs(calls, 20)).toBe(5 * 20);
+  it('a project edit: domain list, then its name lookup, Get beside memberships, a member lookup', () => {
+    // GetDomain and the unit walk run beside the project's chain, which is longer.
+    expect(scopedCriticalPathMs(edit, 20)).toBe(4 * 20);
+  });
+
+  it('without member lookups the chain is as long as the unit walk after GetDomain', () => {
+    const { 'datazone.GetUserProfile': _, ...noMembers } = edit;
+    expect(scopedCriticalPathMs(noMembers, 20)).toBe(3 * 20);
   });
 
   it('pages of a whole-kind list follow each other; no domain found is one round trip', () => {
-    expect(scopedCriticalPathMs({ 'datazone.GetDomain': 1, 'datazone.ListProjects': 20 }, 20)).toBe(22 * 20);
+    expect(scopedCriticalPathMs({ 'datazone.GetDomain': 1, 'datazone.ListProjects': 20 }, 20)).toBe(21 * 20);
     expect(scopedCriticalPathMs({ 'datazone.ListDomains': 1 }, 20)).toBe(20);
+  });
+
+  it('lists by several names run side by side: the longest has at least the average of their pages', () => {
+    const calls = { 'datazone.GetDomain': 1, 'datazone.ListProjects': 3 };
+    expect(scopedCriticalPathMs(calls, 20, { projects: 3, profiles: 1 })).toBe(2 * 20);
+    expect(scopedCriticalPathMs(calls, 20, { projects: 2, profiles: 1 })).toBe(3 * 20);
+  });
+
+  it('the dependents read comes after the first read, its Gets side by side', () => {
+    const second = { 'datazone.GetProject': 1000 };
+    expect(scopedCriticalPathMs(edit, 20, undefined, second)).toBe(5 * 20);
+    expect(scopedCriticalPathMs({ 'datazone.ListDomains': 1 }, 20, undefined, second)).toBe(2 * 20);
+  });
+
+  it('the expected chain charges the mean latency: fixed plus half the uniform jitter', () => {
+    expect(expectedCriticalPathMs(edit, { fixedMs: 20, jitterMs: 5 })).toBe(4 * 22.5);
+  });
+});
+
+describe('offWireMs', () => {
+  const call = (sent: number, answered: number) => ({
+    operation: 'X',
+    start: sent - 1,
+    sent,
+    answered,
+    end: answered + 1,
+  });
+  it('counts only the time of a read window no request covers', () => {
+    // Requests on the wire 2–22 and 10–30 (overlapping), then 31–51: gaps 0–2, 30–31, 51–60.
+    const calls = [call(2, 22), call(10, 30), call(31, 51)];
+    expect(offWireMs(calls, [[0, 60]])).toBe(12);
+    // The time between two windows (the plan being made) is not counted.
+    expect(
+      offWireMs(
+        [...calls, call(105, 125)],
+        [
+          [0, 60],
+          [100, 130],
+        ],
+      ),
+    ).toBe(12 + 10);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The scoped read starts its lookups by name beside GetDomain (they need only the id ListDomains
+ * gave): what they find is used only once the domain's own read succeeded, and their failures
+ * count only then, so a domain gone between its list and its Get cannot make the plan fail.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TestEmulator } from '../helpers/emulator.js';
+import {
+  DOMAIN,
+  ASSOCIATION,
+  TOOLING,
+  FIXED_PROFILE,
+  PROJECT,
+  run,
+  startEmulatorWithUsers,
+} from '../truthful/support.js';
+import { counted, edit, repoWith, tally } from './support.js';
+
+let emu: TestEmulator;
+beforeEach(async () => {
+  emu = await startEmulatorWithUsers();
+});
+afterEach(() => emu.close());
+
+const ORG = (p1: string) =>
+  [DOMAIN(''), ASSOCIATION(), TOOLING(), FIXED_PROFILE(), PROJECT('p1', `  description: ${p1}\n`)].join('');
+
+describe('scoped read: lookups by name beside GetDomain', () => {
+  it('the project lookups are made even when GetDomain fails, and their answers are not used', async () => {
+    const dir = repoWith(ORG('first'));
+    const applied = await run(emu, dir, ['apply', '--auto-approve']);
+    expect(applied.exitCode).toBe(0);
+    edit(dir, ORG('edited'));
+    // The domain answers its list but not its Get; the project lookup (made beside it) fails too.
+    emu.emulator.control.setFaults([
+      { operation: 'GetDomain', notFoundPct: 100 },
+      { operation: 'ListProjects', notFoundPct: 100 },
+    ]);
+    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    // Only the domain's own failure is reported: the lookup's was never used.
+    expect(out.stderr.replace(/\(dzd_\w+\)/, '(<id>)')).toBe(
+      [
+        'smus-gitops: GetDomain failed for domain d1 (<id>): listed, but its Get answered not-found twice: the read is inconsistent',
+        'smus-gitops: live state could not be read completely; no plan was made',
+        '',
+      ].join('\n'),
+    );
+    // The lookup was made before GetDomain answered: without the early start it would not be.
+    expect(tally(out.operations)).toEqual([
+      'datazone.GetDomain ×2',
+      'datazone.ListDomains ×1',
+      'datazone.ListProjectProfiles ×1',
+      'datazone.ListProjects ×1',
+      'datazone.ListTagsForResource ×1',
+      'sts.GetCallerIdentity ×1',
+    ]);
+  }, 180_000);
+});
