@@ -30,6 +30,8 @@ export interface PlannedRun {
   observation: Observation;
   plan: Plan;
   clients: ClientFactory;
+  /** The endpoint read (an apply of this plan finds the emulator's clock by it: timingFor). */
+  endpoint: string;
 }
 
 /** The outcome of apply. */
@@ -90,7 +92,7 @@ export async function planManifests(
     deferred: loaded.deferred,
     digest: sha256,
   });
-  return { loaded, observation, plan, clients };
+  return { loaded, observation, plan, clients, endpoint };
 }
 
 /** load → read live → plan → apply (every actionable change, replaces included). */

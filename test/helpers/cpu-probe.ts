@@ -1,19 +1,48 @@
 /**
  * Opt-in measurement of where the suite's time goes (issue 18): with SMUS_TEST_CPU_LOG=<file> set,
- * vitest.config.ts runs this before each test file, and it appends `<cpu ms> <wall ms> <path>` to
- * that file: the file's CPU time in its worker (user + system; the in-process emulator included,
- * child processes not) and its wall time. CPU time is load-robust where wall time is not: on a
- * shared 2-core machine CPU tells what a file costs, wall minus CPU roughly what it waited.
+ * vitest.config.ts runs this before each test file, and it appends `<cpu ms> <wall ms> <timer ms>
+ * <path>` to that file: the file's CPU time in its worker (user + system; the in-process emulator
+ * included, child processes not), its wall time, and the sum of the delays of the setTimeout timers that
+ * fired while it ran (the real waiting its code asked for; overlapping waits count each).
+ * CPU and timer time are load-robust where wall time is not: on a shared 2-core machine they tell
+ * what a file costs and what it waits for, wall time mostly how busy the machine was.
  */
 import { appendFileSync } from 'node:fs';
 import { afterAll, expect } from 'vitest';
 
+const TIMERS = Symbol.for('smus-gitops.cpu-probe.timers');
+type Counted = typeof setTimeout & { [TIMERS]?: { ms: number } };
+
+// One wrapper per worker (files share it: isolate is false), counting into a shared total.
+const current = globalThis.setTimeout as Counted;
+const counter = current[TIMERS] ?? { ms: 0 };
+if (!current[TIMERS]) {
+  const original = globalThis.setTimeout;
+  const counted = ((handler: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+    // Counted when it fires: a cleared timer (a request timeout that did not strike) waited for nothing.
+    const ms = typeof delay === 'number' && delay > 0 ? delay : 0;
+    return original(
+      (...a: unknown[]) => {
+        counter.ms += ms;
+        handler(...a);
+      },
+      delay,
+      ...args,
+    );
+  }) as unknown as Counted;
+  counted[TIMERS] = counter;
+  Object.assign(counted, original);
+  globalThis.setTimeout = counted;
+}
+
 // Taken when vitest runs this setup file, before it imports the test file: the import counts too.
 const cpu = process.cpuUsage();
 const wall = performance.now();
+const timers = counter.ms;
 afterAll(() => {
   const used = process.cpuUsage(cpu);
   const file = expect.getState().testPath ?? 'unknown';
-  const line = `${Math.round((used.user + used.system) / 1000)} ${Math.round(performance.now() - wall)} ${file}\n`;
+  const ms = (n: number) => Math.round(n);
+  const line = `${ms((used.user + used.system) / 1000)} ${ms(performance.now() - wall)} ${ms(counter.ms - timers)} ${file}\n`;
   appendFileSync(process.env.SMUS_TEST_CPU_LOG ?? 'smus-test-cpu.log', line);
 });
