@@ -17,5 +17,7 @@ export default defineConfig({
     minWorkers: 1,
     // The SDK's notice that its 2027 releases need Node 22 is not about this code; keep test output readable.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Opt-in per-file CPU time (test/helpers/cpu-probe.ts): where the suite's time goes, load-robust.
+    setupFiles: process.env.SMUS_TEST_CPU_LOG ? ['test/helpers/cpu-probe.ts'] : [],
   },
 });

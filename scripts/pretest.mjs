@@ -2,6 +2,9 @@
  * `npm test`'s pretest: the build (validators, then dist/) and the type-check of the whole tree.
  * The two tsc passes are independent once the generated validators exist, so they run side by
  * side: on two cores that takes about the time of the longer one instead of their sum (issue 18).
+ * The build emits with `--noCheck`: the type-check beside it covers every file of src/ with the
+ * same compiler options, so checking src/ twice bought nothing; the emitted dist/ is byte-identical
+ * (compared when this was changed) and the build's CPU time about halves.
  * Fails (exit 1) when either fails; both always finish, so every error is printed.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +29,16 @@ function tsc(args) {
 }
 
 const results = await Promise.all([
-  tsc(['-p', 'tsconfig.build.json']),
-  tsc(['-p', 'tsconfig.json', '--noEmit']),
+  tsc(['-p', 'tsconfig.build.json', '--noCheck']),
+  // Incremental: a re-run checks again only what changed since the last one (tsc compares file
+  // hashes), about a third of a full check's CPU; a fresh clone pays the full check once.
+  tsc([
+    '-p',
+    'tsconfig.json',
+    '--noEmit',
+    '--incremental',
+    '--tsBuildInfoFile',
+    'node_modules/.cache/smus-gitops/typecheck.tsbuildinfo',
+  ]),
 ]);
 process.exit(results.every(Boolean) ? 0 : 1);

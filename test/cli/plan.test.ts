@@ -5,9 +5,12 @@
  */
 import { CreateAccountPoolCommand, ListDomainsCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { applyManifests } from '../helpers/apply.js';
 import { startTestEmulator, EXAMPLE_BEHAVIOUR, CLI_ENV } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const FAST = EXAMPLE_BEHAVIOUR;
 const ENV = CLI_ENV;

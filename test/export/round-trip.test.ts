@@ -19,8 +19,11 @@ import {
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
 import { actionLines, applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator, EXAMPLE_BEHAVIOUR, CLI_ENV } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const FAST = EXAMPLE_BEHAVIOUR;
 const ENV = CLI_ENV;

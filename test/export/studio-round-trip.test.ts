@@ -12,6 +12,10 @@ import { CreateDomainCommand } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, cli, manifestDir, startFastEmulator } from '../multi-account/support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const KMS = `arn:aws:kms:us-east-1:${HOME}:key/11111111-1111-4111-8111-111111111111`;
 

@@ -17,7 +17,9 @@ import { buildPlan, resolveDesired } from '../../src/plan/planner.js';
 import { readScope } from '../../src/plan/scope.js';
 import type { Plan } from '../../src/plan/types.js';
 import { formatDiagnosticText } from '../../src/render/diagnostics.js';
-import { HOME_CREDENTIALS } from './emulator.js';
+import type { Timing } from '../../src/apply/rate-budget.js';
+import { HOME_CREDENTIALS, timingFor } from './emulator.js';
+import { virtualTiming } from './virtual-time.js';
 
 /** Manifests as YAML text (one string: one file) or as paths on disk. */
 export type ManifestInput = string | { paths: string[] };
@@ -28,6 +30,8 @@ export interface PlannedRun {
   observation: Observation;
   plan: Plan;
   clients: ClientFactory;
+  /** The endpoint read (an apply of this plan finds the emulator's clock by it: timingFor). */
+  endpoint: string;
 }
 
 /** The outcome of apply. */
@@ -65,22 +69,30 @@ export function toolClients(endpoint: string, maxAttempts = 1): ClientFactory {
   });
 }
 
-/** load → read live → plan. The caller destroys `clients` (or lets the process end). */
+/**
+ * load → read live → plan. The caller destroys `clients` (or lets the process end). The read's
+ * pacing and retry backoff run on a virtual clock unless `timing` is given: the test emulator has
+ * no rate limits, so pacing at AWS's rates only waited, and a read retrying injected faults spent
+ * seconds of real backoff per call (issue 18); the read itself waits on nothing else.
+ */
 export async function planManifests(
   input: ManifestInput,
   endpoint: string,
-  options: { clients?: ClientFactory } = {},
+  options: { clients?: ClientFactory; timing?: Timing } = {},
 ): Promise<PlannedRun> {
   const loaded = await loadForTest(input);
   const clients = options.clients ?? toolClients(endpoint);
-  const observation = await readLive(readScope(loaded.documents), { clients });
+  const observation = await readLive(readScope(loaded.documents), {
+    clients,
+    timing: options.timing ?? virtualTiming(),
+  });
   const plan = buildPlan({
     documents: loaded.documents,
     observation,
     deferred: loaded.deferred,
     digest: sha256,
   });
-  return { loaded, observation, plan, clients };
+  return { loaded, observation, plan, clients, endpoint };
 }
 
 /** load → read live → plan → apply (every actionable change, replaces included). */
@@ -99,7 +111,12 @@ export async function applyManifests(
     desired,
     observation: planned.observation,
     domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))) },
+    // The emulator's clock when the endpoint is a test emulator's: pacing at AWS's rates, backoff and
+    // lifecycle polls then cost no real time (issue 18). Otherwise real time, sleeps cut to 50 ms.
+    timing: timingFor(endpoint) ?? {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
+    },
     random: Math.random,
     concurrency: options.concurrency ?? 16,
     maxRetries: options.maxRetries ?? 8,

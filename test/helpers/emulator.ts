@@ -13,6 +13,7 @@ import { DataZoneClient, type DataZoneClientConfig } from '@aws-sdk/client-dataz
 import { RAMClient, type RAMClientConfig } from '@aws-sdk/client-ram';
 import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
 import { AssumeRoleCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import type { Timing } from '../../src/apply/rate-budget.js';
 import { INSTANT_DURATIONS } from '../../src/emulator/behaviour.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 
@@ -70,9 +71,40 @@ function factories(endpoint: string, credentials: TestCredentials): ClientFactor
   };
 }
 
+/**
+ * The tool's clock and sleep on the emulator's clock: `now` is the emulated time, and a sleep moves
+ * the emulated clock forward by its length instead of waiting. A wait for a lifecycle (a project
+ * deploying for 2 s) still sees it in progress, polls on its schedule and sees it end, pacing and
+ * backoff still compute their delays: only the real waiting is gone (issue 18). Not for emulators
+ * with rate limits or latency, which meter real time.
+ */
+export function emulatorTiming(emulator: RunningEmulator): Timing {
+  return {
+    now: () => Date.now() + emulator.world.clockOffsetMs,
+    sleep: async (ms) => {
+      if (ms > 0) await emulator.control.advanceClock(ms);
+      // One macrotask turn, so that a waiting loop lets I/O (the emulator's answers) in between.
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+}
+
+/** Emulators started here, by endpoint, with the timing the tool may use against them. */
+const running = new Map<string, Timing>();
+
+/**
+ * The timing for a tool run against `endpoint`: emulatorTiming when the endpoint is a running test
+ * emulator without rate limits or latency (both meter real time), undefined (real time) otherwise.
+ */
+export function timingFor(endpoint: string | undefined): Timing | undefined {
+  return endpoint === undefined ? undefined : running.get(endpoint);
+}
+
 /** Starts an emulator (random port by default) and returns it with client factories. */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({ port: 0, ...options });
+  const realTime = (options.rateLimits !== undefined && options.rateLimits !== 'off') || !!options.latency;
+  if (!realTime) running.set(emulator.endpoint, emulatorTiming(emulator));
   const home = factories(emulator.endpoint, { ...HOME_CREDENTIALS });
   return {
     ...home,
@@ -98,7 +130,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         sts.destroy();
       }
     },
-    close: () => emulator.close(),
+    close: () => {
+      running.delete(emulator.endpoint);
+      return emulator.close();
+    },
   };
 }
 

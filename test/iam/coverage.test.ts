@@ -20,9 +20,12 @@ import { findOperation, IAM_OPERATIONS } from '../../src/iam/operations.js';
 import { BULK_PROFILES_FROM } from '../../src/live/members.js';
 import { generateBenchOrg } from '../../bench/org.js';
 import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator, CLI_ENV, EXAMPLE_BEHAVIOUR } from '../helpers/emulator.js';
 import { exampleManifests, find, writeManifests, type ManifestObject } from './manifest-edits.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const ENV = CLI_ENV;
 const ACCOUNTS = { account: '111122223333', domainAccount: '111122223333' };

@@ -15,6 +15,7 @@ import { compact, type NormalProject, type NormalProjectProfile } from '../../sr
 import { normalizeProject } from '../../src/plan/desired.js';
 import { normalizeDesired } from '../../src/plan/normalize-desired.js';
 import { withEmulator } from '../helpers/emulator.js';
+import { virtualTiming } from '../helpers/virtual-time.js';
 import * as org from './org.js';
 import { factoryFor, fullScope, LIVE_EMULATOR_OPTIONS, seedOrg, type Seeded } from './seed.js';
 
@@ -27,7 +28,8 @@ beforeAll(async () => {
   seeded = await seedOrg(emu);
   clients = factoryFor(emu);
   emu.emulator.control.resetStats();
-  observation = await readLive(fullScope(), { clients });
+  // Pacing at AWS's rates on a virtual clock: the emulator has no rate limits (issue 18).
+  observation = await readLive(fullScope(), { clients, timing: virtualTiming() });
 });
 
 afterAll(() => clients.destroy());
@@ -269,7 +271,9 @@ describe('readLive on the example organisation', () => {
     control.setBehaviour({ maxPageSize: 2 });
     control.resetStats();
     try {
-      expect(await readLive(fullScope(), { clients, concurrency: 3 })).toStrictEqual(observation);
+      expect(await readLive(fullScope(), { clients, concurrency: 3, timing: virtualTiming() })).toStrictEqual(
+        observation,
+      );
       // 23 managed blueprints at 2 a page.
       expect(control.stats().operations['datazone.ListEnvironmentBlueprints']?.count).toBe(12);
     } finally {
@@ -281,14 +285,16 @@ describe('readLive on the example organisation', () => {
     const control = emu.emulator.control;
     control.setBehaviour({ maxPageSize: 2, shuffleLists: true });
     try {
-      expect(await readLive(fullScope(), { clients, concurrency: 1 })).toStrictEqual(observation);
+      expect(await readLive(fullScope(), { clients, concurrency: 1, timing: virtualTiming() })).toStrictEqual(
+        observation,
+      );
     } finally {
       control.setBehaviour({ maxPageSize: undefined, shuffleLists: false });
     }
   });
 
   test('a scope that wants nothing lists everything but fetches only what lists fully describe', async () => {
-    const thin = await readLive(fullScope({ allKinds: [] }), { clients });
+    const thin = await readLive(fullScope({ allKinds: [] }), { clients, timing: virtualTiming() });
     const withNormal = thin.resources.filter((r) => r.normal !== undefined).map((r) => r.key);
     expect(withNormal).toEqual([
       'AccountAssociation/corp/444455556666',
@@ -311,7 +317,7 @@ describe('readLive on the example organisation', () => {
         allKinds: [],
         wanted: { Project: ['analytics'], DomainUnit: ['HR/Benefits'], AccountPool: ['pool-b'] },
       }),
-      { clients },
+      { clients, timing: virtualTiming() },
     );
     const fetched = some.resources.filter((r) => r.normal !== undefined).map((r) => r.key);
     expect(fetched).toEqual(

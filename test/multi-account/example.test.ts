@@ -10,6 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { loadForTest } from '../helpers/apply.js';
 import { EXTERNAL, HOME, cli, configurationsAs, domainId, startFastEmulator } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 /** What manifests-example declares: account → blueprint → sorted enabledRegions. */
 async function declaredConfigurations(): Promise<Map<string, Record<string, string[]>>> {

@@ -5,8 +5,11 @@
  */
 import { CreateDomainCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { startTestEmulator, CLI_ENV, INSTANT_DURATIONS } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 describe('a domain left CREATING by a crashed apply', () => {
   it('is planned as CREATING -> AVAILABLE, and the next apply waits for it and converges', async () => {

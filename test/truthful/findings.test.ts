@@ -22,6 +22,10 @@ import {
   startEmulatorWithUsers,
   writeManifests,
 } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 let emu: TestEmulator;
 beforeEach(async () => {

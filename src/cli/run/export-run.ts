@@ -66,6 +66,8 @@ export async function runExport(
       readLive(exportScope(domain, region, { studioDomains, ...(roles ? { roles } : {}) }), {
         clients: connection.clients,
         log: (event) => log.debug(event),
+        // The read's pacing and retry waits run on the injected clock, as plan's do (CliIo.timing).
+        ...(io.timing ? { timing: io.timing } : {}),
       });
     let observation = await read();
     // The associated accounts are known only once the domain is read: read again, reaching into each.

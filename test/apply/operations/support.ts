@@ -21,7 +21,7 @@ import {
   type AppliedRun,
   type PlannedRun,
 } from '../../helpers/apply.js';
-import { startTestEmulator, withEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { startTestEmulator, timingFor, withEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
 /** Applies a plan made earlier (as applyManifests does after planning), then destroys its clients. */
 export async function applyPlanned(planned: PlannedRun): Promise<ChangeOutcome[]> {
@@ -31,7 +31,11 @@ export async function applyPlanned(planned: PlannedRun): Promise<ChangeOutcome[]
     desired,
     observation: planned.observation,
     domainAccount,
-    timing: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) },
+    // On the test emulator's clock (no real waiting, issue 18); real time, sleeps cut to 20 ms, otherwise.
+    timing: timingFor(planned.endpoint) ?? {
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+    },
     random: Math.random,
     onEvent: () => undefined,
     log: () => undefined,

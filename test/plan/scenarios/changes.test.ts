@@ -9,6 +9,10 @@ import { createReplaceScenarios } from './create-replace.js';
 import { withBase } from './harness.js';
 import { expectScenario } from './run-scenario.js';
 import { updateScenarios } from './update.js';
+import { useEmulatorClock } from '../../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withBase();
 

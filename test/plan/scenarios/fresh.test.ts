@@ -9,6 +9,10 @@ import { startTestEmulator } from '../../helpers/emulator.js';
 import { teardown } from './delete.js';
 import { FAST, HOME, doc, runOnDocs, startWithBase, transformed, type Transform } from './harness.js';
 import { expectScenario } from './run-scenario.js';
+import { useEmulatorClock } from '../../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const newKmsKey: Transform = (d) =>
   void (doc(d, 'Domain').spec.kmsKey =

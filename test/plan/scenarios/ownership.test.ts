@@ -10,6 +10,10 @@ import { withBase } from './harness.js';
 import { safetyScenarios } from './safety.js';
 import { studioScenarios } from './studio.js';
 import { unmanagedScenarios } from './unmanaged.js';
+import { useEmulatorClock } from '../../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withBase();
 

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../../helpers/emulator.js';
-import { runCli } from '../../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../../helpers/cli.js';
 import {
   doc,
   planJson,
@@ -20,6 +20,9 @@ import {
   type Doc,
   type Transform,
 } from './harness.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 /** Replaces the document of `kind` with a tombstone that says nothing but who it is. */
 function identityOnly(docs: Doc[], kind: string): void {
