@@ -10,7 +10,7 @@
 import type * as DiagnosticModule from '../src/diagnostics/diagnostic.js';
 import type * as DecodeModule from '../src/load/decode.js';
 import type * as FilesModule from '../src/load/files.js';
-import type * as LoadModule from '../src/load/load-manifests.js';
+import type * as LoadModule from '../src/validate/load-manifests.js';
 import type * as ParseModule from '../src/load/parse.js';
 import type * as ReadLiveModule from '../src/live/read-live.js';
 import type * as PlannerModule from '../src/plan/planner.js';
@@ -28,7 +28,7 @@ async function built<T>(path: string): Promise<T> {
 const { hasErrors } = await built<typeof DiagnosticModule>('diagnostics/diagnostic.js');
 const { decodeManifestBytes } = await built<typeof DecodeModule>('load/decode.js');
 const { discoverManifestFiles, readManifestBytes } = await built<typeof FilesModule>('load/files.js');
-const { manifestSchemaValidator } = await built<typeof LoadModule>('load/load-manifests.js');
+const { manifestSchemaValidator } = await built<typeof LoadModule>('validate/load-manifests.js');
 const { parseManifestText } = await built<typeof ParseModule>('load/parse.js');
 const { readLive } = await built<typeof ReadLiveModule>('live/read-live.js');
 const { buildPlan } = await built<typeof PlannerModule>('plan/planner.js');

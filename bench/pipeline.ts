@@ -13,7 +13,7 @@ import { ClientFactory } from '../src/aws/clients.js';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { readLive } from '../src/live/read-live.js';
 import type { Observation } from '../src/live/types.js';
-import { loadManifests, type LoadResult } from '../src/load/load-manifests.js';
+import { loadManifests, type LoadResult } from '../src/validate/load-manifests.js';
 import { buildPlan, resolveDesired } from '../src/plan/planner.js';
 import { readScope } from '../src/plan/scope.js';
 import type { Plan } from '../src/plan/types.js';

@@ -5,7 +5,7 @@
  */
 import { readDependents } from '../src/live/dependents.js';
 import { readLive } from '../src/live/read-live.js';
-import { loadManifests } from '../src/load/load-manifests.js';
+import { loadManifests } from '../src/validate/load-manifests.js';
 import { changeScope, changeScopeText } from '../src/plan/changed.js';
 import { addFindings } from '../src/plan/findings.js';
 import { buildPlanDetailed } from '../src/plan/planner.js';

@@ -9,7 +9,7 @@
 import { defaultBehaviour } from '../src/emulator/behaviour.js';
 import type { BehaviourPatch } from '../src/emulator/server.js';
 import type { EmulatorBehaviour } from '../src/emulator/types.js';
-import type { LoadResult } from '../src/load/load-manifests.js';
+import type { LoadResult } from '../src/validate/load-manifests.js';
 import type { Change } from '../src/plan/types.js';
 import {
   applyCriticalPathMs,

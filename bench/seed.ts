@@ -14,7 +14,7 @@ import { createIdRegistry } from '../src/apply/id-registry.js';
 import { memberInput } from '../src/apply/operations/project-members.js';
 import { resourceTags, singlePools, userParameters } from '../src/apply/operations/project-request.js';
 import type { ClientFactory } from '../src/aws/clients.js';
-import type { LoadResult } from '../src/load/load-manifests.js';
+import type { LoadResult } from '../src/validate/load-manifests.js';
 import type { NormalProject } from '../src/model/normalized.js';
 import { resolveDesired } from '../src/plan/planner.js';
 import type { InvokeCall, InvokeOutcome } from './emulator-worker.js';

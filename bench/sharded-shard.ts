@@ -6,7 +6,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { ClientFactory } from '../src/aws/clients.js';
 import { readLive } from '../src/live/read-live.js';
-import type { LoadResult } from '../src/load/load-manifests.js';
+import type { LoadResult } from '../src/validate/load-manifests.js';
 import { buildPlan } from '../src/plan/planner.js';
 import { readScope } from '../src/plan/scope.js';
 import { shardDocuments, type Shard } from '../src/plan/shards.js';

@@ -15,7 +15,7 @@ import { createOperationContext } from './context.js';
 import { executeGraph, type ChangeOutcome, type ExecutorEvent } from './executor.js';
 import { createIdRegistry } from './id-registry.js';
 import { OPERATIONS } from './operations/index.js';
-import { RateBudget, type Timing } from './rate-budget.js';
+import { RateBudget, type Timing } from '../aws/rate-budget.js';
 import { ApplyError, type IdRegistry } from './types.js';
 
 /** Everything apply needs besides the plan. */

@@ -14,7 +14,7 @@ import type { ManifestKind } from '../model/manifest.js';
 import { readLive } from '../live/read-live.js';
 import type { LiveResource, ReadScope } from '../live/types.js';
 import { ROOT_UNIT_OWNERS } from '../live/unit-owners.js';
-import type { Timing } from './rate-budget.js';
+import type { Timing } from '../aws/rate-budget.js';
 import type { Change } from '../plan/types.js';
 import { DIFF_RULES } from '../plan/kinds.js';
 import { ApplyError } from './types.js';

@@ -5,8 +5,8 @@
  */
 import { ListEnvironmentBlueprintsCommand } from '@aws-sdk/client-datazone';
 import type { ClientFactory } from '../aws/clients.js';
-import type { RateBudget } from './rate-budget.js';
-import { type Timing } from './rate-budget.js';
+import type { RateBudget } from '../aws/rate-budget.js';
+import { type Timing } from '../aws/rate-budget.js';
 import { backoffMs, isThrottling, isTransient } from './retry.js';
 import { WaitPacer } from './wait-pacing.js';
 import { ApplyError, type IdRegistry, type OperationContext } from './types.js';

@@ -1,4 +1,4 @@
-import type { Timing } from '../apply/rate-budget.js';
+import type { Timing } from '../aws/rate-budget.js';
 import { terminalConfirm } from './prompt.js';
 
 /**

@@ -6,7 +6,7 @@
 import type { LiveResource } from '../live/types.js';
 import type { NormalPolicyGrant } from '../model/policy-grant.js';
 import { envelope, type ExportedDocument } from './document.js';
-import { slug } from './write.js';
+import { slug } from './slug.js';
 
 /** The PolicyGrant manifest of a live grant; `fail` (build's ExportError) when its principal could not be named. */
 export function policyGrantDocument(

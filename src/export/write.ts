@@ -15,6 +15,7 @@ import { assertNever, type ManifestKind } from '../model/manifest.js';
 import { SCHEMA_BASE_URL } from '../version.js';
 import type { ExportedDocument } from './document.js';
 import { ExportError } from './build.js';
+import { slug } from './slug.js';
 
 /** One file per kind or one per resource. */
 export type ExportLayout = 'per-kind' | 'per-resource';
@@ -64,15 +65,6 @@ function names(kind: ManifestKind): { group: string; schema: string } {
     default:
       return assertNever(kind);
   }
-}
-
-/** A file-name-safe form of a resource name (`HR/Benefits` → `hr-benefits`). */
-export function slug(name: string): string {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'unnamed';
 }
 
 /** The `$schema` URL of a kind's schema, pinned to this tool version. */

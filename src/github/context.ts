@@ -11,6 +11,16 @@ import { GitHubApiError, GitHubClient, type RepoRef } from './client.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
+ * What the GitHub steps use of the command's IO: the working directory (the commit a report names)
+ * and stderr. Declared here, not imported from the CLI that calls these steps, so the dependency
+ * runs one way only; the CLI's `CliIo` satisfies it.
+ */
+export interface GitHubIo {
+  readonly cwd: string;
+  readonly stderr: (text: string) => void;
+}
+
+/**
  * A configuration mistake of the GitHub integration (a missing or malformed variable): reported
  * as such, with the variable to set, never as an internal error.
  */

@@ -5,14 +5,13 @@
  * drift lasts; being in sync closes it with a comment; a failed run comments the failure (or opens
  * the issue to say so), because a silent scheduled job would hide that drift is unknown.
  */
-import type { CliIo } from '../cli/io.js';
 import { assertNever } from '../model/manifest.js';
 import type { Plan } from '../plan/types.js';
 import { fencedBlock } from '../render/plan-markdown-escape.js';
 import { cutText } from '../render/plan-values.js';
 import type { GitHubClient, Issue, RepoRef } from './client.js';
 import { composeCommentBody } from './comment-body.js';
-import { githubContext, ourLogin, provenanceLine, reportedCommit, runUrl } from './context.js';
+import { githubContext, ourLogin, provenanceLine, reportedCommit, runUrl, type GitHubIo } from './context.js';
 import { domainPlan, hasDrift, studioDomainPlan } from './domain-plan.js';
 import { isOurs, driftMarker } from './markers.js';
 
@@ -125,7 +124,7 @@ async function reportFailure(t: IssueTarget, message: string, issue: Issue | und
 export async function syncDriftIssue(
   outcome: DriftOutcome,
   options: DriftIssueOptions,
-  io: CliIo,
+  io: GitHubIo,
 ): Promise<string> {
   const { client, repo } = githubContext(options.env, options.client);
   const about = options.about ?? 'domain';

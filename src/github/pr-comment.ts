@@ -6,7 +6,6 @@
  * a plan that failed replaces the previous plan in the same comment, so the pull request never
  * shows a plan that is no longer true.
  */
-import type { CliIo } from '../cli/io.js';
 import type { Plan } from '../plan/types.js';
 import { DEFAULT_TITLE } from '../render/plan-markdown.js';
 import type { GitHubClient } from './client.js';
@@ -20,6 +19,7 @@ import {
   pullRequestNumber,
   reportedCommit,
   runUrl,
+  type GitHubIo,
 } from './context.js';
 import { isOurs, planMarker } from './markers.js';
 
@@ -39,7 +39,11 @@ export interface PlanCommentOptions {
 const FAILURE_LIMIT = 10_000;
 
 /** Creates or edits the plan comment on the pull request; returns the comment URL. */
-export async function upsertPlanComment(plan: Plan, options: PlanCommentOptions, io: CliIo): Promise<string> {
+export async function upsertPlanComment(
+  plan: Plan,
+  options: PlanCommentOptions,
+  io: GitHubIo,
+): Promise<string> {
   const fullPlanUrl = options.fullPlanUrl ?? runUrl(options.env);
   const footer = provenanceLine(await reportedCommit(options.env, io.cwd), runUrl(options.env));
   const body = composeCommentBody(plan, {
@@ -58,7 +62,7 @@ export async function upsertPlanComment(plan: Plan, options: PlanCommentOptions,
 export async function replacePlanCommentWithFailure(
   message: string,
   options: PlanCommentOptions,
-  io: CliIo,
+  io: GitHubIo,
 ): Promise<string> {
   const run = runUrl(options.env);
   const footer = provenanceLine(await reportedCommit(options.env, io.cwd), run);
@@ -71,7 +75,7 @@ export async function replacePlanCommentWithFailure(
   return writeComment(body, options, io);
 }
 
-async function writeComment(body: string, options: PlanCommentOptions, io: CliIo): Promise<string> {
+async function writeComment(body: string, options: PlanCommentOptions, io: GitHubIo): Promise<string> {
   const { client, repo } = githubContext(options.env, options.client);
   const pr = await pullRequestNumber(options.env, io.cwd);
   const marker = planMarker(options.key);

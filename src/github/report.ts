@@ -3,12 +3,11 @@
  * an API failure is said plainly on stderr and fails the run, rather than surfacing as an
  * "internal error"; anything else is a real defect and propagates.
  */
-import type { CliIo } from '../cli/io.js';
 import { GitHubApiError } from './client.js';
-import { GitHubConfigError } from './context.js';
+import { GitHubConfigError, type GitHubIo } from './context.js';
 
 /** Runs `report`; returns false (after saying why) when GitHub could not be reported to. */
-export async function reportingToGitHub(io: CliIo, report: () => Promise<void>): Promise<boolean> {
+export async function reportingToGitHub(io: GitHubIo, report: () => Promise<void>): Promise<boolean> {
   try {
     await report();
     return true;

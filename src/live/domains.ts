@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-datazone';
 import type { AwsClients } from '../aws/clients.js';
 import { compact, ownTags, type NormalDomain } from '../model/normalized.js';
-import { normalizeSso } from '../plan/normalize-desired.js';
+import { normalizeSso } from '../model/normalized.js';
 import type { LiveDomain } from './domain-context.js';
 import type { ReadContext } from './read-context.js';
 import { liveResource, READ_FAILED_META } from './resource.js';

@@ -5,7 +5,7 @@
  * order the API sent its keys in.
  */
 import { createHash } from 'node:crypto';
-import type { LiveFingerprint } from '../plan/types.js';
+import type { LiveFingerprint } from './types.js';
 
 function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -8,7 +8,7 @@
  */
 import type { AwsClients } from '../aws/clients.js';
 import { tpsOf } from '../aws/documented-tps.js';
-import { RateBudget, type Timing } from '../apply/rate-budget.js';
+import { RateBudget, type Timing } from '../aws/rate-budget.js';
 import { backoffMs, isThrottling, isTransient } from '../aws/retry.js';
 import type { Limiter } from './limit.js';
 

@@ -6,7 +6,6 @@
  */
 import type { Address } from '../model/identity.js';
 import type { ManifestKind } from '../model/manifest.js';
-import type { LiveFingerprint } from '../plan/types.js';
 
 /** One live resource, normalised. */
 export interface LiveResource {
@@ -105,4 +104,12 @@ export interface StudioPlace {
    * of the place's domains are listed only. Undefined: every profile of a declared domain.
    */
   profileNames?: string[];
+}
+
+/** Fingerprint of one live resource the plan read: apply refuses a stale plan when any differs. */
+export interface LiveFingerprint {
+  key: string;
+  id: string;
+  lastUpdatedAt?: string;
+  hash: string;
 }

@@ -152,3 +152,18 @@ export function ownTags(tags: Record<string, string> | undefined): Record<string
   const own = Object.fromEntries(Object.entries(tags).filter(([k]) => !/^(aws|sagemaker):/i.test(k)));
   return Object.keys(own).length > 0 ? own : undefined;
 }
+
+/** SSO settings with the API's default (disabled) made explicit; userAssignment only matters when enabled. */
+export function normalizeSso(
+  sso: { type?: string; userAssignment?: string; idcInstanceArn?: string } | undefined,
+) {
+  const type = sso?.type ?? 'DISABLED';
+  if (type === 'DISABLED') return { type };
+  return (
+    compact({
+      type,
+      userAssignment: sso?.userAssignment ?? 'AUTOMATIC',
+      idcInstanceArn: sso?.idcInstanceArn,
+    }) ?? { type }
+  );
+}

@@ -17,6 +17,7 @@ import {
 } from '../model/studio-settings.js';
 import {
   compact,
+  normalizeSso,
   ownTags,
   type NormalAccountAssociation,
   type NormalAccountPool,
@@ -125,21 +126,6 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
     default:
       return assertNever(manifest);
   }
-}
-
-/** SSO settings with the API's default (disabled) made explicit; userAssignment only matters when enabled. */
-export function normalizeSso(
-  sso: { type?: string; userAssignment?: string; idcInstanceArn?: string } | undefined,
-) {
-  const type = sso?.type ?? 'DISABLED';
-  if (type === 'DISABLED') return { type };
-  return (
-    compact({
-      type,
-      userAssignment: sso?.userAssignment ?? 'AUTOMATIC',
-      idcInstanceArn: sso?.idcInstanceArn,
-    }) ?? { type }
-  );
 }
 
 function normalizeTarget(target: {

@@ -6,6 +6,7 @@
  */
 import type { FieldChange } from '../diff/diff.js';
 import type { Address } from '../model/identity.js';
+import type { LiveFingerprint } from '../live/types.js';
 
 /** Shown for values that exist only once the resource is created (ids of new resources). */
 export const KNOWN_AFTER_APPLY = '(known after apply)';
@@ -76,13 +77,8 @@ export interface Refusal {
 /** Counts per action. */
 export type PlanSummary = Record<Action, number>;
 
-/** Fingerprint of one live resource the plan read: apply refuses a stale plan when any differs. */
-export interface LiveFingerprint {
-  key: string;
-  id: string;
-  lastUpdatedAt?: string;
-  hash: string;
-}
+/** Fingerprint of one live resource the plan read (defined by the live stage that makes it). */
+export type { LiveFingerprint } from '../live/types.js';
 
 /** The canonical plan (DESIGN §5, formatVersion 1). */
 export interface Plan {

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ClientFactory } from '../../src/aws/clients.js';
 import { createOperationContext } from '../../src/apply/context.js';
-import { RateBudget } from '../../src/apply/rate-budget.js';
+import { RateBudget } from '../../src/aws/rate-budget.js';
 import type { IdRegistry, OperationContext } from '../../src/apply/types.js';
 import { MAX_PAUSE_MS, WaitPacer } from '../../src/apply/wait-pacing.js';
 

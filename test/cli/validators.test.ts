@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadManifestSchemas, precompiledSchemas } from '../../src/load/schemas.js';
+import { loadManifestSchemas, precompiledSchemas } from '../../src/validate/schemas.js';
 import { generateValidatorsSource } from '../../src/validate/generate-validators.js';
 import { parseManifestText } from '../../src/load/parse.js';
 import { createCompiledSchemaValidator, createSchemaValidator } from '../../src/validate/schema-validator.js';

@@ -1,7 +1,8 @@
 /** The file layout of an export: names per layout, numbered on a slug collision, sorted, schema line first. */
 import { describe, expect, it } from 'vitest';
 import { envelope } from '../../src/export/document.js';
-import { layoutFiles, slug } from '../../src/export/write.js';
+import { slug } from '../../src/export/slug.js';
+import { layoutFiles } from '../../src/export/write.js';
 import { TOOL_VERSION } from '../../src/version.js';
 
 const units = [

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifests } from '../../src/load/load-manifests.js';
+import { loadManifests } from '../../src/validate/load-manifests.js';
 import { formatDiagnosticText } from '../../src/render/diagnostics.js';
 
 async function diagnostics(yaml: string): Promise<string[]> {

@@ -12,12 +12,12 @@ import type { ChangeOutcome, ExecutorEvent } from '../../src/apply/executor.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { readLive } from '../../src/live/read-live.js';
 import type { Observation } from '../../src/live/types.js';
-import { loadManifests, type LoadResult } from '../../src/load/load-manifests.js';
+import { loadManifests, type LoadResult } from '../../src/validate/load-manifests.js';
 import { buildPlan, resolveDesired } from '../../src/plan/planner.js';
 import { readScope } from '../../src/plan/scope.js';
 import type { Plan } from '../../src/plan/types.js';
 import { formatDiagnosticText } from '../../src/render/diagnostics.js';
-import type { Timing } from '../../src/apply/rate-budget.js';
+import type { Timing } from '../../src/aws/rate-budget.js';
 import { HOME_CREDENTIALS, timingFor } from './emulator.js';
 import { virtualTiming } from './virtual-time.js';
 

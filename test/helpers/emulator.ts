@@ -13,7 +13,7 @@ import { DataZoneClient, type DataZoneClientConfig } from '@aws-sdk/client-dataz
 import { RAMClient, type RAMClientConfig } from '@aws-sdk/client-ram';
 import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
 import { AssumeRoleCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import type { Timing } from '../../src/apply/rate-budget.js';
+import type { Timing } from '../../src/aws/rate-budget.js';
 import { INSTANT_DURATIONS } from '../../src/emulator/behaviour.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 

@@ -6,7 +6,7 @@
  * Not for waits on the emulator's timed lifecycles (a domain CREATING for 2 s): the emulator's
  * clock does not follow this one.
  */
-import type { Timing } from '../../src/apply/rate-budget.js';
+import type { Timing } from '../../src/aws/rate-budget.js';
 
 /** A clock that runs ahead of real time by the sum of every sleep so far. */
 export function virtualTiming(): Timing {

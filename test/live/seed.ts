@@ -2,7 +2,7 @@
  * Seeds the emulator from the example organisation (org.ts) with direct SDK calls, as a user or
  * the console would have created it, and builds the ClientFactory and ReadScope the readers use.
  */
-import type { Timing } from '../../src/apply/rate-budget.js';
+import type { Timing } from '../../src/aws/rate-budget.js';
 import {
   CreateAccountPoolCommand,
   CreateDomainCommand,

@@ -4,7 +4,7 @@
  * `.anchor` of null and crash the loader. It must load, with any error located.
  */
 import { describe, expect, it } from 'vitest';
-import { manifestSchemaValidator } from '../../src/load/load-manifests.js';
+import { manifestSchemaValidator } from '../../src/validate/load-manifests.js';
 import { validateManifests } from '../../src/validate/validate-manifests.js';
 
 describe('a key with no value beside anchors and aliases', () => {

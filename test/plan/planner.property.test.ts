@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadManifests } from '../../src/load/load-manifests.js';
+import { loadManifests } from '../../src/validate/load-manifests.js';
 import type { LiveResource, Observation } from '../../src/live/types.js';
 import { identityKey } from '../../src/model/identity.js';
 import { buildPlan, resolveDesired } from '../../src/plan/planner.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { discoverManifestFiles } from '../../src/load/files.js';
-import { manifestSchemaValidator } from '../../src/load/load-manifests.js';
+import { manifestSchemaValidator } from '../../src/validate/load-manifests.js';
 import { validateManifests, type ManifestFile } from '../../src/validate/validate-manifests.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { applyEdit, textEdit } from '../helpers/mutate.js';

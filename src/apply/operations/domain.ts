@@ -17,7 +17,7 @@ import {
 import type { AwsClients } from '../../aws/clients.js';
 import type { ManifestOf } from '../../model/manifest.js';
 import { ownTags } from '../../model/normalized.js';
-import { normalizeSso } from '../../plan/normalize-desired.js';
+import { normalizeSso } from '../../model/normalized.js';
 import { ApplyError, type Operation, type OperationContext, type OperationInput } from '../types.js';
 import { clientToken, describeError, domainRef, getOrGone, isConflict, isGone, listAll } from './dz-calls.js';
 import { reconcileOwners } from './unit-owners.js';

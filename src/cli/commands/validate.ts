@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { loadManifests } from '../../load/load-manifests.js';
+import { loadManifests } from '../../validate/load-manifests.js';
 import {
   renderDiagnosticsGithub,
   renderDiagnosticsJson,

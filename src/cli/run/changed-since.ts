@@ -5,7 +5,7 @@
  * added, never skipped). A REF git cannot resolve is a configuration error, said plainly.
  */
 import { ConfigError } from '../../diagnostics/config-error.js';
-import { manifestSchemaValidator } from '../../load/load-manifests.js';
+import { manifestSchemaValidator } from '../../validate/load-manifests.js';
 import type { ValidDocument } from '../../validate/schema-validator.js';
 import { validateManifests, type ManifestFile } from '../../validate/validate-manifests.js';
 import { execGit, type GitExec } from './protect-base.js';

@@ -12,7 +12,7 @@ import { buildStudioIsolationPolicy } from '../../iam/studio-isolation.js';
 import { readStudioDomainFacts, StudioDomainLookupError } from '../../iam/studio-domains.js';
 import { declaredStudioFacts, studioManifestNamed } from '../../iam/studio-manifest-facts.js';
 import { buildToolPolicy } from '../../iam/tool-policy.js';
-import { loadManifests } from '../../load/load-manifests.js';
+import { loadManifests } from '../../validate/load-manifests.js';
 import { formatDiagnosticText } from '../../render/diagnostics.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { IamPolicyCommandOptions } from '../commands/iam-policy.js';

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { formatDiagnosticText } from '../../render/diagnostics.js';
 import { sanitizeLine } from '../../render/plan-values.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { loadManifests, type LoadResult } from '../../load/load-manifests.js';
+import { loadManifests, type LoadResult } from '../../validate/load-manifests.js';
 import { readLive } from '../../live/read-live.js';
 import type { Observation, ReadScope } from '../../live/types.js';
 import { readDependents } from '../../live/dependents.js';

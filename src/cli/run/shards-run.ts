@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { loadManifests } from '../../load/load-manifests.js';
+import { loadManifests } from '../../validate/load-manifests.js';
 import { planShards } from '../../plan/shards.js';
 import { formatDiagnosticText } from '../../render/diagnostics.js';
 import { sanitizeLine } from '../../render/plan-values.js';

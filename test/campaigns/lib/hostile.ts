@@ -13,7 +13,7 @@ import { generateBenchOrg } from '../../../bench/org.js';
 import { hasErrors } from '../../../src/diagnostics/diagnostic.js';
 import { discoverManifestFiles } from '../../../src/load/files.js';
 import { decodeManifestBytes } from '../../../src/load/decode.js';
-import { manifestSchemaValidator } from '../../../src/load/load-manifests.js';
+import { manifestSchemaValidator } from '../../../src/validate/load-manifests.js';
 import { parseManifestText } from '../../../src/load/parse.js';
 import { validateManifests } from '../../../src/validate/validate-manifests.js';
 import { prng } from '../../helpers/generate.js';

@@ -66,3 +66,24 @@ export function sageMakerState(world: EmulatorWorld): SageMakerState {
   world.services.sagemaker = fresh;
   return fresh;
 }
+
+/** One user profile of a domain. */
+export interface UserProfileRecord {
+  DomainId: string;
+  UserProfileName: string;
+  UserProfileArn: string;
+  HomeEfsFileSystemUid: string;
+  SingleSignOnUserIdentifier?: string;
+  SingleSignOnUserValue?: string;
+  UserSettings?: Record<string, unknown>;
+  tags: { Key: string; Value: string }[];
+  createdAt: number;
+  modifiedAt: number;
+}
+
+/** The user profiles of every domain, by `${DomainId}/${UserProfileName}`. */
+export function userProfiles(world: EmulatorWorld): Record<string, UserProfileRecord> {
+  const state = sageMakerState(world) as { userProfiles?: Record<string, UserProfileRecord> };
+  state.userProfiles ??= {};
+  return state.userProfiles;
+}

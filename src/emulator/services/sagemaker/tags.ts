@@ -12,9 +12,7 @@ import type { CallContext } from '../../types.js';
 import { findTaggable } from './lookups.js';
 import { sageMakerPage } from './paging.js';
 import { validationError } from './settings.js';
-import { sageMakerState } from './state.js';
-// A cycle by design (user-profiles.ts reads tagsFromInput): both are only called at request time.
-import { userProfiles } from './user-profiles.js';
+import { sageMakerState, userProfiles } from './state.js';
 
 /** The system tag the emulator puts on every domain (value: the domain ARN). */
 export const SYSTEM_DOMAIN_ARN_TAG = 'sagemaker:domain-arn';

@@ -19,29 +19,8 @@ import { isGone } from './lifecycle.js';
 import { findDomain } from './lookups.js';
 import { sageMakerPage } from './paging.js';
 import { validationError } from './settings.js';
-import { sageMakerState, type StudioDomainRecord } from './state.js';
+import { sageMakerState, userProfiles, type StudioDomainRecord, type UserProfileRecord } from './state.js';
 import { tagsFromInput } from './tags.js';
-
-/** One user profile of a domain. */
-export interface UserProfileRecord {
-  DomainId: string;
-  UserProfileName: string;
-  UserProfileArn: string;
-  HomeEfsFileSystemUid: string;
-  SingleSignOnUserIdentifier?: string;
-  SingleSignOnUserValue?: string;
-  UserSettings?: Record<string, unknown>;
-  tags: { Key: string; Value: string }[];
-  createdAt: number;
-  modifiedAt: number;
-}
-
-/** The user profiles of every domain, by `${DomainId}/${UserProfileName}`. */
-export function userProfiles(world: EmulatorWorld): Record<string, UserProfileRecord> {
-  const state = sageMakerState(world) as { userProfiles?: Record<string, UserProfileRecord> };
-  state.userProfiles ??= {};
-  return state.userProfiles;
-}
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value)

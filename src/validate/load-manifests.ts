@@ -7,13 +7,9 @@ import {
   createCompiledSchemaValidator,
   createSchemaValidator,
   type SchemaValidator,
-} from '../validate/schema-validator.js';
-import {
-  validateManifests,
-  type ManifestFile,
-  type ValidationResult,
-} from '../validate/validate-manifests.js';
-import { discoverManifestFiles, readManifestBytes } from './files.js';
+} from './schema-validator.js';
+import { validateManifests, type ManifestFile, type ValidationResult } from './validate-manifests.js';
+import { discoverManifestFiles, readManifestBytes } from '../load/files.js';
 import { loadManifestSchemas, precompiledSchemas } from './schemas.js';
 
 let validator: SchemaValidator | undefined;

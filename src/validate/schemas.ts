@@ -5,9 +5,9 @@
  * the files, compiled by Ajv at run time otherwise. Read once per process.
  */
 import { fileURLToPath } from 'node:url';
-import * as generated from '../validate/generated/validators.js';
-import type { CompiledSchemas } from '../validate/schema-validator.js';
-import { readSchemas, schemasDigest } from '../validate/schema-files.js';
+import * as generated from './generated/validators.js';
+import type { CompiledSchemas } from './schema-validator.js';
+import { readSchemas, schemasDigest } from './schema-files.js';
 
 const SCHEMA_DIRECTORY = fileURLToPath(new URL('../../schemas/', import.meta.url));
 let cached: object[] | undefined;
