@@ -36,7 +36,8 @@ function lcg(seed: number) {
   let s = seed;
   return (n: number) => {
     s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s % n;
+    // The high bits: an LCG modulo a power of two repeats its low bits with a short period.
+    return Math.floor((s / 2 ** 31) * n);
   };
 }
 
@@ -55,22 +56,28 @@ describe('DataZone indexes', () => {
     for (const seed of [1, 2, 3]) {
       const rnd = lcg(seed);
       const state = emptyState();
-      // Records already in the table before the index exists (a world loaded from its file).
+      // A profile is created only when none of its domain has its key (on first reference, as the
+      // handlers do), so no two profiles of one table share a key.
+      const userFree = (u: UserProfileRecord) =>
+        !Object.values(state.userProfiles).some(
+          (p) => p.domainId === u.domainId && p.type === u.type && p.identifier === u.identifier,
+        );
+      const groupFree = (g: GroupProfileRecord) =>
+        !Object.values(state.groupProfiles).some(
+          (p) => p.domainId === g.domainId && p.groupName === g.groupName,
+        );
+      const user = (id: string, domainId: string) =>
+        ({ id, domainId, type: rnd(2) ? 'IAM' : 'SSO', identifier: `who${rnd(6)}` }) as UserProfileRecord;
+      const group = (id: string, domainId: string) =>
+        ({ id, domainId, groupName: `team${rnd(6)}` }) as GroupProfileRecord;
+      // Records already in the tables before the index exists (a world loaded from its file).
       for (let i = 0; i < 20; i++) {
         const domainId = DOMAINS[rnd(3)]!;
         state.projects[`p${i}`] = project(`p${i}`, domainId);
-        const type = rnd(2) ? 'IAM' : 'SSO';
-        state.userProfiles[`u${i}`] = {
-          id: `u${i}`,
-          domainId,
-          type,
-          identifier: `who${rnd(6)}`,
-        } as UserProfileRecord;
-        state.groupProfiles[`g${i}`] = {
-          id: `g${i}`,
-          domainId,
-          groupName: `team${rnd(6)}`,
-        } as GroupProfileRecord;
+        const u = user(`u${i}`, domainId);
+        if (userFree(u)) state.userProfiles[u.id] = u;
+        const g = group(`g${i}`, domainId);
+        if (groupFree(g)) state.groupProfiles[g.id] = g;
       }
       for (let step = 0; step < 400; step++) {
         const domainId = DOMAINS[rnd(3)]!;
@@ -79,20 +86,12 @@ describe('DataZone indexes', () => {
         if (op === 0 && !state.projects[`p${id}`]) addProject(state, project(`p${id}`, domainId));
         else if (op === 1) delete state.projects[`p${id}`];
         else if (op === 2 && !state.userProfiles[`u${id}`]) {
-          const type = rnd(2) ? 'IAM' : 'SSO';
-          addUserProfile(state, {
-            id: `u${id}`,
-            domainId,
-            type,
-            identifier: `who${rnd(6)}`,
-          } as UserProfileRecord);
-        } else if (op === 3 && !state.groupProfiles[`g${id}`])
-          addGroupProfile(state, {
-            id: `g${id}`,
-            domainId,
-            groupName: `team${rnd(6)}`,
-          } as GroupProfileRecord);
-        else if (op === 4) {
+          const u = user(`u${id}`, domainId);
+          if (userFree(u)) addUserProfile(state, u);
+        } else if (op === 3 && !state.groupProfiles[`g${id}`]) {
+          const g = group(`g${id}`, domainId);
+          if (groupFree(g)) addGroupProfile(state, g);
+        } else if (op === 4) {
           delete state.userProfiles[`u${id}`];
           delete state.groupProfiles[`g${id}`];
         }

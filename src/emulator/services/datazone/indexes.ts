@@ -8,7 +8,7 @@
  * insert into these three tables goes through `addProject`, `addUserProfile` or `addGroupProfile`.
  * Deletes need no hook: an entry whose record is no longer in its table is dropped when met.
  * Answers are the same as the scans they replace: records in the table's insertion order, and
- * the first matching profile.
+ * the profile with the key (profiles are created only on a miss, so no two of a table share one).
  */
 import type { DataZoneState, GroupProfileRecord, ProjectRecord, UserProfileRecord } from './state.js';
 
