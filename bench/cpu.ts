@@ -2,8 +2,9 @@
  * The `cpu` scenario: ten domains at quota (10,000 projects) against an emulator without latency
  * or rate limits, so what remains is the tool's own work. A plan over the empty cloud and a
  * no-change plan over the populated one each run in a fresh process (cpu-child.ts) for its stage
- * times and peak RSS. In between the cloud is seeded (seed.ts: the structure applied by the tool,
- * the projects created in-process, as apply would have made them) and timed for information.
+ * times and peak RSS. In between the cloud is seeded (seed.ts: domains, units, associations and
+ * blueprint configurations applied by the tool, pools, profiles and projects created in-process,
+ * as apply would have made them) and timed for information.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
