@@ -27,7 +27,8 @@ export interface CpuResult {
   projects: number;
   coldPlan: CpuStages;
   /**
-   * Seeding: `changes` = `apiChanges` applied through the API + `projects` created in-process;
+   * Seeding: `changes` = `apiChanges` applied through the API + `inProcess` created in-process
+   * (pools, profiles and the `projects`);
    * `cpuMs` its CPU by step and in all (bench/seed.ts), steadier than the wall on a loaded machine.
    */
   populate: {
@@ -35,6 +36,7 @@ export interface CpuResult {
     changes: number;
     failed: number;
     apiChanges: number;
+    inProcess: number;
     projects: number;
     cpuMs: SeedResult['cpuMs'] & { total: number };
   };
@@ -80,13 +82,14 @@ export async function runCpuScenario(
       rateScale: 1000,
     });
     progress(
-      `bench: cpu seeded ${seeded.apiChanges} changes through the API and ${seeded.projects} projects directly`,
+      `bench: cpu seeded ${seeded.apiChanges} changes through the API and ${seeded.inProcess} resources directly`,
     );
     const populate = {
       wallMs: seeded.wallMs,
-      changes: seeded.apiChanges + seeded.projects,
+      changes: seeded.apiChanges + seeded.inProcess,
       failed: seeded.apiFailed,
       apiChanges: seeded.apiChanges,
+      inProcess: seeded.inProcess,
       projects: seeded.projects,
       cpuMs: {
         ...seeded.cpuMs,

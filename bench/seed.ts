@@ -28,10 +28,11 @@ export type { Invoke } from './seed-calls.js';
 /** What seeding did. */
 export interface SeedResult {
   wallMs: number;
-  /** Changes applied through the API (everything but the projects), and how many did not finish. */
+  /** Changes applied through the API (all but pools, profiles and projects), and how many did not finish. */
   apiChanges: number;
   apiFailed: number;
-  /** Projects created in-process (pools and profiles too, not counted here). */
+  /** Resources created in-process (pools, profiles and projects), of which projects. */
+  inProcess: number;
   projects: number;
   /**
    * CPU milliseconds (user + system of the whole process, so the emulator's thread too) by step:
@@ -93,8 +94,10 @@ export async function seedWorld(
   [cpuMs.reread, mark] = cpuSince(mark);
   const { desired } = resolveDesired(loaded.documents, observation);
   const declared = (kind: string) => desired.filter((d) => d.address.kind === kind && !d.absent);
-  await seedPools(invoke, ids, declared('AccountPool'));
-  await seedProfiles(invoke, ids, declared('ProjectProfile'));
+  const pools = declared('AccountPool');
+  const profilesDeclared = declared('ProjectProfile');
+  await seedPools(invoke, ids, pools);
+  await seedProfiles(invoke, ids, profilesDeclared);
   const projects = declared('Project');
   const domainOf = (name: string) => {
     const domain = ids.domain(name);
@@ -171,6 +174,7 @@ export async function seedWorld(
     wallMs: Math.round(performance.now() - began),
     apiChanges: outcomes.length,
     apiFailed,
+    inProcess: pools.length + profilesDeclared.length + creates.length,
     projects: creates.length,
     cpuMs,
   };
