@@ -2,9 +2,9 @@
  * The `cpu` scenario: ten domains at quota (10,000 projects) against an emulator without latency
  * or rate limits, so what remains is the tool's own work. A plan over the empty cloud and a
  * no-change plan over the populated one each run in a fresh process (cpu-child.ts) for its stage
- * times and peak RSS. In between the cloud is seeded (seed.ts: domains, units, associations and
- * blueprint configurations applied by the tool, pools, profiles and projects created in-process,
- * as apply would have made them) and timed for information.
+ * times and peak RSS. In between the cloud is seeded (seed.ts: domains, units and associations
+ * applied by the tool, blueprint configurations, pools, profiles and projects made in-process, as
+ * apply would have made them) and timed for information.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -27,9 +27,9 @@ export interface CpuResult {
   projects: number;
   coldPlan: CpuStages;
   /**
-   * Seeding: `changes` = `apiChanges` applied through the API + `inProcess` created in-process
-   * (pools, profiles and the `projects`);
-   * `cpuMs` its CPU by step and in all (bench/seed.ts), steadier than the wall on a loaded machine.
+   * Seeding: `changes` = `apiChanges` applied through the API + `inProcess` made in-process
+   * (blueprint configurations, pools, profiles and the `projects`); `cpuMs` its CPU by step and
+   * in all (bench/seed.ts), steadier than the wall on a loaded machine.
    */
   populate: {
     wallMs: number;

@@ -16,6 +16,8 @@ export interface InvokeCall {
   operation: string;
   input: Record<string, unknown>;
   region: string;
+  /** Acts as this key's caller (an STS-issued key) instead of the home account. */
+  accessKeyId?: string;
 }
 
 /** The outcome of one call: its output, or the error's code and message. */
@@ -47,7 +49,9 @@ async function invokeAll(emulator: RunningEmulator, calls: InvokeCall[]): Promis
   const outcomes: InvokeOutcome[] = [];
   for (const c of calls) {
     try {
-      outcomes.push({ output: await emulator.control.invoke(c.service, c.operation, c.input, c.region) });
+      outcomes.push({
+        output: await emulator.control.invoke(c.service, c.operation, c.input, c.region, c.accessKeyId),
+      });
     } catch (error) {
       outcomes.push({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }

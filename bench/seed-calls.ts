@@ -1,13 +1,15 @@
 /**
- * The in-process part of seeding (bench/seed.ts) for account pools and project profiles: each is
- * created by the emulator's own handler (control.ts `invoke`) with exactly the input apply sends,
- * built by apply's request builders (`poolRequest`, `profileRequest` with the same references
- * resolved: blueprints by name from the domain's managed list, pools and units by name), so the
- * records are the ones the API would have made. Apply's only other calls for these creates are
- * name look-ups (adoption) that find nothing in a fresh world.
+ * The in-process part of seeding (bench/seed.ts) for blueprint configurations, account pools and
+ * project profiles: each is made by the emulator's own handler (control.ts `invoke`, as the
+ * account apply acts as) with exactly the input apply sends, built by apply's request builders
+ * (`putRequest`, `poolRequest`, `profileRequest` with the same references resolved: blueprints by
+ * name from the domain's managed list, pools and units by name), so the records are the ones the
+ * API would have made. Apply's only other calls for these are name look-ups (adoption) that find
+ * nothing in a fresh world, and the role assumption, made here too.
  */
 import type { IdRegistry } from '../src/apply/types.js';
 import { poolRequest } from '../src/apply/operations/account-pool.js';
+import { putRequest } from '../src/apply/operations/blueprint-configuration.js';
 import { profileRequest } from '../src/apply/operations/project-profile-request.js';
 import type { DesiredResource } from '../src/plan/desired.js';
 import type { NormalAccountPool, NormalProjectProfile } from '../src/model/normalized.js';
@@ -107,15 +109,87 @@ async function blueprintsOf(invoke: Invoke, ids: IdRegistry, name: string): Prom
   return byName;
 }
 
+/** The managed blueprints by name of each domain the resources are in. */
+async function blueprintMaps(
+  invoke: Invoke,
+  ids: IdRegistry,
+  resources: readonly DesiredResource[],
+): Promise<Map<string, Map<string, string>>> {
+  const blueprints = new Map<string, Map<string, string>>();
+  for (const name of new Set(resources.map((r) => r.address.domain ?? '')))
+    blueprints.set(name, await blueprintsOf(invoke, ids, name));
+  return blueprints;
+}
+
+/**
+ * Puts the blueprint configurations in-process, each as the account it belongs to, as apply's
+ * PutEnvironmentBlueprintConfiguration does: the domain's account as itself, an associated account
+ * through its association's role, assumed once per role with apply's session name.
+ */
+export async function seedBlueprintConfigurations(
+  invoke: Invoke,
+  ids: IdRegistry,
+  configurations: readonly DesiredResource[],
+  associations: readonly DesiredResource[],
+): Promise<void> {
+  const roles = new Map<string, string>();
+  for (const a of associations)
+    if (a.manifest.kind === 'AccountAssociation' && a.manifest.spec.assumeRoleArn)
+      roles.set(`${a.address.domain}/${a.address.name}`, a.manifest.spec.assumeRoleArn);
+  const blueprints = await blueprintMaps(invoke, ids, configurations);
+  const keys = new Map<string, string>();
+  const keyOf = async (role: string, region: string): Promise<string> => {
+    const known = keys.get(role);
+    if (known) return known;
+    const [outcome] = await invoke([
+      {
+        service: 'sts',
+        operation: 'AssumeRole',
+        region,
+        input: { RoleArn: role, RoleSessionName: 'smus-gitops' },
+      },
+    ]);
+    const out = outputOf(outcome, `AssumeRole ${role}`) as { Credentials?: { AccessKeyId?: string } };
+    const key = out.Credentials?.AccessKeyId;
+    if (!key) throw new Error(`seed: AssumeRole ${role} answered no key`);
+    keys.set(role, key);
+    return key;
+  };
+  const calls: InvokeCall[] = [];
+  for (const c of configurations) {
+    if (c.manifest.kind !== 'BlueprintConfiguration') continue;
+    const name = c.address.domain ?? '';
+    const domain = domainOf(ids, name);
+    const account = c.address.account ?? domain.accountId;
+    const blueprintId = blueprints.get(name)?.get(c.manifest.metadata.name);
+    if (!blueprintId)
+      throw new Error(`seed: blueprint ${c.manifest.metadata.name} is not managed in ${name}`);
+    let accessKeyId: string | undefined;
+    if (account !== domain.accountId) {
+      const role = roles.get(`${name}/${account}`);
+      if (!role) throw new Error(`seed: account ${account} has no association role in domain ${name}`);
+      accessKeyId = await keyOf(role, domain.region);
+    }
+    calls.push({
+      service: 'datazone',
+      operation: 'PutEnvironmentBlueprintConfiguration',
+      region: domain.region,
+      input: wireForm(putRequest(c.manifest, domain.id, blueprintId)),
+      ...(accessKeyId ? { accessKeyId } : {}),
+    });
+  }
+  (await invokeBatched(invoke, calls)).forEach((o, i) =>
+    outputOf(o, `PutEnvironmentBlueprintConfiguration ${configurations[i]?.address.name ?? ''}`),
+  );
+}
+
 /** Creates the project profiles in-process, as apply's CreateProjectProfile would (pools first). */
 export async function seedProfiles(
   invoke: Invoke,
   ids: IdRegistry,
   profiles: readonly DesiredResource[],
 ): Promise<void> {
-  const blueprints = new Map<string, Map<string, string>>();
-  for (const name of new Set(profiles.map((p) => p.address.domain ?? '')))
-    blueprints.set(name, await blueprintsOf(invoke, ids, name));
+  const blueprints = await blueprintMaps(invoke, ids, profiles);
   const calls: InvokeCall[] = [];
   for (const p of profiles) {
     const name = p.address.domain ?? '';

@@ -1,13 +1,14 @@
 /**
  * Seeds an emulator with what applying a cold plan would have made, without paying for ten
- * thousand project creates over HTTP. The domains, units, associations and blueprint
- * configurations (171 changes per domain, with their RAM shares, role assumptions and lifecycles)
- * are applied by the tool itself through the API. Pools, profiles (seed-calls.ts) and projects
- * are then created by calling the emulator's handlers in-process (control.ts `invoke`) with
- * exactly the input apply sends (the same request builders: poolRequest, profileRequest,
- * project-request.ts, memberInput), members included as apply sends them. What apply does after that create only reads (the
- * deployment wait, the membership list; with instant lifecycles nothing is left to converge), so
- * the seeded world is the applied one: test/bench/seed.test.ts proves it on a small scenario.
+ * thousand project creates over HTTP. The domains, units and associations (71 changes per
+ * domain, with their RAM shares and lifecycles) are applied by the tool itself through the API.
+ * Blueprint configurations (each as its account), pools, profiles (seed-calls.ts) and projects
+ * are then made by calling the emulator's handlers in-process (control.ts `invoke`) with exactly
+ * the input apply sends (the same request builders: putRequest, poolRequest, profileRequest,
+ * project-request.ts, memberInput), members included as apply sends them. What apply does after
+ * a project's create only reads (the deployment wait, the membership list; with instant
+ * lifecycles nothing is left to converge), so the seeded world is the applied one:
+ * test/bench/seed.test.ts proves it on a small scenario.
  */
 import type { GetProjectProfileCommandOutput, UserDesignation } from '@aws-sdk/client-datazone';
 import { createIdRegistry } from '../src/apply/id-registry.js';
@@ -21,23 +22,31 @@ import { resolveDesired } from '../src/plan/planner.js';
 import { readScope } from '../src/plan/scope.js';
 import type { InvokeCall } from './emulator-worker.js';
 import { applyPlanned, planLoaded, type ApplyOptions } from './pipeline.js';
-import { invokeBatched, outputOf, seedPools, seedProfiles, wireForm, type Invoke } from './seed-calls.js';
+import {
+  invokeBatched,
+  outputOf,
+  seedBlueprintConfigurations,
+  seedPools,
+  seedProfiles,
+  wireForm,
+  type Invoke,
+} from './seed-calls.js';
 
 export type { Invoke } from './seed-calls.js';
 
 /** What seeding did. */
 export interface SeedResult {
   wallMs: number;
-  /** Changes applied through the API (all but pools, profiles and projects), and how many did not finish. */
+  /** Changes applied through the API (domains, units, associations), and how many did not finish. */
   apiChanges: number;
   apiFailed: number;
-  /** Resources created in-process (pools, profiles and projects), of which projects. */
+  /** Resources made in-process (blueprint configurations, pools, profiles, projects); projects. */
   inProcess: number;
   projects: number;
   /**
    * CPU milliseconds (user + system of the whole process, so the emulator's thread too) by step:
    * the cold plan, the structure's apply through the API, the re-read for the ids it got, and the
-   * in-process creates (pools, profiles, projects with their profile reads).
+   * in-process calls (blueprint configurations, pools, profiles, projects with their profile reads).
    */
   cpuMs: { plan: number; structure: number; reread: number; projects: number };
 }
@@ -63,9 +72,12 @@ export async function seedWorld(
   const cpuMs = { plan: 0, structure: 0, reread: 0, projects: 0 };
   const cold = await planLoaded(loaded, clients, 64, Infinity);
   [cpuMs.plan, mark] = cpuSince(mark);
-  // Projects, pools and profiles are created in-process; the rest through the API.
+  // Blueprint configurations, pools, profiles and projects are made in-process; the rest through the API.
   const inProcess = (kind: string) =>
-    kind === 'Project' || kind === 'AccountPool' || kind === 'ProjectProfile';
+    kind === 'Project' ||
+    kind === 'AccountPool' ||
+    kind === 'ProjectProfile' ||
+    kind === 'BlueprintConfiguration';
   const other = cold.plan.changes.find((c) => inProcess(c.address.kind) && c.action !== 'create');
   if (other)
     throw new Error(
@@ -94,6 +106,8 @@ export async function seedWorld(
   [cpuMs.reread, mark] = cpuSince(mark);
   const { desired } = resolveDesired(loaded.documents, observation);
   const declared = (kind: string) => desired.filter((d) => d.address.kind === kind && !d.absent);
+  const configurations = declared('BlueprintConfiguration');
+  await seedBlueprintConfigurations(invoke, ids, configurations, declared('AccountAssociation'));
   const pools = declared('AccountPool');
   const profilesDeclared = declared('ProjectProfile');
   await seedPools(invoke, ids, pools);
@@ -174,7 +188,7 @@ export async function seedWorld(
     wallMs: Math.round(performance.now() - began),
     apiChanges: outcomes.length,
     apiFailed,
-    inProcess: pools.length + profilesDeclared.length + creates.length,
+    inProcess: configurations.length + pools.length + profilesDeclared.length + creates.length,
     projects: creates.length,
     cpuMs,
   };

@@ -11,7 +11,7 @@ import type { FaultSpec } from './knobs/faults.js';
 import type { ProjectFaultSpecs } from './knobs/project-faults.js';
 import { mergeBehaviour, type BehaviourPatch } from './behaviour.js';
 import { advanceClock } from './clock.js';
-import { homeCaller } from './identity.js';
+import { homeCaller, resolveCaller } from './identity.js';
 import { createServices } from './services/index.js';
 import { validateInput, violationMessage } from './validate-input.js';
 import { resetWorld } from './world.js';
@@ -44,16 +44,19 @@ export interface EmulatorControl {
   /** Exceptions thrown by handlers that were not EmulatorServiceErrors (answered as 500). */
   internalErrors(): readonly unknown[];
   /**
-   * Calls one operation's handler in-process as the home account in `region`: the input is
-   * validated against the model as a request's is, but no wire, latency, limit, fault or count
-   * applies. A seam for seeding large worlds (the benchmark's 10,000 projects) with exactly the
-   * records the API would have made; a modelled error is thrown as an EmulatorServiceError.
+   * Calls one operation's handler in-process in `region`, as the home account or, given
+   * `accessKeyId`, as whoever a request signed with that key acts as (an STS-issued key: the
+   * assumed role in its account). The input is validated against the model as a request's is,
+   * but no wire, latency, limit, fault or count applies. A seam for seeding large worlds (the
+   * benchmark's 10,000 projects) with exactly the records the API would have made; a modelled
+   * error is thrown as an EmulatorServiceError.
    */
   invoke(
     service: ServiceName,
     operation: string,
     input: Record<string, unknown>,
     region: string,
+    accessKeyId?: string,
   ): Promise<unknown>;
 }
 
@@ -104,7 +107,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
       return result;
     },
     internalErrors: () => [...core.internalErrors],
-    async invoke(service, operation, input, region) {
+    async invoke(service, operation, input, region, accessKeyId) {
       const model = core.protocols[service].model;
       const shape = model.operations[operation]?.input;
       const handler = core.services[service].handlers[operation];
@@ -112,7 +115,8 @@ export function createControl(core: EmulatorCore): EmulatorControl {
         throw new EmulatorServiceError('UnknownOperation', `${service} has no operation ${operation}`, 404);
       const violation = validateInput(model, shape, input);
       if (violation) throw new EmulatorServiceError('ValidationException', violationMessage(violation), 400);
-      const caller = homeCaller(core.behaviour.homeAccountId);
+      const home = core.behaviour.homeAccountId;
+      const caller = accessKeyId ? resolveCaller(core.world, accessKeyId, home) : homeCaller(home);
       const output = await handler(input, callContext(core, caller, region));
       await persist();
       return output;

@@ -43,7 +43,9 @@ async function world(seeded: boolean) {
         async (calls) => {
           const out = [];
           for (const c of calls)
-            out.push({ output: await control.invoke(c.service, c.operation, c.input, c.region) });
+            out.push({
+              output: await control.invoke(c.service, c.operation, c.input, c.region, c.accessKeyId),
+            });
           return out;
         },
         APPLY,
