@@ -17,7 +17,8 @@ import { rateBoundMs } from './bound.js';
 import type { HostedEmulator } from './emulator-host.js';
 import type { benchClients } from './pipeline.js';
 import { actionLines, sha256 } from './pipeline.js';
-import { expectedCriticalPathMs, listsOf, scopedCriticalPathMs, type ScopedLists } from './pr-bound.js';
+import { floorCriticalPathMs, listsOf, scopedCriticalPathMs, type ScopedLists } from './pr-bound.js';
+import { meanLatencyMs } from './latency.js';
 import type { PrPhaseResult } from './pr.js';
 import type { NetworkSettings } from './scenario.js';
 import type { Timeline } from './trace.js';
@@ -125,10 +126,15 @@ function phaseResult(
   const first = callsByOperation(planned.firstCounts);
   const second = callsByOperation(secondCounts);
   const rate = rateBoundMs(counts, settings.scale);
-  const critical = scopedCriticalPathMs(first, settings.latency.fixedMs, planned.lists, second);
-  const expected = expectedCriticalPathMs(first, settings.latency, planned.lists, second);
+  const critical = scopedCriticalPathMs(
+    first,
+    meanLatencyMs(settings.latency),
+    planned.lists,
+    second,
+    settings.scale,
+  );
+  const floor = floorCriticalPathMs(first, settings.latency, planned.lists, second, settings.scale);
   const boundMs = Math.max(rate.ms, critical);
-  const expectedMs = Math.max(rate.ms, expected);
   return {
     phase,
     scope: planned.plan.scope ?? '',
@@ -138,8 +144,7 @@ function phaseResult(
     boundMs: round(boundMs),
     boundBy: rate.ms >= critical ? `rate ${rate.by}` : 'critical-path',
     efficiency: round(planned.readMs > 0 ? boundMs / planned.readMs : 0, 3),
-    expectedMs: round(expectedMs),
-    expectedEfficiency: round(planned.readMs > 0 ? expectedMs / planned.readMs : 0, 3),
+    floorMs: round(Math.max(rate.ms, floor)),
     realQuotaRateBoundMs: round(rateBoundMs(counts, 1).ms),
     failed: planned.failures,
     changes: actionLines(planned.plan),

@@ -88,6 +88,7 @@ async function readScopeDomain(
             where: `domain ${scope.name}`,
           },
           targeted,
+          members,
         )
       : undefined;
   const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s, rootOwners)))).filter(
@@ -105,16 +106,18 @@ async function readScopeDomain(
     return resources;
   }
   const domain = reads[0]?.domain;
+  // Early reads the domain's read does not use are finished, not left in flight after the read
+  // returns; their answers and failures go with their fork, which is dropped.
+  const used = lookups && domain && domain.id === summary?.id && reads.length === 1 ? lookups : undefined;
+  if (lookups && !used) {
+    lookups.release();
+    await Promise.all([lookups.projectReads, lookups.profiles]);
+  }
   if (!domain) return resources;
   const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
   let contents: LiveResource[];
   if (targeted && byName) {
-    contents = await readTargetedContents(
-      dc,
-      await env(),
-      targeted,
-      lookups && domain.id === summary?.id ? lookups : undefined,
-    );
+    contents = await readTargetedContents(dc, await env(), targeted, used);
     read.adopt(fork);
   } else contents = await readDomainContents(dc, await env());
   return [...resources, ...contents];
