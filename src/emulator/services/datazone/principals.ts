@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { fail, type DzCall } from './call.js';
 import { uuidId } from './ids.js';
+import { addGroupProfile, addUserProfile, findGroupProfile, findUserProfile } from './indexes.js';
 import type { GroupProfileRecord, UserProfileRecord } from './state.js';
 
 const IAM_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):(role|user)\/(.+)$/;
@@ -33,12 +34,6 @@ function principalIdOf(arn: string): string {
   return prefix + createHash('sha256').update(arn).digest('hex').slice(0, 17).toUpperCase();
 }
 
-function findUser(call: DzCall, domainId: string, test: (profile: UserProfileRecord) => boolean) {
-  return Object.values(call.state.userProfiles).find(
-    (profile) => profile.domainId === domainId && test(profile),
-  );
-}
-
 function createUser(
   call: DzCall,
   domainId: string,
@@ -53,16 +48,13 @@ function createUser(
     identifier,
     ...(type === 'IAM' ? { principalId: principalIdOf(identifier) } : {}),
   };
-  call.state.userProfiles[profile.id] = profile;
+  addUserProfile(call.state, profile);
   return profile;
 }
 
 /** The IAM user profile of an IAM principal in the domain, created on first reference. */
 export function ensureIamProfile(call: DzCall, domainId: string, arn: string): UserProfileRecord {
-  return (
-    findUser(call, domainId, (p) => p.type === 'IAM' && p.identifier === arn) ??
-    createUser(call, domainId, 'IAM', arn)
-  );
+  return findUserProfile(call.state, domainId, 'IAM', arn) ?? createUser(call, domainId, 'IAM', arn);
 }
 
 /** The caller's user profile id in the domain (DataZone's `createdBy`), created on first use. */
@@ -86,11 +78,11 @@ export function resolveUser(
   if (byId && byId.domainId === domainId) return byId;
   const arn = iamPrincipalArn(identifier);
   if (arn) {
-    const existing = findUser(call, domainId, (p) => p.type === 'IAM' && p.identifier === arn);
+    const existing = findUserProfile(call.state, domainId, 'IAM', arn);
     if (existing) return existing;
     if (create) return createUser(call, domainId, 'IAM', arn);
   } else if (NAME.test(identifier)) {
-    const existing = findUser(call, domainId, (p) => p.type === 'SSO' && p.identifier === identifier);
+    const existing = findUserProfile(call.state, domainId, 'SSO', identifier);
     if (existing) return existing;
     if (create && (call.state.ssoUsers ?? []).includes(identifier))
       return createUser(call, domainId, 'SSO', identifier);
@@ -115,9 +107,7 @@ export function resolveGroup(
 ): GroupProfileRecord {
   const byId = PROFILE_ID.test(identifier) ? call.state.groupProfiles[identifier] : undefined;
   if (byId && byId.domainId === domainId) return byId;
-  const existing = Object.values(call.state.groupProfiles).find(
-    (group) => group.domainId === domainId && group.groupName === identifier,
-  );
+  const existing = findGroupProfile(call.state, domainId, identifier);
   if (existing) return existing;
   if (create && NAME.test(identifier) && !PROFILE_ID.test(identifier)) {
     const group: GroupProfileRecord = {
@@ -126,7 +116,7 @@ export function resolveGroup(
       groupName: identifier,
       status: 'ASSIGNED',
     };
-    call.state.groupProfiles[group.id] = group;
+    addGroupProfile(call.state, group);
     return group;
   }
   fail('ResourceNotFoundException', `Group ${identifier} not found.`);

@@ -18,6 +18,7 @@ import { EmulatorServiceError } from '../../types.js';
 import { paginate } from '../paginate.js';
 import { fail, pageOptions, type DzCall, type DzHandler } from './call.js';
 import { opaqueId } from './ids.js';
+import { addProject, projectsInDomain } from './indexes.js';
 import { deploymentDetails, failureReasons, markProjectDeleting, projectPhase } from './lifecycle.js';
 import { addMember, memberKey } from './memberships.js';
 import { checkUserParameters, projectResourceTags } from './project-checks.js';
@@ -29,7 +30,6 @@ import {
   findProfile,
   findProject,
   findUnit,
-  inDomain,
   requireAvailable,
 } from './lookups.js';
 import { callerProfileId, resolveGroup, resolveUser } from './principals.js';
@@ -73,7 +73,7 @@ function ownTags(project: ProjectRecord): Record<string, string> {
 const createProject: DzHandler<CreateProjectInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   requireAvailable(call, domain);
-  const projects = inDomain(call.state.projects, domain.id);
+  const projects = projectsInDomain(call.state, domain.id);
   checkNameFree(projects, input.name ?? '', 'project');
   checkQuota(call, 'projectsPerDomain', projects.length + 1, 'projects per domain');
   const unit = findUnit(call, domain, input.domainUnitId ?? domain.rootDomainUnitId);
@@ -121,7 +121,7 @@ const createProject: DzHandler<CreateProjectInput> = (input, call) => {
       : { groupId: resolveGroup(call, domain.id, groupIdentifier ?? '', true).id };
     addMember(call, project, member, assignment.designation ?? 'PROJECT_CONTRIBUTOR');
   }
-  call.state.projects[project.id] = project;
+  addProject(call.state, project);
   return view(project, call);
 };
 
@@ -173,7 +173,7 @@ const updateProject: DzHandler<UpdateProjectInput> = (input, call) => {
     fail('ValidationException', 'projectProfileVersion must be "latest".');
   }
   if (input.name !== undefined) {
-    checkNameFree(inDomain(call.state.projects, domain.id), input.name, 'project', project.id);
+    checkNameFree(projectsInDomain(call.state, domain.id), input.name, 'project', project.id);
     project.name = input.name;
   }
   if (input.description !== undefined) project.description = input.description;
@@ -229,7 +229,7 @@ function hasMember(call: DzCall, project: ProjectRecord, input: ListProjectsInpu
 
 const listProjects: DzHandler<ListProjectsInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
-  const items: ProjectSummary[] = inDomain(call.state.projects, domain.id)
+  const items: ProjectSummary[] = projectsInDomain(call.state, domain.id)
     .filter((p) => input.name === undefined || p.name.includes(input.name))
     .filter((p) => input.projectCategory === undefined || p.projectCategory === input.projectCategory)
     .filter((p) => hasMember(call, p, input))
