@@ -66,8 +66,9 @@ metadata: { name: hr-member-pool, domain: gov }
 spec: { policy: ADD_TO_PROJECT_MEMBER_POOL, domainUnit: HR, principal: { group: hr-analysts } }
 `;
 
+/** The plan as a user reads it, the temporary manifest directory written `<dir>` (refusals are located). */
 function text(plan: PlannedRun['plan']): string {
-  return renderPlanText(plan, { color: false });
+  return renderPlanText(plan, { color: false }).replace(/\/[^\s]*\/smus-manifests-[^/\s]+\//g, '<dir>/');
 }
 
 /** The ids the SDK needs to add the HR grant again, read from a plan's observation. */
@@ -149,6 +150,11 @@ describe('PolicyGrant duplicates', () => {
     await addHrGrant(site, []);
     const plan = await planManifests(BASE + HR_GRANT, emu.endpoint);
     expect(text(plan.plan)).not.toContain('No changes');
+    // One refusal for the key, located at the principal of the grant's document (line 24 of
+    // BASE + HR_GRANT), naming the detail field the two live grants differ in.
+    expect(plan.plan.refused.map((r) => [r.reason, r.location?.replace(/^.*\//, '')])).toEqual([
+      ['ambiguous', 'manifests.yaml:24:3'],
+    ]);
     expect(text(plan.plan)).toMatchSnapshot('different-details');
     const applied = await applyManifests(BASE + HR_GRANT, emu.endpoint);
     expect(applied.outcomes.filter((o) => o.change.address.kind === 'PolicyGrant')).toEqual([]);

@@ -139,4 +139,52 @@ describe('PolicyGrant', () => {
     await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
     expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(1);
   });
+
+  it('replaces on an includeChildDomainUnits change; a new principal is another grant, the old one unmanaged', async () => {
+    const ids = (plan: Parameters<typeof renderPlanText>[0]) =>
+      text(plan).replace(/id: [a-z0-9]{10}\b/g, 'id: <id>');
+    await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
+    const deeper = HR_GRANT.replace(
+      '  projectProfiles:',
+      '  includeChildDomainUnits: true\n  projectProfiles:',
+    );
+    const replaced = await applyManifests(manifests(deeper), emu.endpoint);
+    expectAllDone(replaced);
+    expect(ids(replaced.plan)).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 4 unchanged, 0 unmanaged
+
+      -/+ PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-analysts (domain gov)  id: <id>
+            will be deleted and created again because a field that cannot be updated changed
+            forced by: /includeChildDomainUnits
+            /includeChildDomainUnits: false → true  # forces replacement
+      "
+    `);
+    const grant = replaced.observation.resources.find((r) => r.address.kind === 'PolicyGrant');
+    expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(1);
+    expect(ids((await planManifests(manifests(deeper), emu.endpoint)).plan)).toBe(
+      'No changes. Live state matches the manifests.\n',
+    );
+
+    // The principal is part of the grant's identity (the API has no update): another grant.
+    const other = deeper.replace('group: hr-analysts', 'group: hr-leads');
+    const moved = await applyManifests(manifests(other), emu.endpoint);
+    expectAllDone(moved);
+    expect(ids(moved.plan)).toMatchInlineSnapshot(`
+      "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 4 unchanged, 1 unmanaged
+
+        ? PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-analysts (domain gov)  id: <id>
+            is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
+
+        + PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-leads (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /domainUnit: "HR"
+            /includeChildDomainUnits: true
+            /policy: "CREATE_PROJECT_FROM_PROJECT_PROFILE"
+            /principal: {"group":"hr-leads"}
+            /projectProfiles: ["Corporate HR"]
+      "
+    `);
+    expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(2);
+  });
 });

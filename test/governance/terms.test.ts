@@ -377,7 +377,7 @@ describe('GlossaryTerm', () => {
     const text = await f.output('plan', f.dir, '--no-color');
     expect(text.slice(text.indexOf('Refused:'))).toMatchInlineSnapshot(`
       "Refused: 1 change blocked by safety rules; apply will not run.
-        - GlossaryTerm/Clinical terms/Vital sign (domain gov)
+        - GlossaryTerm/Clinical terms/Vital sign (domain gov)  <dir>/terms.yaml:7:38
             unresolved reference: GlossaryTerm/Clinical terms/Diagnosis refers to GlossaryTerm "Clinical terms/Vital sign", which is neither declared nor live
       "
     `);

@@ -7,10 +7,9 @@
  * (checkDuplicates: the identity of a grant is its key).
  */
 import { MANAGED_BLUEPRINT_NAMES } from '../../model/blueprints.js';
-import { addressOf } from '../../model/identity.js';
 import { closest, didYouMean } from '../suggest.js';
 import type { ValidDocument } from '../schema-validator.js';
-import { report, type CheckContext } from './context.js';
+import { defer, report, type CheckContext } from './context.js';
 import { isPresent, isPruned, type DocOf } from './inventory.js';
 import { reference } from './references.js';
 
@@ -93,13 +92,12 @@ function checkBlueprintTarget(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, doma
     );
     return;
   }
-  ctx.deferred.push({
-    kind: 'BlueprintConfiguration',
-    domain,
-    name: target.blueprint,
-    account: target.account,
-    from: addressOf(doc.manifest),
-  });
+  defer(
+    ctx,
+    doc,
+    { kind: 'BlueprintConfiguration', domain, name: target.blueprint, account: target.account },
+    pointer,
+  );
 }
 
 function checkGrant(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, known: ReturnType<typeof knownPrincipals>) {
