@@ -18,7 +18,7 @@ import type { HostedEmulator } from './emulator-host.js';
 import type { benchClients } from './pipeline.js';
 import { actionLines, sha256 } from './pipeline.js';
 import { floorCriticalPathMs, listsOf, scopedCriticalPathMs, type ScopedLists } from './pr-bound.js';
-import { meanLatencyMs } from './latency.js';
+import { latencyWidthMs, meanLatencyMs } from './latency.js';
 import type { PrPhaseResult } from './pr.js';
 import type { NetworkSettings } from './scenario.js';
 import type { Timeline } from './trace.js';
@@ -132,6 +132,7 @@ function phaseResult(
     planned.lists,
     second,
     settings.scale,
+    latencyWidthMs(settings.latency),
   );
   const floor = floorCriticalPathMs(first, settings.latency, planned.lists, second, settings.scale);
   const boundMs = Math.max(rate.ms, critical);
