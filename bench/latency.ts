@@ -33,6 +33,11 @@ export function meanLatencyMs(latency: BenchLatency): number {
   return latency.fixedMs;
 }
 
+/** The width of the uniform latency (2 × jitter): how far one draw can be from another. */
+export function latencyWidthMs(latency: BenchLatency): number {
+  return emulatorLatency(latency).jitterMs;
+}
+
 /** The least latency any request can draw: what no run can beat. */
 export function floorLatencyMs(latency: BenchLatency): number {
   return emulatorLatency(latency).fixedMs;

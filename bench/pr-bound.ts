@@ -32,6 +32,8 @@ function rateGapMs(op: string, n: number, scale: number): number {
  * - After the profile list: GetProjectProfile.
  * - `second`: the dependents read the plan asks for after the first read; its Gets are
  *   independent of each other (one step).
+ * `widthMs`: the latency's uniform width (latency.ts); a chain's last step is charged the expected
+ * largest of its latest calls' latencies, not one mean (lastStepMs).
  * The rate gap (`scale` given: the TPS scale the emulator meters at): a step that makes n > 1
  * calls of one operation cannot send the last of them sooner than (n − 1) ÷ TPS after the first,
  * since a tool keeps to the documented rate (bound.ts: AWS promises no burst), so the step lasts
@@ -45,28 +47,58 @@ export function scopedCriticalPathMs(
   lists: ScopedLists = { projects: 1, profiles: 1 },
   second: Record<string, number> = {},
   scale = Infinity,
+  widthMs = 0,
 ): number {
   const n = (op: string) => calls[`datazone.${op}`] ?? 0;
   const gap = (...ops: string[]) => Math.max(0, ...ops.map((op) => rateGapMs(op, n(op), scale)));
   /** One step of the chain: a latency and the rate gap of its calls, when it made any. */
   const step = (...ops: string[]) => (ops.some((op) => n(op) > 0) ? latencyMs + gap(...ops) : 0);
+  /** A chain's last step: what its latest-sent calls add (lastStepMs). */
+  const last = (...ops: string[]) =>
+    lastStepMs(
+      ops.map((op) => ({ calls: n(op), gapMs: rateGapMs(op, n(op), scale) })),
+      latencyMs,
+      widthMs,
+    );
   const secondOps = Object.entries(second).filter(([, c]) => c > 0);
-  const dependents =
-    secondOps.length === 0
-      ? 0
-      : latencyMs +
-        Math.max(0, ...secondOps.map(([key, c]) => rateGapMs(key.slice(key.indexOf('.') + 1), c, scale)));
+  const dependents = lastStepMs(
+    secondOps.map(([key, c]) => ({ calls: c, gapMs: rateGapMs(key.slice(key.indexOf('.') + 1), c, scale) })),
+    latencyMs,
+    widthMs,
+  );
   if (n('GetDomain') === 0) return latencyMs + dependents;
   // A list's calls: its pages one after another, or (its names side by side) the rate between them.
   const list = (op: string, chains: number) =>
     n(op) === 0 ? 0 : Math.max(Math.ceil(n(op) / Math.max(1, chains)) * latencyMs, latencyMs + gap(op));
+  const members = last('GetUserProfile', 'GetGroupProfile');
   const project =
     list('ListProjects', lists.projects) +
-    step('GetProject', 'ListProjectMemberships') +
-    step('GetUserProfile', 'GetGroupProfile');
-  const profile = list('ListProjectProfiles', lists.profiles) + step('GetProjectProfile');
-  const units = latencyMs + step('ListDomainUnitsForParent');
+    (members > 0
+      ? step('GetProject', 'ListProjectMemberships') + members
+      : last('GetProject', 'ListProjectMemberships'));
+  const profile = list('ListProjectProfiles', lists.profiles) + last('GetProjectProfile');
+  const units = latencyMs + last('ListDomainUnitsForParent');
   return latencyMs + Math.max(project, profile, units) + dependents;
+}
+
+/**
+ * What a chain's last step adds: its latest-sent calls go out at the step's largest rate gap (the
+ * last call of each operation with that gap; every call when none has a gap), and the chain
+ * ends with the last of their answers. Their latencies are drawn independently, uniform over
+ * `widthMs` around `latencyMs`, so the expected largest of m is latencyMs + widthMs × (m ÷ (m + 1)
+ * − 1/2): a lower bound only for a chain's last step, after which nothing waits on one call alone.
+ */
+function lastStepMs(
+  ops: readonly { calls: number; gapMs: number }[],
+  latencyMs: number,
+  widthMs: number,
+): number {
+  const called = ops.filter((o) => o.calls > 0);
+  if (called.length === 0) return 0;
+  const top = Math.max(...called.map((o) => o.gapMs));
+  const m =
+    top === 0 ? called.reduce((sum, o) => sum + o.calls, 0) : called.filter((o) => o.gapMs === top).length;
+  return latencyMs + top + widthMs * (m / (m + 1) - 1 / 2);
 }
 
 /** The same chain at the least latency a request can draw: no single run can beat it. */

@@ -26,7 +26,7 @@ import { startHostedEmulator } from './emulator-host.js';
 import { emulatorLatency } from './latency.js';
 import { generateBenchOrg, type BenchOrgSize } from './org.js';
 import { applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
-import { medianOfFive, round, scopedPlan } from './pr-plan.js';
+import { medianOfFive, round, scopedPlan, type StagesMs } from './pr-plan.js';
 import type { NetworkSettings } from './scenario.js';
 import { benchBehaviour } from './scenario.js';
 import { Timeline, timelineLines } from './trace.js';
@@ -61,6 +61,10 @@ export interface PrPhaseResult {
   refused: string[];
   /** The main thread's busy time during the median's reads (the tool's CPU; the emulator is a worker). */
   busyMs: number;
+  /** Main-thread GC during the median's reads, ms. */
+  gcMs: number;
+  /** The median's PR workflow stage by stage, ms (load, base from git, scope, read, plan, dependents). */
+  stagesMs: StagesMs;
   /** Of the median's wall, the time no request was on the wire: the tool's own share (trace.ts offWireMs). */
   offWireMs: number;
   /** Every SDK call of the measured plan (timelineLines) and where each read ended. */

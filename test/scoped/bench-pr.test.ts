@@ -65,6 +65,22 @@ describe('scopedCriticalPathMs', () => {
   });
 });
 
+describe('the last step of a chain', () => {
+  it('charges the expected largest of its latest calls: mean + width × (m/(m+1) − 1/2)', () => {
+    const both = { ...edit, 'datazone.GetGroupProfile': 2 };
+    // Width 0 (no spread): one mean latency, whatever m.
+    expect(scopedCriticalPathMs(both, 20, undefined, {}, 10)).toBe(4 * 20 + 5);
+    // 20 ± 5: the second user and the second group lookup (both 5 ms after the first) end the
+    // read; the larger of two uniform draws over 10 ms averages 10 × 2/3 above the floor.
+    expect(scopedCriticalPathMs(both, 20, undefined, {}, 10, 10)).toBeCloseTo(3 * 20 + 5 + 15 + 20 / 3, 9);
+    // One latest call (the users' second only): its mean.
+    expect(scopedCriticalPathMs(edit, 20, undefined, {}, 10, 10)).toBe(4 * 20 + 5);
+    // No member lookups: GetProject and the memberships end the chain, two draws.
+    const { 'datazone.GetUserProfile': _, ...noMembers } = edit;
+    expect(scopedCriticalPathMs(noMembers, 20, undefined, {}, 10, 10)).toBeCloseTo(2 * 20 + 15 + 20 / 3, 9);
+  });
+});
+
 describe('latency model', () => {
   it('20 ± 5 ms is the emulator knob 15 + [0, 10): mean 20', () => {
     expect(emulatorLatency({ fixedMs: 20, jitterMs: 5 })).toEqual({ fixedMs: 15, jitterMs: 10 });
