@@ -193,6 +193,8 @@ describe('PolicyGrant', () => {
   });
 
   it('exports a unit grant with its profiles so that plan over the export shows no changes', async () => {
+    // The emulator is shared by this file's tests: start from an empty one, so the export holds this grant only.
+    await emu.emulator.control.reset();
     const declared = HR_GRANT.replace(
       '  projectProfiles:',
       '  includeChildDomainUnits: true\n  projectProfiles:',
