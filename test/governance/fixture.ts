@@ -43,6 +43,9 @@ metadata: { name: stewards, domain: gov }
 spec: { description: Data stewards, profile: Plain }
 `;
 
+/** The whole of `plan --no-color` when live state matches the manifests and nothing is unmanaged. */
+export const NO_CHANGES = 'No changes. Live state matches the manifests.\n';
+
 /** A glossary owned by the governance project. */
 export const CLINICAL_GLOSSARY = `apiVersion: smus-gitops/v1alpha1
 kind: Glossary

@@ -1,13 +1,17 @@
 /**
  * PolicyGrant end to end against the emulator: create, no changes after apply, an immutable
  * detail change as a replace, a tombstone, unmanaged listing, prune, drift of an out-of-band
- * change made with the real SDK client, and never a duplicated grant.
+ * change made with the real SDK client, the export round trip, and never a duplicated grant.
  */
 import { AddPolicyGrantCommand, ListPolicyGrantsCommand } from '@aws-sdk/client-datazone';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
+import { runCli } from '../helpers/cli.js';
+import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 
@@ -186,5 +190,42 @@ describe('PolicyGrant', () => {
       "
     `);
     expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(2);
+  });
+
+  it('exports a unit grant with its profiles so that plan over the export shows no changes', async () => {
+    // The emulator is shared by this file's tests: start from an empty one, so the export holds this grant only.
+    await emu.emulator.control.reset();
+    const declared = HR_GRANT.replace(
+      '  projectProfiles:',
+      '  includeChildDomainUnits: true\n  projectProfiles:',
+    );
+    await applyManifests(manifests(declared), emu.endpoint).then(expectAllDone);
+    const out = mkdtempSync(join(tmpdir(), 'smus-grants-export-'));
+    const exported = await runCli(
+      ['export', '--domain', 'gov', '--out', out, '--layout', 'per-kind', '--endpoint-url', emu.endpoint],
+      { env: CLI_ENV },
+    );
+    expect(exported.stderr).toBe('');
+    expect(exported.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'policy-grants.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/policy-grant.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: PolicyGrant
+      metadata:
+        name: hr-create-project-from-project-profile-group-hr-analysts
+        domain: gov
+      spec:
+        policy: CREATE_PROJECT_FROM_PROJECT_PROFILE
+        domainUnit: HR
+        principal:
+          group: hr-analysts
+        includeChildDomainUnits: true
+        projectProfiles:
+          - Corporate HR
+      "
+    `);
+    const planned = await planManifests({ paths: [out] }, emu.endpoint);
+    expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');
   });
 });

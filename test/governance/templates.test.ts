@@ -128,6 +128,23 @@ describe('ProjectProfile templates', () => {
     expect(exported.exitCode).toBe(0);
     // The template comes back, not its expansion (template-lifecycle.test.ts: the explicit list once it differs).
     expect(readFileSync(join(out, 'project-profiles.yaml'), 'utf8')).toContain('  template: SQL analytics\n');
+    expect(readFileSync(join(out, 'project-profiles.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/project-profile.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: ProjectProfile
+      metadata:
+        name: Analysts
+        domain: tpl
+      spec:
+        status: ENABLED
+        allowCustomProjectResourceTags: false
+        template: SQL analytics
+        templateTarget:
+          account: "111122223333"
+          region: us-east-1
+      "
+    `);
     const planned = await planManifests({ paths: [out] }, emu.endpoint);
     expect(planned.observation.failures).toEqual([]);
     expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');
