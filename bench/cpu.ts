@@ -16,7 +16,7 @@ import type { CpuStages } from './cpu-child.js';
 import { startHostedEmulator } from './emulator-host.js';
 import { generateBenchOrg, ORG_AT_QUOTA, type BenchOrgSize } from './org.js';
 import { benchClients, loadOrThrow } from './pipeline.js';
-import { seedWorld } from './seed.js';
+import { seedWorld, type SeedResult } from './seed.js';
 
 const run = promisify(execFile);
 
@@ -25,8 +25,18 @@ export interface CpuResult {
   domains: number;
   projects: number;
   coldPlan: CpuStages;
-  /** Seeding: `changes` = `apiChanges` applied through the API + `projects` created in-process. */
-  populate: { wallMs: number; changes: number; failed: number; apiChanges: number; projects: number };
+  /**
+   * Seeding: `changes` = `apiChanges` applied through the API + `projects` created in-process;
+   * `cpuMs` its CPU by step and in all (bench/seed.ts), steadier than the wall on a loaded machine.
+   */
+  populate: {
+    wallMs: number;
+    changes: number;
+    failed: number;
+    apiChanges: number;
+    projects: number;
+    cpuMs: SeedResult['cpuMs'] & { total: number };
+  };
   replan: CpuStages;
 }
 
@@ -77,6 +87,10 @@ export async function runCpuScenario(
       failed: seeded.apiFailed,
       apiChanges: seeded.apiChanges,
       projects: seeded.projects,
+      cpuMs: {
+        ...seeded.cpuMs,
+        total: seeded.cpuMs.plan + seeded.cpuMs.structure + seeded.cpuMs.reread + seeded.cpuMs.projects,
+      },
     };
     clients.destroy();
     const replan = await measure(dir, emulator.endpoint);

@@ -20,6 +20,8 @@ export interface SeedTiming {
   projects: number;
   wallMs: number;
   cpuMs: number;
+  /** CPU by step (bench/seed.ts SeedResult). */
+  steps: { plan: number; structure: number; reread: number; projects: number };
   loadAverage: number[];
 }
 
@@ -48,6 +50,7 @@ export async function timeSeeding(domains: number, seed = 1): Promise<SeedTiming
       projects: result.projects,
       wallMs: result.wallMs,
       cpuMs: Math.round((used.user + used.system) / 1000),
+      steps: result.cpuMs,
       loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     };
   } finally {

@@ -31,6 +31,18 @@ export interface SeedResult {
   apiFailed: number;
   /** Projects created in-process. */
   projects: number;
+  /**
+   * CPU milliseconds (user + system of the whole process, so the emulator's thread too) by step:
+   * the cold plan, the structure's apply through the API, the re-read for the ids it got, and the
+   * projects' in-process creates (their profile reads included).
+   */
+  cpuMs: { plan: number; structure: number; reread: number; projects: number };
+}
+
+/** CPU milliseconds of the process since `since` (process.cpuUsage), and a new mark. */
+function cpuSince(since: NodeJS.CpuUsage): [number, NodeJS.CpuUsage] {
+  const used = process.cpuUsage(since);
+  return [Math.round((used.user + used.system) / 1000), process.cpuUsage()];
 }
 
 // Calls per message to the emulator's thread: large enough to amortise the message, small
@@ -65,7 +77,10 @@ export async function seedWorld(
   options: ApplyOptions = {},
 ): Promise<SeedResult> {
   const began = performance.now();
+  let mark = process.cpuUsage();
+  const cpuMs = { plan: 0, structure: 0, reread: 0, projects: 0 };
   const cold = await planLoaded(loaded, clients, 64, Infinity);
+  [cpuMs.plan, mark] = cpuSince(mark);
   const isProject = (kind: string) => kind === 'Project';
   const projectChanges = cold.plan.changes.filter((c) => isProject(c.address.kind));
   const other = projectChanges.find((c) => c.action !== 'create');
@@ -79,10 +94,12 @@ export async function seedWorld(
   );
   const apiFailed = outcomes.filter((o) => o.status !== 'done').length;
   if (apiFailed > 0) throw new Error(`seed: ${apiFailed} of ${outcomes.length} changes did not finish`);
+  [cpuMs.structure, mark] = cpuSince(mark);
 
   // The ids the structure got, as apply's registry would hold them after those creates.
   const { observation } = await planLoaded(loaded, clients, 64, Infinity);
   const ids = createIdRegistry(observation.resources);
+  [cpuMs.reread, mark] = cpuSince(mark);
   const { desired } = resolveDesired(loaded.documents, observation);
   const projects = desired.filter((d) => d.address.kind === 'Project' && !d.absent);
   const domainOf = (name: string) => {
@@ -155,10 +172,12 @@ export async function seedWorld(
         `seed: project ${projects[i]!.address.name} failed: ${JSON.stringify(out.failureReasons)}`,
       );
   });
+  [cpuMs.projects] = cpuSince(mark);
   return {
     wallMs: Math.round(performance.now() - began),
     apiChanges: outcomes.length,
     apiFailed,
     projects: creates.length,
+    cpuMs,
   };
 }
