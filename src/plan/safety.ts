@@ -121,8 +121,10 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
       ...(ref.account ? { account: ref.account } : {}),
     };
     const key = identityKey(address);
-    if (liveKeys.has(key) || seen.has(key) || !observation.complete) continue;
-    seen.add(key);
+    // One refusal per referring document, each located at its own value (several may name it).
+    const once = `${key}\n${identityKey(ref.from)}`;
+    if (liveKeys.has(key) || seen.has(once) || !observation.complete) continue;
+    seen.add(once);
     refused.push({
       address,
       reason: 'unresolved-reference',

@@ -5,7 +5,7 @@
  * live state and must then refuse, located at the value that names it:
  * - a grant naming a unit, a profile or a project, a rule naming a form type, a term naming a
  *   glossary, a glossary and a form type naming their owning project (`unresolved-reference`),
- *   with a did-you-mean among the live resources of that kind;
+ *   with a did-you-mean among the live resources of that kind, one refusal per referring document;
  * - a grant to a user the domain does not know (`principal-not-found`: users and groups exist only
  *   in IAM Identity Center, so `validate` cannot check them), with a did-you-mean among the users
  *   the plan read.
@@ -168,7 +168,7 @@ describe('references of the governance kinds at plan time', () => {
             /glossary: "Clinical"
             /status: "ENABLED"
 
-      Refused: 6 changes blocked by safety rules; apply will not run.
+      Refused: 7 changes blocked by safety rules; apply will not run.
         - DomainUnit/Financ (domain gov)  <dir>/broken.yaml:6:15
             unresolved reference: PolicyGrant/Financ CREATE_PROJECT group:finance-leads refers to DomainUnit "Financ", which is neither declared nor live (did you mean "Finance"?)
         - FormType/StudyForm (domain gov)  <dir>/broken.yaml:29:19
@@ -177,6 +177,8 @@ describe('references of the governance kinds at plan time', () => {
             unresolved reference: GlossaryTerm/Clinical/Diagnosis refers to Glossary "Clinical", which is neither declared nor live
         - Project/analytics (domain gov)  <dir>/broken.yaml:22:33
             unresolved reference: PolicyGrant/(root) ADD_TO_PROJECT_MEMBER_POOL project:analytics/CONTRIBUTOR refers to Project "analytics", which is neither declared nor live
+        - Project/research (domain gov)  <dir>/broken.yaml:48:18
+            unresolved reference: FormType/Invoice refers to Project "research", which is neither declared nor live
         - Project/research (domain gov)  <dir>/broken.yaml:42:18
             unresolved reference: Glossary/Finance terms refers to Project "research", which is neither declared nor live
         - ProjectProfile/Sandbx (domain gov)  <dir>/broken.yaml:15:21
