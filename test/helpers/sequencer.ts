@@ -15,7 +15,7 @@ export const LONG_FILES: readonly string[] = [
   'test/campaigns/crash.test.ts',
   'test/cli/pipes.test.ts',
   'test/campaigns/fault.test.ts',
-  'test/campaigns/hostile.test.ts',
+  'test/campaigns/model-findings.test.ts',
 ];
 
 /** Vitest's sequencer with LONG_FILES moved to the front, in their listed order. */
