@@ -2,8 +2,9 @@
  * The order test files start in (vitest.config.ts): the few files that run long but are short on
  * disk first, then vitest's own order. Without a results cache (a clean clone, as CI runs), vitest
  * starts the largest files first, and the campaigns (a few lines each, 10-20 s of work) and the
- * subprocess tests (conformance, concurrent-apply, pipes) came last: one worker ran them alone while the other sat idle (issue 18).
- * With a cache, vitest's order (longest first by the last run) follows the listed files.
+ * subprocess tests (conformance, concurrent-apply, pipes) came last: one worker ran them alone
+ * while the other sat idle (issue 18). With a cache, vitest's order (longest first by the last
+ * run) follows the listed files.
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
