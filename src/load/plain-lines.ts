@@ -222,15 +222,16 @@ class Flow {
   private collection(close: '}' | ']', depth: number): unknown {
     if (depth > LOAD_LIMITS.maxDepth) outside();
     this.i++;
-    const map: Record<string, unknown> = {};
-    const list: unknown[] = [];
+    // Only the collection being read is allocated: a large organisation has a million of them.
+    const map: Record<string, unknown> | undefined = close === '}' ? {} : undefined;
+    const list: unknown[] | undefined = map ? undefined : [];
     this.space();
     if (this.text[this.i] === close) {
       this.i++;
-      return close === '}' ? map : list;
+      return map ?? list;
     }
     for (;;) {
-      if (close === '}') {
+      if (map) {
         this.space();
         const name = key(this.token());
         if (this.text[this.i] !== ':' || this.text[this.i + 1] !== ' ') outside();
@@ -238,11 +239,11 @@ class Flow {
         if (Object.prototype.hasOwnProperty.call(map, name)) outside();
         map[name] = this.value(depth + 1);
       } else {
-        list.push(this.value(depth + 1));
+        list!.push(this.value(depth + 1));
       }
       this.space();
       const c = this.text[this.i++];
-      if (c === close) return close === '}' ? map : list;
+      if (c === close) return map ?? list;
       if (c !== ',') outside();
       this.space();
       // A trailing comma or an empty entry: left to the exact path.
