@@ -78,15 +78,10 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
   for (const change of input.changes) {
     const cascade = cascadeRefusal(change, desired);
     if (cascade) refused.push(cascade);
+    // The action first: most changes of a large plan are no-ops, and their key need not be built.
+    if (change.action === 'noop' || change.action === 'unmanaged' || change.action === 'delete') continue;
     const d = desired.get(identityKey(change.address));
-    if (
-      !d ||
-      d.absent ||
-      change.action === 'noop' ||
-      change.action === 'unmanaged' ||
-      change.action === 'delete'
-    )
-      continue;
+    if (!d || d.absent) continue;
     const domain = change.address.domain ?? '';
     if (change.address.kind === 'Project') {
       const project = d.normal as NormalProject;

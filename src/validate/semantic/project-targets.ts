@@ -32,7 +32,18 @@ function poolAccountsWithId(pool: DocOf<'AccountPool'>, id: string): PoolAccount
  * projects of one profile ask the same question of its environments.
  */
 type PoolOffer = readonly string[] | 'none' | 'skip';
-type PoolOffers = Map<ProfileEnvironment, Map<string, PoolOffer>>;
+/** Offers by pool list (domain and pool names: a profile's environments share theirs) and account. */
+type PoolOffers = Map<string, Map<string, PoolOffer>>;
+
+// The pool-list key of an environment, per environment object.
+const poolKeys = new WeakMap<ProfileEnvironment, string>();
+
+function poolKeyOf(domain: string, env: ProfileEnvironment): string {
+  let key = poolKeys.get(env);
+  if (key === undefined)
+    poolKeys.set(env, (key = [domain, ...(env.target.accountPools ?? [])].join('\u0000')));
+  return key;
+}
 
 function poolOffer(ctx: CheckContext, domain: string, env: ProfileEnvironment, account: string): PoolOffer {
   const pools = (env.target.accountPools ?? []).map((name) =>
@@ -55,14 +66,15 @@ function poolCheck(
 ): void {
   // The profile was found in the project's domain: one environment object belongs to one domain.
   const domain = project.manifest.metadata.domain ?? '';
-  let byAccount = offers.get(env);
-  if (!byAccount) offers.set(env, (byAccount = new Map()));
+  const poolKey = poolKeyOf(domain, env);
+  let byAccount = offers.get(poolKey);
+  if (!byAccount) offers.set(poolKey, (byAccount = new Map()));
   let offer = byAccount.get(target.account);
   if (offer === undefined)
     byAccount.set(target.account, (offer = poolOffer(ctx, domain, env, target.account)));
   if (offer === 'skip') return;
-  const poolNames = (env.target.accountPools ?? []).join(', ');
   if (offer === 'none') {
+    const poolNames = (env.target.accountPools ?? []).join(', ');
     report(
       ctx,
       project,
@@ -131,7 +143,8 @@ export function checkProjectTargets(ctx: CheckContext): void {
       );
     }
     const envs = profile.manifest.spec.environments ?? [];
-    const byName = new Map(envs.map((e) => [e.name, e]));
+    // Built only for a project that overrides environments (few do).
+    const byName = spec.environments?.length ? new Map(envs.map((e) => [e.name, e])) : new Map();
     (spec.environments ?? []).forEach((override, i) => {
       if (!byName.has(override.name)) {
         report(
