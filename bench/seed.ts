@@ -16,7 +16,9 @@ import { resourceTags, singlePools, userParameters } from '../src/apply/operatio
 import type { ClientFactory } from '../src/aws/clients.js';
 import type { LoadResult } from '../src/validate/load-manifests.js';
 import type { NormalProject } from '../src/model/normalized.js';
+import { readLive } from '../src/live/read-live.js';
 import { resolveDesired } from '../src/plan/planner.js';
+import { readScope } from '../src/plan/scope.js';
 import type { InvokeCall, InvokeOutcome } from './emulator-worker.js';
 import { applyPlanned, planLoaded, type ApplyOptions } from './pipeline.js';
 
@@ -96,8 +98,14 @@ export async function seedWorld(
   if (apiFailed > 0) throw new Error(`seed: ${apiFailed} of ${outcomes.length} changes did not finish`);
   [cpuMs.structure, mark] = cpuSince(mark);
 
-  // The ids the structure got, as apply's registry would hold them after those creates.
-  const { observation } = await planLoaded(loaded, clients, 64, Infinity);
+  // The ids the structure got, as apply's registry would hold them after those creates: a live
+  // read alone (no plan of the 13,210 documents is needed for ids).
+  const observation = await readLive(readScope(loaded.documents), {
+    clients,
+    concurrency: 64,
+    rateScale: Infinity,
+  });
+  if (!observation.complete) throw new Error('seed: the live read after the structure was incomplete');
   const ids = createIdRegistry(observation.resources);
   [cpuMs.reread, mark] = cpuSince(mark);
   const { desired } = resolveDesired(loaded.documents, observation);
