@@ -123,21 +123,49 @@ function itemKey(item: unknown, key: string): string {
   return isPlainObject(item) ? String(item[key]) : JSON.stringify(item);
 }
 
+/** Index of the last item of `list` with item key `k`, or -1. */
+function lastWithKey(list: readonly unknown[], key: string, k: string): number {
+  for (let i = list.length - 1; i >= 0; i--) if (itemKey(list[i], key) === k) return i;
+  return -1;
+}
+
+/** How many distinct item keys a list has. */
+function distinctKeys(list: readonly unknown[], key: string): number {
+  let count = 0;
+  for (let i = 0; i < list.length; i++) if (lastWithKey(list, key, itemKey(list[i], key)) === i) count++;
+  return count;
+}
+
+// Up to this many items a keyed list is matched by scanning, without building maps.
+const SCANNED_LIST = 16;
+
 /**
  * Whether `diffAt` finds no change in a keyed list, without sorting and collecting: the same
- * items by key (the last of a repeated key, as diffAt's maps keep), each in sync. Keyed lists in
+ * item keys, and for each key its last item (as diffAt's maps keep) in sync. Keyed lists in
  * another order than the live one (a project's members) are the common case of a large plan.
  */
 function keyedInSync(desired: unknown[], live: unknown[], key: string, rules: DiffRules, path: string) {
   if (equal(desired, live)) return true;
-  const d = new Map(desired.map((item) => [itemKey(item, key), item]));
-  const l = new Map(live.map((item) => [itemKey(item, key), item]));
-  if (d.size !== l.size) return false;
-  for (const [k, item] of d) {
-    if (!l.has(k)) return false;
-    if (!inSync(item, l.get(k), rules, childPointer(path, k))) return false;
+  // Items below the deepest rule compare without rules, and need no path.
+  const ruled = pointerDepth(path) < (compiled(rules).depth ?? 0);
+  const itemRules = ruled ? rules : NO_RULES;
+  const itemPath = (k: string) => (ruled ? childPointer(path, k) : path);
+  if (desired.length > SCANNED_LIST || live.length > SCANNED_LIST) {
+    const d = new Map(desired.map((item) => [itemKey(item, key), item]));
+    const l = new Map(live.map((item) => [itemKey(item, key), item]));
+    if (d.size !== l.size) return false;
+    for (const [k, item] of d) if (!l.has(k) || !inSync(item, l.get(k), itemRules, itemPath(k))) return false;
+    return true;
   }
-  return true;
+  let distinct = 0;
+  for (let i = 0; i < desired.length; i++) {
+    const k = itemKey(desired[i], key);
+    if (lastWithKey(desired, key, k) !== i) continue;
+    distinct++;
+    const j = lastWithKey(live, key, k);
+    if (j < 0 || !inSync(desired[i], live[j], itemRules, itemPath(k))) return false;
+  }
+  return distinct === distinctKeys(live, key);
 }
 
 /** Diffs two normalised values. `desired` is the "after", `live` the "before". */

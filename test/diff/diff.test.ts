@@ -132,8 +132,15 @@ function reordered(value: unknown, order: number): unknown {
 describe('the in-sync shortcut', () => {
   it('finds exactly what the full diff finds, with rules at every depth', () => {
     fc.assert(
-      fc.property(shaped, shaped, fc.nat(5), fc.boolean(), (a, b, order, same) => {
-        const other = same ? reordered(a, order) : b;
+      fc.property(shaped, shaped, fc.nat(5), fc.nat(3), (a, b, order, mode) => {
+        // Another value, the same one reordered, or reordered with one keyed item added or dropped.
+        const other = mode === 0 ? b : (reordered(a, order) as Record<string, unknown>);
+        if (mode > 1 && Array.isArray(other.environments)) {
+          const list = [...(other.environments as unknown[])];
+          if (mode === 2) list.push({ name: order % 2 === 0 ? 'x' : 'w' });
+          else list.splice(order % Math.max(1, list.length), 1);
+          other.environments = list;
+        }
         expect(diffValues(a, other, RULES)).toEqual(diffValuesInFull(a, other, RULES));
       }),
       { numRuns: 2000 },

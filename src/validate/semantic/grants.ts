@@ -122,6 +122,9 @@ function checkGrant(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, known: ReturnT
 
 /** Runs the grant checks (tombstones are matched on identity alone and not checked). */
 export function checkGrants(ctx: CheckContext): void {
+  const grants = ctx.inventory.ofKind('PolicyGrant').filter(isPresent);
+  // The members of every project are gathered only when there is a grant to check against them.
+  if (grants.length === 0) return;
   const known = knownPrincipals(ctx);
-  for (const doc of ctx.inventory.ofKind('PolicyGrant')) if (isPresent(doc)) checkGrant(ctx, doc, known);
+  for (const doc of grants) checkGrant(ctx, doc, known);
 }
