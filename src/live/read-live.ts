@@ -37,6 +37,13 @@ export interface ReadLiveDeps extends PacingOptions {
  */
 export const DEFAULT_READ_CONCURRENCY = 64;
 
+/**
+ * Resources fetched at once per call in flight (ReadContext.resource): enough that the call
+ * limiter always has work queued (a project's fetch is two calls, paced by budgets), few enough
+ * that a 10,000-project read does not hold every project's pending calls at once.
+ */
+export const RESOURCES_PER_CALL = 4;
+
 const FALLBACK_REGION = 'us-east-1';
 
 function compare(a: string, b: string): number {
@@ -125,10 +132,12 @@ async function readScopeDomain(
 
 /** Reads the live state of `scope`. */
 export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Observation> {
+  const concurrency = deps.concurrency ?? DEFAULT_READ_CONCURRENCY;
   const read = new ReadContext(
-    createLimiter(deps.concurrency ?? DEFAULT_READ_CONCURRENCY),
+    createLimiter(concurrency),
     deps.log,
     new ReadPacing(deps),
+    createLimiter(RESOURCES_PER_CALL * concurrency),
   );
   const stsRegion = scope.domains[0]?.region ?? scope.studioDomains[0]?.region ?? FALLBACK_REGION;
   const caller = readCaller(read, deps.clients.home(stsRegion));
