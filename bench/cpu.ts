@@ -2,8 +2,10 @@
  * The `cpu` scenario: ten domains at quota (10,000 projects) against an emulator without latency
  * or rate limits, so what remains is the tool's own work. A plan over the empty cloud and a
  * no-change plan over the populated one each run in a fresh process (cpu-child.mjs: plain node
- * over the built dist/, as users run the tool, not tsx) for its stage times and peak RSS. In between the cloud is seeded (seed.ts: the structure applied by the tool,
- * the projects created in-process, as apply would have made them) and timed for information.
+ * over the built dist/, as users run the tool, not tsx) for its stage times and peak RSS. In
+ * between the cloud is seeded (seed.ts: domains, units, associations and blueprint configurations
+ * applied by the tool, pools, profiles and projects created in-process, as apply would have made
+ * them) and timed for information.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -46,7 +48,8 @@ export interface CpuResult {
   projects: number;
   coldPlan: CpuStages;
   /**
-   * Seeding: `changes` = `apiChanges` applied through the API + `projects` created in-process;
+   * Seeding: `changes` = `apiChanges` applied through the API + `inProcess` created in-process
+   * (pools, profiles and the `projects`);
    * `cpuMs` its CPU by step and in all (bench/seed.ts), steadier than the wall on a loaded machine.
    */
   populate: {
@@ -54,6 +57,7 @@ export interface CpuResult {
     changes: number;
     failed: number;
     apiChanges: number;
+    inProcess: number;
     projects: number;
     cpuMs: SeedResult['cpuMs'] & { total: number };
   };
@@ -100,13 +104,14 @@ export async function runCpuScenario(
       rateScale: 1000,
     });
     progress(
-      `bench: cpu seeded ${seeded.apiChanges} changes through the API and ${seeded.projects} projects directly`,
+      `bench: cpu seeded ${seeded.apiChanges} changes through the API and ${seeded.inProcess} resources directly`,
     );
     const populate = {
       wallMs: seeded.wallMs,
-      changes: seeded.apiChanges + seeded.projects,
+      changes: seeded.apiChanges + seeded.inProcess,
       failed: seeded.apiFailed,
       apiChanges: seeded.apiChanges,
+      inProcess: seeded.inProcess,
       projects: seeded.projects,
       cpuMs: {
         ...seeded.cpuMs,

@@ -146,7 +146,7 @@ function cpuLines(cpu: CpuResult): string[] {
   return [
     `cpu (${cpu.domains} domains, ${cpu.projects} projects, no latency, no limits):`,
     `  cold plan   ${stages(cpu.coldPlan)}`,
-    `  seed        ${cpu.populate.apiChanges} changes applied + ${cpu.populate.projects} projects seeded in ${cpu.populate.wallMs} ms, CPU ${cpu.populate.cpuMs.total} ms (plan ${cpu.populate.cpuMs.plan}, structure ${cpu.populate.cpuMs.structure}, re-read ${cpu.populate.cpuMs.reread}, projects ${cpu.populate.cpuMs.projects}; ${cpu.populate.failed} failed)`,
+    `  seed        ${cpu.populate.apiChanges} changes applied + ${cpu.populate.inProcess} created in-process (${cpu.populate.projects} projects) in ${cpu.populate.wallMs} ms, CPU ${cpu.populate.cpuMs.total} ms (plan ${cpu.populate.cpuMs.plan}, structure ${cpu.populate.cpuMs.structure}, re-read ${cpu.populate.cpuMs.reread}, in-process ${cpu.populate.cpuMs.projects}; ${cpu.populate.failed} failed)`,
     `  re-plan     ${stages(cpu.replan)}`,
   ];
 }

@@ -1,11 +1,11 @@
 /**
  * Seeds an emulator with what applying a cold plan would have made, without paying for ten
- * thousand project creates over HTTP. Everything but the projects (domains, units, associations,
- * blueprint configurations, pools, profiles: a few hundred changes per domain, with their RAM
- * shares and lifecycles) is applied by the tool itself through the API. Each project is then
- * created by calling the emulator's CreateProject handler in-process (control.ts `invoke`) with
- * exactly the input apply sends (the same request builders: project-request.ts, memberInput),
- * members included as apply sends them. What apply does after that create only reads (the
+ * thousand project creates over HTTP. The domains, units, associations and blueprint
+ * configurations (171 changes per domain, with their RAM shares, role assumptions and lifecycles)
+ * are applied by the tool itself through the API. Pools, profiles (seed-calls.ts) and projects
+ * are then created by calling the emulator's handlers in-process (control.ts `invoke`) with
+ * exactly the input apply sends (the same request builders: poolRequest, profileRequest,
+ * project-request.ts, memberInput), members included as apply sends them. What apply does after that create only reads (the
  * deployment wait, the membership list; with instant lifecycles nothing is left to converge), so
  * the seeded world is the applied one: test/bench/seed.test.ts proves it on a small scenario.
  */
@@ -19,24 +19,25 @@ import type { NormalProject } from '../src/model/normalized.js';
 import { readLive } from '../src/live/read-live.js';
 import { resolveDesired } from '../src/plan/planner.js';
 import { readScope } from '../src/plan/scope.js';
-import type { InvokeCall, InvokeOutcome } from './emulator-worker.js';
+import type { InvokeCall } from './emulator-worker.js';
 import { applyPlanned, planLoaded, type ApplyOptions } from './pipeline.js';
+import { invokeBatched, outputOf, seedPools, seedProfiles, wireForm, type Invoke } from './seed-calls.js';
 
-/** Runs a batch of in-process emulator calls in order (emulator-host.ts, or control.invoke in tests). */
-export type Invoke = (calls: InvokeCall[]) => Promise<InvokeOutcome[]>;
+export type { Invoke } from './seed-calls.js';
 
 /** What seeding did. */
 export interface SeedResult {
   wallMs: number;
-  /** Changes applied through the API (everything but the projects), and how many did not finish. */
+  /** Changes applied through the API (all but pools, profiles and projects), and how many did not finish. */
   apiChanges: number;
   apiFailed: number;
-  /** Projects created in-process. */
+  /** Resources created in-process (pools, profiles and projects), of which projects. */
+  inProcess: number;
   projects: number;
   /**
    * CPU milliseconds (user + system of the whole process, so the emulator's thread too) by step:
    * the cold plan, the structure's apply through the API, the re-read for the ids it got, and the
-   * projects' in-process creates (their profile reads included).
+   * in-process creates (pools, profiles, projects with their profile reads).
    */
   cpuMs: { plan: number; structure: number; reread: number; projects: number };
 }
@@ -45,27 +46,6 @@ export interface SeedResult {
 function cpuSince(since: NodeJS.CpuUsage): [number, NodeJS.CpuUsage] {
   const used = process.cpuUsage(since);
   return [Math.round((used.user + used.system) / 1000), process.cpuUsage()];
-}
-
-// Calls per message to the emulator's thread: large enough to amortise the message, small
-// enough that the thread still answers other messages in between.
-const BATCH = 500;
-
-function outputOf(outcome: InvokeOutcome | undefined, what: string): unknown {
-  if (!outcome) throw new Error(`seed: ${what}: no answer`);
-  if ('error' in outcome) throw new Error(`seed: ${what}: ${outcome.error}`);
-  return outcome.output;
-}
-
-/** Drops undefined members, as the SDK's serialisation and the emulator's decoding do. */
-function wireForm(input: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-}
-
-async function invokeBatched(invoke: Invoke, calls: InvokeCall[]): Promise<InvokeOutcome[]> {
-  const outcomes: InvokeOutcome[] = [];
-  for (let i = 0; i < calls.length; i += BATCH) outcomes.push(...(await invoke(calls.slice(i, i + BATCH))));
-  return outcomes;
 }
 
 /**
@@ -83,11 +63,15 @@ export async function seedWorld(
   const cpuMs = { plan: 0, structure: 0, reread: 0, projects: 0 };
   const cold = await planLoaded(loaded, clients, 64, Infinity);
   [cpuMs.plan, mark] = cpuSince(mark);
-  const isProject = (kind: string) => kind === 'Project';
-  const projectChanges = cold.plan.changes.filter((c) => isProject(c.address.kind));
-  const other = projectChanges.find((c) => c.action !== 'create');
-  if (other) throw new Error(`seed: project ${other.address.name} is planned as ${other.action}, not create`);
-  const structure = cold.plan.changes.filter((c) => !isProject(c.address.kind));
+  // Projects, pools and profiles are created in-process; the rest through the API.
+  const inProcess = (kind: string) =>
+    kind === 'Project' || kind === 'AccountPool' || kind === 'ProjectProfile';
+  const other = cold.plan.changes.find((c) => inProcess(c.address.kind) && c.action !== 'create');
+  if (other)
+    throw new Error(
+      `seed: ${other.address.kind} ${other.address.name} is planned as ${other.action}, not create`,
+    );
+  const structure = cold.plan.changes.filter((c) => !inProcess(c.address.kind));
   const outcomes = await applyPlanned(
     loaded,
     { ...cold, plan: { ...cold.plan, changes: structure } },
@@ -109,7 +93,12 @@ export async function seedWorld(
   const ids = createIdRegistry(observation.resources);
   [cpuMs.reread, mark] = cpuSince(mark);
   const { desired } = resolveDesired(loaded.documents, observation);
-  const projects = desired.filter((d) => d.address.kind === 'Project' && !d.absent);
+  const declared = (kind: string) => desired.filter((d) => d.address.kind === kind && !d.absent);
+  const pools = declared('AccountPool');
+  const profilesDeclared = declared('ProjectProfile');
+  await seedPools(invoke, ids, pools);
+  await seedProfiles(invoke, ids, profilesDeclared);
+  const projects = declared('Project');
   const domainOf = (name: string) => {
     const domain = ids.domain(name);
     if (!domain) throw new Error(`seed: domain ${name} was not created`);
@@ -185,6 +174,7 @@ export async function seedWorld(
     wallMs: Math.round(performance.now() - began),
     apiChanges: outcomes.length,
     apiFailed,
+    inProcess: pools.length + profilesDeclared.length + creates.length,
     projects: creates.length,
     cpuMs,
   };
