@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/helpers/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -15,6 +16,8 @@ export default defineConfig({
     // Both cores: vitest's default (cores - 1) leaves one of two idle while a file waits on I/O.
     maxWorkers: 2,
     minWorkers: 1,
+    // Long files that are short on disk start first, so that no worker runs them alone at the end.
+    sequence: { sequencer: LongFirstSequencer },
     // The SDK's notice that its 2027 releases need Node 22 is not about this code; keep test output readable.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // Opt-in per-file CPU time (test/helpers/cpu-probe.ts): where the suite's time goes, load-robust.

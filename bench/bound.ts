@@ -4,8 +4,9 @@
  * - the rate bound: for every (account, operation), the calls made ÷ the scaled TPS it is metered
  *   at (the emulator's table: documented, or the stated default for undocumented operations);
  * - the critical path: the longest chain of steps that must happen one after another, each step
- *   costing at least the emulator's fixed latency, plus the emulated durations of async lifecycles
- *   (deployments, associations) a step must wait for;
+ *   costing the mean of the emulator's latency (latency.ts: 20 ± 5 ms uniform, so this bounds the
+ *   expected wall, which is what a median of runs measures), plus the emulated durations of async
+ *   lifecycles (deployments, associations) a step must wait for;
  * - for an apply, the operation path (operationPathBoundMs): an operation's calls cannot begin
  *   before its changes' prerequisites are done, nor can the apply end before the last of its
  *   calls has been followed by what that call's change must still wait for.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { applyPlan } from '../src/apply/apply-plan.js';
 import type { ChangeOutcome, ExecutorEvent } from '../src/apply/executor.js';
 import { ClientFactory } from '../src/aws/clients.js';
+import type { Timing } from '../src/aws/rate-budget.js';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { readLive } from '../src/live/read-live.js';
 import type { Observation } from '../src/live/types.js';
@@ -71,12 +72,15 @@ export interface Planned {
 /**
  * Reads live state and plans (the plan command's work after loading). `rateScale` scales the
  * read's rate budgets as the emulator's limits are scaled (Infinity: an emulator without limits).
+ * `timing`, when given, is the read's clock and sleep (tests pass the emulator's clock so that
+ * pacing and backoff cost no real time, issue 18); real time otherwise.
  */
 export async function planLoaded(
   loaded: LoadResult,
   clients: ClientFactory,
   readConcurrency?: number,
   rateScale?: number,
+  timing?: Timing,
 ): Promise<Planned> {
   const scoping = performance.now();
   const scope = readScope(loaded.documents);
@@ -85,6 +89,7 @@ export async function planLoaded(
     clients,
     ...(readConcurrency ? { concurrency: readConcurrency } : {}),
     ...(rateScale ? { rateScale } : {}),
+    ...(timing ? { timing } : {}),
   });
   const read = performance.now();
   const plan = buildPlan({
@@ -105,6 +110,11 @@ export interface ApplyOptions {
   rateScale?: number;
   /** Caps every sleep (waits and backoff) for fast tests; real time otherwise. */
   maxSleepMs?: number;
+  /**
+   * The apply's clock and sleep (tests pass the emulator's clock: waits and backoff then cost no
+   * real time, issue 18); when given, `maxSleepMs` does not apply.
+   */
+  timing?: Timing;
   deadlineMs?: number;
   random?: () => number;
   log?: (event: Record<string, unknown>, message: string) => void;
@@ -126,7 +136,7 @@ export async function applyPlanned(
     desired,
     observation: planned.observation,
     domainAccount,
-    timing: {
+    timing: options.timing ?? {
       now: () => Date.now(),
       sleep: (ms) => new Promise((r) => setTimeout(r, cap === undefined ? ms : Math.min(ms, cap))),
     },

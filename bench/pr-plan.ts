@@ -3,6 +3,7 @@
  * scope, targeted read, plan, dependents read) with their read windows timed and their calls
  * counted and traced, and the phase figures of the median of five.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { readDependents } from '../src/live/dependents.js';
 import { readLive } from '../src/live/read-live.js';
 import { loadManifests } from '../src/validate/load-manifests.js';
@@ -17,7 +18,8 @@ import { rateBoundMs } from './bound.js';
 import type { HostedEmulator } from './emulator-host.js';
 import type { benchClients } from './pipeline.js';
 import { actionLines, sha256 } from './pipeline.js';
-import { expectedCriticalPathMs, listsOf, scopedCriticalPathMs, type ScopedLists } from './pr-bound.js';
+import { floorCriticalPathMs, listsOf, scopedCriticalPathMs, type ScopedLists } from './pr-bound.js';
+import { latencyWidthMs, meanLatencyMs } from './latency.js';
 import type { PrPhaseResult } from './pr.js';
 import type { NetworkSettings } from './scenario.js';
 import type { Timeline } from './trace.js';
@@ -55,10 +57,18 @@ export async function scopedPlan(
   lists: ScopedLists;
   /** Requests of the first read (`split`'s answer, taken between the reads, untimed). */
   firstCounts: OperationCount[];
+  /** Wall of each stage of the PR workflow, ms (the reads' are readMs's parts). */
+  stagesMs: StagesMs;
+  /** Main-thread garbage collection during the reads, ms (a pause there delays an answer's turn). */
+  gcMs: number;
 }> {
+  const stage = stageClock();
   const loaded = await loadManifests(['.'], dir);
+  const loadMs = stage();
   const base = await loadChangedSince('main', ['.'], dir);
+  const baseMs = stage();
   const changed = changeScope(base.documents, loaded.documents, 'main', loaded.deferred);
+  const scopeMs = stage();
   if (timeline) {
     const regions = new Set([...changed.scope.domains, ...changed.scope.studioDomains].map((d) => d.region));
     for (const region of regions) {
@@ -71,6 +81,7 @@ export async function scopedPlan(
   // The main thread's busy time during the reads (the emulator runs in a worker, not counted):
   // the tool's own work, far less sensitive to the machine's load than wall time.
   let elu = performance.eventLoopUtilization();
+  const gc = gcClock();
   const began = performance.now();
   const observation = await readLive(changed.scope, {
     clients,
@@ -79,8 +90,10 @@ export async function scopedPlan(
   });
   let readMs = performance.now() - began;
   let busyMs = performance.eventLoopUtilization(elu).active;
+  let gcMs = gc.take();
   marks.push(readMs);
   const firstCounts = split ? await split() : [];
+  stage();
   const { plan, preflight } = buildPlanDetailed({
     documents: changed.documents,
     observation,
@@ -88,6 +101,8 @@ export async function scopedPlan(
     digest: sha256,
     only: changed.only,
   });
+  const planMs = stage();
+  let dependentsMs = 0;
   const request = dependentsRequest(preflight);
   let failures = observation.failures.length;
   if (request.principals.length + request.projects.length + request.profiles.length > 0) {
@@ -95,12 +110,15 @@ export async function scopedPlan(
     elu = performance.eventLoopUtilization();
     const facts = await readDependents(request, { clients, rateScale: scale });
     busyMs += performance.eventLoopUtilization(elu).active;
+    gcMs += gc.take();
     marks.push(second - began);
     readMs += performance.now() - second;
     marks.push(performance.now() - began);
     failures += facts.failures.length;
     addFindings(plan, dependentsPreflight(preflight, facts), sha256);
+    dependentsMs = stage();
   }
+  gc.stop();
   plan.scope = changeScopeText(changed, 'main');
   return {
     plan,
@@ -111,6 +129,54 @@ export async function scopedPlan(
     marks,
     lists: listsOf(changed.scope),
     firstCounts,
+    stagesMs: {
+      load: round(loadMs),
+      base: round(baseMs),
+      scope: round(scopeMs),
+      read: round(marks[0] ?? 0),
+      plan: round(planMs),
+      dependents: round(dependentsMs),
+    },
+    gcMs: round(gcMs),
+  };
+}
+
+/** The PR workflow's stages: load the tree, the base from git, the change scope, read, plan, dependents. */
+export interface StagesMs {
+  load: number;
+  base: number;
+  scope: number;
+  read: number;
+  plan: number;
+  dependents: number;
+}
+
+/** A clock that answers the ms since it last answered (or was made). */
+function stageClock(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = now - last;
+    last = now;
+    return ms;
+  };
+}
+
+/** Main-thread GC time, taken in parts (the emulator's worker has its own heap, not counted). */
+function gcClock(): { take: () => number; stop: () => void } {
+  let ms = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) ms += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    take: () => {
+      for (const entry of observer.takeRecords()) ms += entry.duration;
+      const taken = ms;
+      ms = 0;
+      return taken;
+    },
+    stop: () => observer.disconnect(),
   };
 }
 
@@ -125,10 +191,16 @@ function phaseResult(
   const first = callsByOperation(planned.firstCounts);
   const second = callsByOperation(secondCounts);
   const rate = rateBoundMs(counts, settings.scale);
-  const critical = scopedCriticalPathMs(first, settings.latency.fixedMs, planned.lists, second);
-  const expected = expectedCriticalPathMs(first, settings.latency, planned.lists, second);
+  const critical = scopedCriticalPathMs(
+    first,
+    meanLatencyMs(settings.latency),
+    planned.lists,
+    second,
+    settings.scale,
+    latencyWidthMs(settings.latency),
+  );
+  const floor = floorCriticalPathMs(first, settings.latency, planned.lists, second, settings.scale);
   const boundMs = Math.max(rate.ms, critical);
-  const expectedMs = Math.max(rate.ms, expected);
   return {
     phase,
     scope: planned.plan.scope ?? '',
@@ -138,13 +210,14 @@ function phaseResult(
     boundMs: round(boundMs),
     boundBy: rate.ms >= critical ? `rate ${rate.by}` : 'critical-path',
     efficiency: round(planned.readMs > 0 ? boundMs / planned.readMs : 0, 3),
-    expectedMs: round(expectedMs),
-    expectedEfficiency: round(planned.readMs > 0 ? expectedMs / planned.readMs : 0, 3),
+    floorMs: round(Math.max(rate.ms, floor)),
     realQuotaRateBoundMs: round(rateBoundMs(counts, 1).ms),
     failed: planned.failures,
     changes: actionLines(planned.plan),
     refused: planned.plan.refused.map((r) => `${r.reason} ${r.address.kind}/${r.address.name}: ${r.detail}`),
     busyMs: round(planned.busyMs),
+    gcMs: planned.gcMs,
+    stagesMs: planned.stagesMs,
     offWireMs: offWireMs(planned.calls, readWindows(planned.marks)),
     timeline: [
       ...timelineLines(planned.calls),

@@ -30,9 +30,12 @@ export function prLines(result: PrScenarioResult): string[] {
   ];
   for (const p of result.phases) {
     lines.push(
-      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)} (${p.expectedEfficiency.toFixed(2)} of the mean-latency chain ${p.expectedMs.toFixed(0)} ms)  at real quotas ${p.realQuotaRateBoundMs.toFixed(0)} ms  failed ${p.failed}`,
+      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)} (floor ${p.floorMs.toFixed(0)} ms)  at real quotas ${p.realQuotaRateBoundMs.toFixed(0)} ms  failed ${p.failed}`,
       `             Scoped: ${p.scope}`,
-      `             off the wire (no request in flight): ${p.offWireMs.toFixed(1)} ms of ${p.wallMs.toFixed(1)}; main thread busy ${p.busyMs.toFixed(1)} ms`,
+      `             off the wire (no request in flight): ${p.offWireMs.toFixed(1)} ms of ${p.wallMs.toFixed(1)}; main thread busy ${p.busyMs.toFixed(1)} ms, GC ${p.gcMs.toFixed(1)} ms`,
+      `             stages (ms): ${Object.entries(p.stagesMs)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ')}`,
       `             runs (ms): ${(p.runsMs ?? []).map((w) => w.toFixed(0)).join(', ')}${p.coldMs !== undefined ? `; first plan of the run ${p.coldMs.toFixed(0)}` : ''}`,
       `             calls: ${Object.entries(p.calls)
         .map(([op, n]) => `${op} ${n}`)

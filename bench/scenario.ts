@@ -20,6 +20,7 @@ import {
 } from './bound.js';
 import { actionLines, applyPlanned, benchClients, loadOrThrow, planLoaded } from './pipeline.js';
 import { startHostedEmulator } from './emulator-host.js';
+import { emulatorLatency, meanLatencyMs, type BenchLatency } from './latency.js';
 import {
   callsByOperation,
   operationTrace,
@@ -70,7 +71,8 @@ export interface PhaseResult {
 export interface NetworkSettings {
   /** Multiplies every TPS limit (emulator) and budget (tool). */
   scale: number;
-  latency: { fixedMs: number; jitterMs: number };
+  /** `fixedMs ± jitterMs`, uniform (latency.ts). */
+  latency: BenchLatency;
   seed: number;
   concurrency?: number;
   readConcurrency?: number;
@@ -161,7 +163,7 @@ export async function runNetworkScenario(
   const loaded = await loadOrThrow(paths);
   const emulator = await startHostedEmulator({
     seed: settings.seed,
-    latency: settings.latency,
+    latency: emulatorLatency(settings.latency),
     rateLimits: 'documented',
     rateLimitScale: settings.scale,
     behaviour,
@@ -185,7 +187,7 @@ export async function runNetworkScenario(
       // The median run: a phase of one round trip is as long as a GC pause or a late timer.
       runs.sort((a, b) => a.planned.timings.readMs - b.planned.timings.readMs);
       const { planned, counts } = runs[Math.floor(runs.length / 2)]!;
-      const critical = planCriticalPathMs(callsByOperation(counts), settings.latency.fixedMs);
+      const critical = planCriticalPathMs(callsByOperation(counts), meanLatencyMs(settings.latency));
       results.push(
         phaseResult(
           phase,
@@ -218,11 +220,16 @@ export async function runNetworkScenario(
     const counts = await emulator.takeCounts();
     const timeline = await emulator.takeTimeline();
     const deploys = deploysOnCreate(loaded);
-    const critical = applyCriticalPathMs(cold.plan.changes, settings.latency.fixedMs, durations, deploys);
+    const critical = applyCriticalPathMs(
+      cold.plan.changes,
+      meanLatencyMs(settings.latency),
+      durations,
+      deploys,
+    );
     const bound = operationPathBoundMs(
       cold.plan.changes,
       counts,
-      settings.latency.fixedMs,
+      meanLatencyMs(settings.latency),
       durations,
       deploys,
       settings.scale,

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { planShards, type Shard } from '../src/plan/shards.js';
 import { writeShardedOrg } from '../test/shards/org.js';
 import { startHostedEmulator, type HostedEmulator } from './emulator-host.js';
+import { emulatorLatency } from './latency.js';
 import type { BenchOrgSize } from './org.js';
 import { loadOrThrow } from './pipeline.js';
 import type { NetworkSettings } from './scenario.js';
@@ -161,7 +162,7 @@ async function runShards(
 async function emulatorFor(settings: NetworkSettings): Promise<HostedEmulator> {
   return startHostedEmulator({
     seed: settings.seed,
-    latency: settings.latency,
+    latency: emulatorLatency(settings.latency),
     rateLimits: 'documented',
     rateLimitScale: settings.scale,
     behaviour: { defaultPageSize: 50 },

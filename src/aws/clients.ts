@@ -86,6 +86,8 @@ export function explainMissingCredentials(
 /** Builds and caches clients per account and region. */
 export class ClientFactory {
   private readonly cache = new Map<string, AwsClients>();
+  // Every SDK client built so far (clients are built on first use), for destroy.
+  private readonly built: { destroy(): void }[] = [];
   private roles: ReadonlyMap<string, RoleDeclaration> = new Map();
 
   constructor(private readonly settings: ClientSettings) {}
@@ -129,12 +131,7 @@ export class ClientFactory {
 
   /** Closes every client's sockets. */
   destroy(): void {
-    for (const clients of this.cache.values()) {
-      clients.dataZone.destroy();
-      clients.ram.destroy();
-      clients.sageMaker.destroy();
-      clients.sts.destroy();
-    }
+    for (const client of this.built.splice(0)) client.destroy();
     this.cache.clear();
   }
 
@@ -162,22 +159,57 @@ export class ClientFactory {
       ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
       ...(credentials ? { credentials } : {}),
     };
+    const callLog = this.settings.callLog;
+    const where = { account: accountKey, region };
+    // Each client is built on first use: a plan reading 500 associated accounts uses only their
+    // DataZone client, and the three others it never calls were ~2,000 idle SDK clients (their
+    // configs, middleware stacks, HTTP agents), most of a 10,000-project plan's peak memory.
+    const lazy = <C extends { destroy(): void }>(make: () => C): (() => C) => {
+      let client: C | undefined;
+      return () => {
+        if (!client) {
+          client = make();
+          this.built.push(client);
+        }
+        return client;
+      };
+    };
+    const dataZone = lazy(() => {
+      const client = new DataZoneClient(config);
+      if (callLog) instrumentClient(client, where, callLog);
+      return client;
+    });
+    const ram = lazy(() => {
+      const client = new RAMClient(config);
+      if (callLog) instrumentClient(client, where, callLog);
+      return client;
+    });
+    const sageMaker = lazy(() => {
+      const client = new SageMakerClient(config);
+      if (callLog) instrumentClient(client, where, callLog);
+      return client;
+    });
+    const sts = lazy(() => {
+      const client = new STSClient(config);
+      if (callLog) instrumentClient(client, where, callLog);
+      return client;
+    });
     const clients: AwsClients = {
       accountKey,
       region,
-      dataZone: new DataZoneClient(config),
-      ram: new RAMClient(config),
-      sageMaker: new SageMakerClient(config),
-      sts: new STSClient(config),
+      get dataZone() {
+        return dataZone();
+      },
+      get ram() {
+        return ram();
+      },
+      get sageMaker() {
+        return sageMaker();
+      },
+      get sts() {
+        return sts();
+      },
     };
-    const callLog = this.settings.callLog;
-    if (callLog) {
-      const where = { account: accountKey, region };
-      instrumentClient(clients.dataZone, where, callLog);
-      instrumentClient(clients.ram, where, callLog);
-      instrumentClient(clients.sageMaker, where, callLog);
-      instrumentClient(clients.sts, where, callLog);
-    }
     this.cache.set(cacheKey, clients);
     return clients;
   }

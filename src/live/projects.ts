@@ -9,6 +9,7 @@ import {
   ListProjectMembershipsCommand,
   ListProjectsCommand,
   type GetProjectCommandOutput,
+  type MemberDetails,
   type ProjectSummary,
 } from '@aws-sdk/client-datazone';
 import { compact, type NormalProject } from '../model/normalized.js';
@@ -48,9 +49,42 @@ export function listProjects(
   });
 }
 
+/**
+ * The fields of GetProject the plan uses. A read keeps only these while it waits (for the whole
+ * project list and the domain's people): ten thousand full SDK outputs, each with its `$metadata`,
+ * deployment details and the rest, held at once were most of a large no-change plan's memory.
+ */
+export type ProjectDetail = Pick<
+  GetProjectCommandOutput,
+  | 'description'
+  | 'projectProfileId'
+  | 'domainUnitId'
+  | 'userParameters'
+  | 'resourceTags'
+  | 'projectStatus'
+  | 'environmentDeploymentDetails'
+  | 'failureReasons'
+  | 'lastUpdatedAt'
+>;
+
+/** The ProjectDetail of a GetProject output (the output itself can then be collected). */
+export function projectDetail(project: GetProjectCommandOutput): ProjectDetail {
+  return {
+    description: project.description,
+    projectProfileId: project.projectProfileId,
+    domainUnitId: project.domainUnitId,
+    userParameters: project.userParameters,
+    resourceTags: project.resourceTags,
+    projectStatus: project.projectStatus,
+    environmentDeploymentDetails: project.environmentDeploymentDetails,
+    failureReasons: project.failureReasons,
+    lastUpdatedAt: project.lastUpdatedAt,
+  };
+}
+
 /** The normalised value of a project, given its members already in manifest form. */
 export function normalizeProject(
-  project: GetProjectCommandOutput,
+  project: ProjectDetail,
   names: Pick<ProjectNames, 'units' | 'profiles'>,
   members: { member: string; designation: string }[],
 ): NormalProject {
@@ -73,7 +107,7 @@ export function normalizeProject(
  * The environments the project chose for, by name (the order the desired side uses). An entry with
  * nothing but its name says nothing, so it is left out, as the desired side leaves it out.
  */
-function environmentsOf(project: GetProjectCommandOutput): NormalProject['environments'] {
+function environmentsOf(project: ProjectDetail): NormalProject['environments'] {
   const environments = (project.userParameters ?? []).map((p) =>
     compact({
       name: p.environmentConfigurationName ?? '',
@@ -95,7 +129,9 @@ function environmentsOf(project: GetProjectCommandOutput): NormalProject['enviro
  * Why a project failed, as people read it: each failed environment with its codes and messages
  * (`Tooling (BlueprintNotEnabled: …)`), else the project's own failure reasons; undefined when none.
  */
-export function projectFailure(project: GetProjectCommandOutput): string | undefined {
+export function projectFailure(
+  project: Pick<ProjectDetail, 'environmentDeploymentDetails' | 'failureReasons'>,
+): string | undefined {
   const line = (list: readonly { code?: string; message?: string }[] | undefined) =>
     (list ?? []).map((r) => `${r.code ?? 'error'}: ${r.message ?? ''}`).join('; ');
   const environments = Object.entries(project.environmentDeploymentDetails?.environmentFailureReasons ?? {})
@@ -109,35 +145,34 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A membership as the read keeps it until its member is resolved. */
+type Membership = { memberDetails?: MemberDetails; designation?: string };
+
+/** Every page of a project's memberships; undefined when the list failed (recorded). */
+function listMembers(dc: DomainContext, projectId: string, where: string): Promise<Membership[] | undefined> {
+  return dc.read.list('ListProjectMemberships', where, viaDataZone(dc.clients), async (nextToken) => {
+    const out = await dc.clients.dataZone.send(
+      new ListProjectMembershipsCommand({
+        domainIdentifier: dc.domain.id,
+        projectIdentifier: projectId,
+        maxResults: DATAZONE_MAX_RESULTS,
+        nextToken,
+      }),
+    );
+    return { items: out.members, nextToken: out.nextToken };
+  });
+}
+
 /**
- * Every member of a project in manifest form; undefined when the list or a profile lookup failed.
- * The list starts at once (it needs only the project's id); the profiles are looked up once
- * `members` is known and `ready` has settled (the project list is complete).
+ * A project's members in manifest form; undefined when a profile lookup failed. The profiles are
+ * looked up once `members` is known and `ready` has settled (the project list is complete).
  */
-async function readMembers(
+async function resolveMembers(
   dc: DomainContext,
-  projectId: string,
-  where: string,
+  items: Membership[],
   members: Promise<MemberNames>,
   ready?: Promise<unknown>,
-) {
-  const items = await dc.read.list(
-    'ListProjectMemberships',
-    where,
-    viaDataZone(dc.clients),
-    async (nextToken) => {
-      const out = await dc.clients.dataZone.send(
-        new ListProjectMembershipsCommand({
-          domainIdentifier: dc.domain.id,
-          projectIdentifier: projectId,
-          maxResults: DATAZONE_MAX_RESULTS,
-          nextToken,
-        }),
-      );
-      return { items: out.members, nextToken: out.nextToken };
-    },
-  );
-  if (!items) return undefined;
+): Promise<{ member: string; designation: string }[] | undefined> {
   await ready;
   const names = await members;
   const resolved = await Promise.all(
@@ -195,18 +230,25 @@ export async function readProject(
   // trip less per project's chain), and not after the names either, which only the
   // normalisation needs (a scoped read's unit walk can still be running).
   const resolving = names();
-  const [got, members] = await Promise.all([
-    read.getListed('GetProject', where, viaDataZone(clients), () =>
-      clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
-    ),
-    readMembers(
+  // Bounded (ReadContext.resource): the fetch only, never the wait for the list and the names.
+  const [got, items] = await read.resource(() =>
+    Promise.all([
+      read.getListed('GetProject', where, viaDataZone(clients), async () =>
+        projectDetail(
+          await clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
+        ),
+      ),
+      listMembers(dc, id, where),
+    ]),
+  );
+  const members =
+    items &&
+    (await resolveMembers(
       dc,
-      id,
-      where,
+      items,
       resolving.then((r) => r.members),
       listed,
-    ),
-  ]);
+    ));
   if (!got.ok && got.gone) return undefined;
   const resolved = await resolving;
   if (!got.ok || !members) {

@@ -30,13 +30,26 @@ export class ReadContext {
 
   /**
    * `limit` bounds the calls in flight; without `pacing` a call is made once, through `limit`
-   * only (the apply passes a limiter that budgets and retries itself).
+   * only (the apply passes a limiter that budgets and retries itself). `resources` bounds the
+   * resources being fetched at once (see `resource`); unbounded when not given.
    */
   constructor(
     private readonly limit: Limiter,
     private readonly emit: (event: LiveReadEvent) => void = () => undefined,
     private readonly pacing?: ReadPacing,
+    private readonly resources: Limiter = (task) => task(),
   ) {}
+
+  /**
+   * Runs the fetch of one resource (its Gets and lists) when fewer than the bound are being
+   * fetched. Ten thousand projects listed at once would otherwise queue twenty thousand calls,
+   * each holding its promises, closures and (once answered) its output until the last is done:
+   * most of a large read's memory. The bound is several times the call bound, so the calls in
+   * flight (and a network-bound read's speed) are what they were.
+   */
+  resource<T>(task: () => Promise<T>): Promise<T> {
+    return this.resources(task);
+  }
 
   private send<T>(via: Via, operation: string, call: () => Promise<T>): Promise<T> {
     return this.pacing ? this.pacing.run(via, operation, this.limit, call) : this.limit(call);
@@ -61,6 +74,7 @@ export class ReadContext {
         if (event.code !== 'live.failure') this.emit(event);
       },
       this.pacing,
+      this.resources,
     );
   }
 

@@ -37,6 +37,13 @@ export interface ReadLiveDeps extends PacingOptions {
  */
 export const DEFAULT_READ_CONCURRENCY = 64;
 
+/**
+ * Resources fetched at once per call in flight (ReadContext.resource): enough that the call
+ * limiter always has work queued (a project's fetch is two calls, paced by budgets), few enough
+ * that a 10,000-project read does not hold every project's pending calls at once.
+ */
+export const RESOURCES_PER_CALL = 4;
+
 const FALLBACK_REGION = 'us-east-1';
 
 function compare(a: string, b: string): number {
@@ -88,6 +95,7 @@ async function readScopeDomain(
             where: `domain ${scope.name}`,
           },
           targeted,
+          members,
         )
       : undefined;
   const reads = (await Promise.all(summaries.map((s) => readDomain(read, clients, s, rootOwners)))).filter(
@@ -105,16 +113,18 @@ async function readScopeDomain(
     return resources;
   }
   const domain = reads[0]?.domain;
+  // Early reads the domain's read does not use are finished, not left in flight after the read
+  // returns; their answers and failures go with their fork, which is dropped.
+  const used = lookups && domain && domain.id === summary?.id && reads.length === 1 ? lookups : undefined;
+  if (lookups && !used) {
+    lookups.release();
+    await Promise.all([lookups.projectReads, lookups.profiles]);
+  }
   if (!domain) return resources;
   const dc = { scope, domain, clients, read, where: `domain ${domain.name}` };
   let contents: LiveResource[];
   if (targeted && byName) {
-    contents = await readTargetedContents(
-      dc,
-      await env(),
-      targeted,
-      lookups && domain.id === summary?.id ? lookups : undefined,
-    );
+    contents = await readTargetedContents(dc, await env(), targeted, used);
     read.adopt(fork);
   } else contents = await readDomainContents(dc, await env());
   return [...resources, ...contents];
@@ -122,10 +132,12 @@ async function readScopeDomain(
 
 /** Reads the live state of `scope`. */
 export async function readLive(scope: ReadScope, deps: ReadLiveDeps): Promise<Observation> {
+  const concurrency = deps.concurrency ?? DEFAULT_READ_CONCURRENCY;
   const read = new ReadContext(
-    createLimiter(deps.concurrency ?? DEFAULT_READ_CONCURRENCY),
+    createLimiter(concurrency),
     deps.log,
     new ReadPacing(deps),
+    createLimiter(RESOURCES_PER_CALL * concurrency),
   );
   const stsRegion = scope.domains[0]?.region ?? scope.studioDomains[0]?.region ?? FALLBACK_REGION;
   const caller = readCaller(read, deps.clients.home(stsRegion));

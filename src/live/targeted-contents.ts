@@ -23,7 +23,8 @@ import { configurationAccounts, type ContentsEnv } from './domain-contents.js';
 import type { DomainContext } from './domain-context.js';
 import { readDomainUnits, walkDomainUnits, type UnitTree, type WalkedUnit } from './domain-units.js';
 import { readProjectProfiles, listProjectProfiles, profileNames } from './project-profiles.js';
-import { listProjects, readProjects } from './projects.js';
+import type { MemberNames } from './members.js';
+import { listProjects, readProjects, type ProjectNames } from './projects.js';
 import { UnitPaths } from './resolve-names.js';
 import { viaDataZone } from './pacing.js';
 import { DATAZONE_DOMAINS_MAX_RESULTS, DATAZONE_MAX_RESULTS } from './page-sizes.js';
@@ -157,14 +158,33 @@ function findProjects(dc: DomainContext, name: string): Promise<ProjectSummary[]
 export interface NameLookups {
   profiles: Promise<ProjectProfileSummary[] | undefined>;
   projects: Promise<ProjectSummary[] | undefined>;
+  /**
+   * The found projects' reads, started as soon as their lookup answers: GetProject and
+   * ListProjectMemberships need only the ids the lookup gave, not GetDomain's answer. Their
+   * normalisation waits for `useNames` (the unit tree needs GetDomain's root unit).
+   */
+  projectReads: Promise<LiveResource[]>;
+  /** Gives the early project reads the names to normalise with (the first call wins). */
+  useNames: (names: () => Promise<ProjectNames>) => void;
+  /**
+   * Lets the early reads finish when the domain's read will not use them (GetDomain failed): they
+   * resolve against empty names, and their answers are dropped with the fork they were read in.
+   */
+  release: () => void;
 }
 
 /**
- * Starts the lists the scoped read finds projects and profiles with. They need only the domain's
- * id, which ListDomains already gave, so read-live.ts starts them beside GetDomain rather than
- * after it: one round trip off the scoped plan's critical path.
+ * Starts the lists the scoped read finds projects and profiles with, and the found projects'
+ * reads. They need only the domain's id, which ListDomains already gave, so read-live.ts starts
+ * them beside GetDomain rather than after it: one round trip off the scoped plan's critical path,
+ * and the projects' Gets start on their lookup's answer rather than on the slower of it and
+ * GetDomain. `members`: the read's member names (the project reads resolve their members).
  */
-export function startNameLookups(dc: DomainContext, targeted: TargetedRead): NameLookups {
+export function startNameLookups(
+  dc: DomainContext,
+  targeted: TargetedRead,
+  members: MemberNames,
+): NameLookups {
   const touch = (kind: ManifestKind) => touches(dc, targeted, kind);
   const profiles = !touch('ProjectProfile')
     ? Promise.resolve<ProjectProfileSummary[]>([])
@@ -176,7 +196,22 @@ export function startNameLookups(dc: DomainContext, targeted: TargetedRead): Nam
     : targeted.listAll.includes('Project')
       ? listProjects(dc)
       : byName(namesOf(dc, targeted, 'Project'), (n) => findProjects(dc, n));
-  return { profiles, projects };
+  let useNames: (names: () => Promise<ProjectNames>) => void = () => undefined;
+  const names = new Promise<() => Promise<ProjectNames>>((resolve) => (useNames = resolve));
+  const resolution = once(async () => (await names)());
+  const projectReads = projects.then((p) => (p ? readProjects(dc, p, resolution) : []));
+  return {
+    profiles,
+    projects,
+    projectReads,
+    useNames,
+    release: () =>
+      useNames(async () => ({
+        units: new UnitPaths(dc.domain.rootDomainUnitId, new Map()),
+        profiles: profileNames([]),
+        members,
+      })),
+  };
 }
 
 /**
@@ -187,7 +222,7 @@ export async function readTargetedContents(
   dc: DomainContext,
   env: ContentsEnv,
   targeted: TargetedRead,
-  lookups: NameLookups = startNameLookups(dc, targeted),
+  lookups: NameLookups = startNameLookups(dc, targeted, env.members),
 ): Promise<LiveResource[]> {
   const touch = (kind: ManifestKind) => touches(dc, targeted, kind);
   const none = Promise.resolve([] as LiveResource[]);
@@ -200,7 +235,12 @@ export async function readTargetedContents(
     : Promise.resolve<UnitTree>({ units: [], paths: new UnitPaths(dc.domain.rootDomainUnitId, new Map()) });
   const blueprints = once(() => listBlueprintNames(dc));
   const pools = once(() => listAccountPools(dc));
-  const { profiles, projects } = lookups;
+  const { profiles } = lookups;
+  lookups.useNames(async () => ({
+    units: (await tree).paths,
+    profiles: profileNames(await profiles),
+    members: env.members,
+  }));
   const associations = once(() => readAccountAssociations(dc));
 
   const parts = await Promise.all([
@@ -219,19 +259,7 @@ export async function readTargetedContents(
           )
         : [],
     ),
-    projects.then((p) =>
-      p
-        ? readProjects(
-            dc,
-            p,
-            once(async () => ({
-              units: (await tree).paths,
-              profiles: profileNames(await profiles),
-              members: env.members,
-            })),
-          )
-        : [],
-    ),
+    lookups.projectReads,
     touch('AccountAssociation') ? associations().then((a) => a.resources) : none,
     touch('BlueprintConfiguration')
       ? associations().then(async (a) => {

@@ -50,29 +50,28 @@ function key(text: string): string {
 
 /** Scans lines, documents and values; `resolve` gives a plain scalar its core-schema value. */
 class Reader {
-  private i = 0;
-
   constructor(
-    private readonly lines: readonly (Line | '---')[],
+    private readonly lines: LineCursor,
     private readonly resolve: (text: string) => unknown,
   ) {}
 
   documents(): unknown[] {
     const docs: unknown[] = [];
-    // A leading `---` opens the first document; every later one opens the next.
-    if (this.lines[0] === '---') this.i = 1;
+    // A leading `---` opens the first document; every later one opens the next. No content, or a
+    // `---` that opens nothing, is left to the exact path (an empty document).
+    if (this.lines.current === '---') this.lines.advance();
     for (;;) {
-      const line = this.lines[this.i];
+      const line = this.lines.current;
       if (line === undefined || line === '---' || line.indent !== 0 || line.text.startsWith('- ')) outside();
       docs.push(this.mapping(0, 1));
-      if (this.i >= this.lines.length) return docs;
-      if (this.lines[this.i] !== '---') outside();
-      this.i++;
+      if (this.lines.current === undefined) return docs;
+      if (this.lines.current !== '---') outside();
+      this.lines.advance();
     }
   }
 
   private peek(): Line | undefined {
-    const line = this.lines[this.i];
+    const line = this.lines.current;
     return line === '---' ? undefined : line;
   }
 
@@ -92,7 +91,7 @@ class Reader {
       const name = key(line.text.slice(0, colon));
       if (Object.prototype.hasOwnProperty.call(out, name)) outside();
       const rest = line.text.slice(colon + 1);
-      this.i++;
+      this.lines.advance();
       if (rest === '') {
         // Nested on the lines below: deeper, or a sequence at the key's own indentation.
         const next = this.peek();
@@ -133,10 +132,10 @@ class Reader {
         /^[^ ]*: |:$/.test(item)
       ) {
         // `- key: value`: a mapping whose first line shares the dash's line.
-        (this.lines as (Line | '---')[])[this.i] = { indent: itemIndent, text: item };
+        this.lines.current = { indent: itemIndent, text: item };
         out.push(this.mapping(itemIndent, depth + 1));
       } else {
-        this.i++;
+        this.lines.advance();
         out.push(this.inline(item, depth + 1));
         const next = this.peek();
         if (next && next.indent > indent) outside();
@@ -222,15 +221,16 @@ class Flow {
   private collection(close: '}' | ']', depth: number): unknown {
     if (depth > LOAD_LIMITS.maxDepth) outside();
     this.i++;
-    const map: Record<string, unknown> = {};
-    const list: unknown[] = [];
+    // Only the collection being read is allocated: a large organisation has a million of them.
+    const map: Record<string, unknown> | undefined = close === '}' ? {} : undefined;
+    const list: unknown[] | undefined = map ? undefined : [];
     this.space();
     if (this.text[this.i] === close) {
       this.i++;
-      return close === '}' ? map : list;
+      return map ?? list;
     }
     for (;;) {
-      if (close === '}') {
+      if (map) {
         this.space();
         const name = key(this.token());
         if (this.text[this.i] !== ':' || this.text[this.i + 1] !== ' ') outside();
@@ -238,11 +238,11 @@ class Flow {
         if (Object.prototype.hasOwnProperty.call(map, name)) outside();
         map[name] = this.value(depth + 1);
       } else {
-        list.push(this.value(depth + 1));
+        list!.push(this.value(depth + 1));
       }
       this.space();
       const c = this.text[this.i++];
-      if (c === close) return close === '}' ? map : list;
+      if (c === close) return map ?? list;
       if (c !== ',') outside();
       this.space();
       // A trailing comma or an empty entry: left to the exact path.
@@ -251,33 +251,50 @@ class Flow {
   }
 }
 
-/** Splits the text into content lines and document markers; undefined outside the subset. */
-function contentLines(text: string): (Line | '---')[] | undefined {
-  if (text.includes('\t') || text.includes('\r')) return undefined;
-  const out: (Line | '---')[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let indent = start;
-    while (text.charCodeAt(indent) === 32) indent++;
-    if (indent === end) {
-      // A blank line; one of spaces only is left to the exact path (see fast-yaml.ts).
-      if (end > start) return undefined;
-    } else if (text.charCodeAt(indent) === 35 /* # */) {
-      // A whole-line comment.
-    } else if (indent === start && text.startsWith('---', start)) {
-      if (end !== start + 3) return undefined;
-      out.push('---');
-    } else {
-      if (text.charCodeAt(end - 1) === 32) return undefined;
-      const line = text.slice(indent, end);
-      if (line === '...' || line[0] === '%' || line[0] === '?' || line.includes('#')) return undefined;
-      out.push({ indent: indent - start, text: line });
-    }
-    start = end + 1;
+/**
+ * The content lines of a text and its document markers, read one at a time as the reader asks
+ * (an array of every line would outlive a whole file's parse, and the collector would copy it).
+ * Throws Outside at a line outside the subset.
+ */
+class LineCursor {
+  /** The line being read: content, a document marker, or undefined past the end. */
+  current: Line | '---' | undefined;
+  private pos = 0;
+
+  constructor(private readonly text: string) {
+    this.advance();
   }
-  return out;
+
+  /** Moves to the next content line or marker (blank lines and whole-line comments are skipped). */
+  advance(): void {
+    const text = this.text;
+    while (this.pos < text.length) {
+      const start = this.pos;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      this.pos = end + 1;
+      let indent = start;
+      while (text.charCodeAt(indent) === 32) indent++;
+      if (indent === end) {
+        // A blank line; one of spaces only is left to the exact path (see fast-yaml.ts).
+        if (end > start) outside();
+        continue;
+      }
+      // A whole-line comment.
+      if (text.charCodeAt(indent) === 35 /* # */) continue;
+      if (indent === start && text.startsWith('---', start)) {
+        if (end !== start + 3) outside();
+        this.current = '---';
+        return;
+      }
+      if (text.charCodeAt(end - 1) === 32) outside();
+      const line = text.slice(indent, end);
+      if (line === '...' || line[0] === '%' || line[0] === '?' || line.includes('#')) outside();
+      this.current = { indent: indent - start, text: line };
+      return;
+    }
+    this.current = undefined;
+  }
 }
 
 /**
@@ -285,10 +302,9 @@ function contentLines(text: string): (Line | '---')[] | undefined {
  * gives a plain scalar its value (fast-yaml.ts passes the YAML 1.2 core schema's resolution).
  */
 export function parsePlainLines(text: string, resolve: (text: string) => unknown): unknown[] | undefined {
-  const lines = contentLines(text);
-  if (!lines || lines.length === 0 || lines[lines.length - 1] === '---') return undefined;
+  if (text.includes('\t') || text.includes('\r')) return undefined;
   try {
-    return new Reader(lines, resolve).documents();
+    return new Reader(new LineCursor(text), resolve).documents();
   } catch (error) {
     if (error instanceof Outside) return undefined;
     throw error;

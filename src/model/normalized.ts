@@ -127,7 +127,12 @@ export interface NormalStudioUserProfile {
 /** Removes `undefined`, empty strings, empty objects and empty arrays, recursively (see the conventions above). */
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) {
-    const items = value.map(compact).filter((v) => v !== undefined);
+    // One array, not a mapped one and a filtered one.
+    const items: unknown[] = [];
+    for (const item of value as unknown[]) {
+      const c = compact(item);
+      if (c !== undefined) items.push(c);
+    }
     return (items.length > 0 ? items : undefined) as T;
   }
   if (value !== null && typeof value === 'object') {

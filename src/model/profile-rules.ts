@@ -37,8 +37,12 @@ export function disallowedOverrides(
     (project.environments ?? []).findIndex((e) => e.name === name),
 ): OverrideProblem[] {
   const problems: OverrideProblem[] = [];
+  // Most projects override nothing: their check builds no lookup of the profile.
+  const tagKeys = Object.keys(project.resourceTags ?? {});
+  const overridden = (project.environments ?? []).filter((e) => e.parameters !== undefined);
+  if (tagKeys.length === 0 && overridden.length === 0) return problems;
   const tags = new Map((profile.projectResourceTags ?? []).map((t) => [t.key, t.editable === true]));
-  for (const key of Object.keys(project.resourceTags ?? {}).sort()) {
+  for (const key of tagKeys.sort()) {
     const editable = tags.get(key);
     if (editable === false)
       problems.push({
@@ -54,7 +58,7 @@ export function disallowedOverrides(
       });
   }
   const environments = new Map((profile.environments ?? []).map((e) => [e.name, e]));
-  for (const env of project.environments ?? []) {
+  for (const env of overridden) {
     const listed = new Map((environments.get(env.name)?.parameters ?? []).map((p) => [p.name, p]));
     for (const name of Object.keys(env.parameters ?? {}).sort()) {
       const listedParameter = listed.get(name);

@@ -33,6 +33,12 @@ export interface CrossCheckResult {
 
 type ProfileEnvironment = NonNullable<NormalProjectProfile['environments']>[number];
 
+/** What poolWarnings has judged of one account of a domain: associated, and enabled by blueprint and region. */
+interface AccountFacts {
+  associated: boolean;
+  enabled: Map<string, Map<string, Verdict>>;
+}
+
 /** Whether the pools of an environment offer the account in the region. */
 function offeredByPools(
   facts: Facts,
@@ -100,11 +106,15 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
         blueprintsOf.set(name, list);
       }
   }
-  // Pools share accounts: each (domain, account, region, blueprint) is judged once, looked up by
-  // the names themselves (no key text built for each of the hundred thousand questions).
-  const verdicts = new Map<string, Map<string, Verdict>>();
-  const inner = <V>(map: Map<string, V>, key: string, make: () => V): V =>
-    map.get(key) ?? map.set(key, make()).get(key)!;
+  // Pools share accounts: each (domain, account) is judged associated once and each (domain,
+  // account, region, blueprint) enabled once, looked up by the names themselves in nested maps (no
+  // key text built for each of the hundred thousand questions).
+  const known = new Map<string, Map<string, AccountFacts>>();
+  const inner = <V>(map: Map<string, V>, key: string, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
+    return value;
+  };
   for (const pool of input.desired) {
     const normal = pool.normal as NormalAccountPool | undefined;
     if (pool.address.kind !== 'AccountPool' || pool.absent || !normal?.accounts) continue;
@@ -120,22 +130,28 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
       return subjectText;
     };
     const blueprints = blueprintsOf.get(pool.address.name) ?? [];
+    const inDomain = inner(known, domain, () => new Map<string, AccountFacts>());
     for (const account of normal.accounts) {
-      if (!facts.associated(domain, account.id)) {
+      const about = inner(inDomain, account.id, () => ({
+        associated: facts.associated(domain, account.id),
+        enabled: new Map<string, Map<string, Verdict>>(),
+      }));
+      if (!about.associated) {
         notes.push(
           `${subject()}: account ${account.id} is not associated with domain ${domain}; a project placed there will fail`,
         );
         continue;
       }
-      const known = inner(verdicts, `${domain}\u0000${account.id}`, () => new Map<string, Verdict>());
-      for (const blueprint of blueprints)
+      for (const blueprint of blueprints) {
+        const byRegion = inner(about.enabled, blueprint, () => new Map<string, Verdict>());
         for (const region of account.regions) {
-          const verdict = inner(known, `${region}\u0000${blueprint}`, () =>
+          const verdict = inner(byRegion, region, () =>
             facts.blueprintEnabled(domain, account.id, region, blueprint),
           );
           if (verdict.ok === false)
             notes.push(`${subject()}: ${verdict.why}; a project placed there will fail`);
         }
+      }
     }
   }
   return [...new Set(notes)];

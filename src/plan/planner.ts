@@ -70,13 +70,18 @@ function withoutCallerMembership(
     return withoutCallerOwnership(live, desired, callerArn);
   if (live.address.kind !== 'Project' || !live.normal) return live.normal;
   const project = live.normal as NormalProject;
-  const declared = new Set(
-    ((desired?.normal as NormalProject | undefined)?.members ?? []).map((m) => m.member),
-  );
-  const members = (project.members ?? []).filter(
-    (m) => m.member !== `user:${callerArn}` || declared.has(m.member),
-  );
-  return { ...project, members: members.length > 0 ? members : undefined };
+  const caller = `user:${callerArn}`;
+  const members = project.members ?? [];
+  // Kept as read (no copy) when there is nothing to drop: the caller is not listed, or its
+  // manifest declares the caller too. Ten thousand projects pass here on every plan.
+  const lists = (list: NormalProject['members']) => (list ?? []).some((m) => m.member === caller);
+  if (
+    members.length > 0 &&
+    (!lists(members) || lists((desired?.normal as NormalProject | undefined)?.members))
+  )
+    return project;
+  const kept = members.filter((m) => m.member !== caller);
+  return { ...project, members: kept.length > 0 ? kept : undefined };
 }
 
 function createFields(normal: object | undefined) {

@@ -15,14 +15,14 @@
 import type { DependentsFacts, DependentsRequest } from '../live/dependents.js';
 import type { LiveResource, Observation } from '../live/types.js';
 import { formatAddress, identityKey } from '../model/identity.js';
-import type { NormalDomainUnit, NormalProject, NormalProjectProfile } from '../model/normalized.js';
-import { ownerPointer } from '../model/owners.js';
+import type { NormalProject, NormalProjectProfile } from '../model/normalized.js';
 import { disallowedOverrides } from '../model/profile-rules.js';
 import { locate } from '../validate/schema-validator.js';
 import type { DesiredResource, ProfileLookup } from './desired.js';
 import type { Change, Refusal } from './types.js';
 import { formTypesInUse } from './form-type-use.js';
 import { principalHint } from './principal-hint.js';
+import { addedMembers, memberPointer, PRINCIPAL_KINDS } from './principal-members.js';
 
 /** What preflight looks at. */
 export interface PreflightInput {
@@ -78,15 +78,10 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
   for (const change of input.changes) {
     const cascade = cascadeRefusal(change, desired);
     if (cascade) refused.push(cascade);
+    // The action first: most changes of a large plan are no-ops, and their key need not be built.
+    if (change.action === 'noop' || change.action === 'unmanaged' || change.action === 'delete') continue;
     const d = desired.get(identityKey(change.address));
-    if (
-      !d ||
-      d.absent ||
-      change.action === 'noop' ||
-      change.action === 'unmanaged' ||
-      change.action === 'delete'
-    )
-      continue;
+    if (!d || d.absent) continue;
     const domain = change.address.domain ?? '';
     if (change.address.kind === 'Project') {
       const project = d.normal as NormalProject;
@@ -143,22 +138,6 @@ export function staticPreflight(input: PreflightInput): Refusal[] {
   refused.push(...formTypesInUse(input, locationOf));
   return refused;
 }
-
-/** Members a change adds: all of a new project's, the ones an update adds; owners likewise for a unit. */
-function addedMembers(change: Change, d: DesiredResource, live: LiveResource | undefined): string[] {
-  const principals = (normal: object | undefined): string[] =>
-    // A Domain's owners (its root unit's) are shaped as a unit's.
-    change.address.kind === 'DomainUnit' || change.address.kind === 'Domain'
-      ? ((normal as NormalDomainUnit | undefined)?.owners ?? [])
-      : ((normal as NormalProject | undefined)?.members ?? []).map((m) => m.member);
-  const want = principals(d.normal);
-  if (change.action !== 'update') return want;
-  const have = new Set(principals(live?.normal));
-  return want.filter((m) => !have.has(m));
-}
-
-/** Kinds whose changes name users and groups the domain must know: project members, unit (and root unit) owners. */
-const PRINCIPAL_KINDS: readonly string[] = ['Project', 'DomainUnit', 'Domain'];
 
 /** The domain a change lives in: a Domain is its own. */
 function domainOf(change: Change): string {
@@ -229,25 +208,14 @@ export function dependentsPreflight(
       !d.absent &&
       ['create', 'update', 'replace'].includes(change.action)
     ) {
-      const members = (d.manifest.kind === 'Project' ? d.manifest.spec.members : undefined) ?? [];
       for (const member of addedMembers(change, d, live.get(d.key))) {
         if (facts.principals.get(`${domain}\n${member}`) !== 'missing') continue;
         const [type, name] = [member.slice(0, member.indexOf(':')), member.slice(member.indexOf(':') + 1)];
-        const index = members.findIndex(
-          (m) => ('user' in m ? `user:${m.user}` : `group:${m.group}`) === member,
-        );
         refused.push({
           address: change.address,
           reason: 'principal-not-found',
           detail: `${type} "${name}" is not a ${type} of domain ${domain}${principalHint(member, domain, input.observation.resources, facts)} (IAM Identity Center ${type === 'user' ? 'users' : 'groups'} must exist and be assigned first)`,
-          location: locationOf(
-            d,
-            d.manifest.kind === 'DomainUnit' || d.manifest.kind === 'Domain'
-              ? ownerPointer(d.manifest.spec?.owners, member)
-              : index >= 0
-                ? `/spec/members/${index}/${type}`
-                : '/spec/members',
-          ),
+          location: locationOf(d, memberPointer(d, member)),
         });
       }
     }

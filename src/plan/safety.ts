@@ -11,6 +11,8 @@ import type { DeferredReference } from '../validate/semantic/index.js';
 import type { DesiredResource } from './desired.js';
 import { baseProtectionDetail, protectedAtBase, type BaseProtection } from './base-protection.js';
 import { matchesProtect } from './protection.js';
+import { ambiguousRefusals } from './ambiguous.js';
+import { didYouMean } from '../validate/suggest.js';
 import type { Change, Refusal } from './types.js';
 
 /** Default `reconcile.maxDeletes`. */
@@ -108,13 +110,7 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
       });
     }
   }
-  for (const change of input.ambiguous) {
-    refused.push({
-      address: change.address,
-      reason: 'ambiguous',
-      detail: `two or more live resources are ${formatAddress(change.address)}; neither is touched`,
-    });
-  }
+  refused.push(...ambiguousRefusals(input.ambiguous, observation, input.desired));
   const liveKeys = new Set(observation.resources.map((r) => r.key));
   const seen = new Set<string>();
   for (const ref of input.deferred) {
@@ -125,16 +121,33 @@ export function applySafetyRules(input: SafetyInput): Refusal[] {
       ...(ref.account ? { account: ref.account } : {}),
     };
     const key = identityKey(address);
-    if (liveKeys.has(key) || seen.has(key) || !observation.complete) continue;
-    seen.add(key);
+    // One refusal per referring document, each located at its own value (several may name it).
+    const once = `${key}\n${identityKey(ref.from)}`;
+    if (liveKeys.has(key) || seen.has(once) || !observation.complete) continue;
+    seen.add(once);
     refused.push({
       address,
       reason: 'unresolved-reference',
-      detail: `${formatAddress(ref.from)} refers to ${ref.kind} "${ref.name}", which is neither declared nor live`,
+      detail: `${formatAddress(ref.from)} refers to ${ref.kind} "${ref.name}", which is neither declared nor live${liveHint(ref, observation)}`,
+      ...(ref.location ? { location: ref.location } : {}),
     });
   }
   return refused.sort((a, b) => {
     const [ka, kb] = [identityKey(a.address), identityKey(b.address)];
     return ka < kb ? -1 : ka > kb ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
   });
+}
+
+/**
+ * ` (did you mean "x"?)` among the live resources of the reference's kind in its domain (and
+ * account): validation suggested among the declared ones already, the plan adds what it read.
+ */
+function liveHint(ref: DeferredReference, observation: Observation): string {
+  const names = observation.resources
+    .filter(
+      (r) =>
+        r.address.kind === ref.kind && r.address.domain === ref.domain && r.address.account === ref.account,
+    )
+    .map((r) => r.address.name);
+  return didYouMean(ref.name, names);
 }

@@ -4,8 +4,11 @@
  */
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { runCli, type CliRun, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, baseDocs, withBase, writeDocs, type Doc } from '../plan/scenarios/harness.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withBase();
 

@@ -1,7 +1,7 @@
 /** The differ: sets, keyed lists, nested objects, and its algebraic properties (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffValues, type DiffRules } from '../../src/diff/diff.js';
+import { diffValues, diffValuesInFull, type DiffRules } from '../../src/diff/diff.js';
 
 const RULES: DiffRules = {
   '/regions': { kind: 'set' },
@@ -89,6 +89,61 @@ describe('diffValues properties', () => {
         const paths = changes.map((c) => c.path);
         expect(new Set(paths).size).toBe(paths.length);
       }),
+    );
+  });
+});
+
+// Values shaped like the rules (keyed lists with repeated, missing and reordered keys, sets,
+// nested objects), so that the in-sync shortcut's every branch is reached, plus arbitrary JSON.
+const scalar = fc.oneof(fc.constantFrom('a', 'b', 'c', ''), fc.integer({ min: 0, max: 2 }));
+const item = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('x', 'y', 'z'), json),
+    pools: fc.oneof(fc.array(scalar, { maxLength: 3 }), json),
+    target: fc.oneof(
+      fc.record({ account: scalar, region: scalar }, { requiredKeys: [], noNullPrototype: true }),
+      json,
+    ),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+const shaped = fc.record(
+  {
+    regions: fc.oneof(fc.array(scalar, { maxLength: 3 }), json),
+    environments: fc.oneof(fc.array(fc.oneof(item, json), { maxLength: 4 }), json),
+    description: fc.oneof(scalar, json),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+/** The same value with every array shuffled by `order` (a keyed list or a set in another order). */
+function reordered(value: unknown, order: number): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => reordered(v, order));
+    return order % 2 === 0
+      ? items.reverse()
+      : [...items.slice(order % items.length), ...items.slice(0, order % items.length)];
+  }
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reordered(v, order)]));
+  return value;
+}
+
+describe('the in-sync shortcut', () => {
+  it('finds exactly what the full diff finds, with rules at every depth', () => {
+    fc.assert(
+      fc.property(shaped, shaped, fc.nat(5), fc.nat(3), (a, b, order, mode) => {
+        // Another value, the same one reordered, or reordered with one keyed item added or dropped.
+        const other = mode === 0 ? b : (reordered(a, order) as Record<string, unknown>);
+        if (mode > 1 && Array.isArray(other.environments)) {
+          const list = [...(other.environments as unknown[])];
+          if (mode === 2) list.push({ name: order % 2 === 0 ? 'x' : 'w' });
+          else list.splice(order % Math.max(1, list.length), 1);
+          other.environments = list;
+        }
+        expect(diffValues(a, other, RULES)).toEqual(diffValuesInFull(a, other, RULES));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -21,8 +21,11 @@ import {
 } from '@aws-sdk/client-datazone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataZoneState } from '../../src/emulator/services/datazone/state.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, INSTANT_DURATIONS, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const HOME = '111122223333';
 const DOMAIN = 'portal-made';

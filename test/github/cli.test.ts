@@ -12,10 +12,18 @@ import type { CliIo } from '../../src/cli/io.js';
 import { runDrift } from '../../src/cli/run/drift-run.js';
 import { planMarker } from '../../src/github/markers.js';
 import { applyManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
-import { HOME_CREDENTIALS, INSTANT_DURATIONS, startTestEmulator } from '../helpers/emulator.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
+import {
+  emulatorTiming,
+  HOME_CREDENTIALS,
+  INSTANT_DURATIONS,
+  startTestEmulator,
+} from '../helpers/emulator.js';
 import { extractMermaid, parseMermaid } from './mermaid-grammar.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const FAST = {
   behaviour: {
@@ -106,6 +114,8 @@ describe('drift --github-issue (the drift run)', () => {
       cwd: process.cwd(),
       isTTY: false,
       interrupted: new Promise(() => undefined),
+      // Pacing and polls on the emulator's clock, as runCli's in this file (issue 18).
+      timing: emulatorTiming(emu.emulator),
     };
     const globals = {
       endpointUrl: emu.endpoint,

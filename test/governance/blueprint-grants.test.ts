@@ -131,5 +131,13 @@ describe('PolicyGrant on a blueprint configuration', () => {
     expect(planned.plan.refused.map((r) => `${r.reason}: ${r.detail}`)).toEqual([
       'unresolved-reference: PolicyGrant/blueprint:DataLake@111122223333 CREATE_ENVIRONMENT_FROM_BLUEPRINT projects:HR+children/CONTRIBUTOR refers to BlueprintConfiguration "DataLake", which is neither declared nor live',
     ]);
+    // Located at the value that names the configuration, in the grant's document.
+    const line =
+      manifests(elsewhere)
+        .split('\n')
+        .findIndex((l) => l.includes('blueprint: DataLake')) + 1;
+    expect(planned.plan.refused.map((r) => r.location?.replace(/^.*\//, ''))).toEqual([
+      `manifests.yaml:${line}:27`,
+    ]);
   });
 });

@@ -12,9 +12,12 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
 import { run, stable, writeManifests } from '../truthful/support.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 
@@ -176,6 +179,26 @@ describe('Domain owners (the root unit)', () => {
     expect(exported.exitCode).toBe(0);
     const domains = readFileSync(join(out, 'domain.yaml'), 'utf8');
     expect(domains).toContain('  owners:\n    - group: platform-admins\n    - user: jdoe\n');
+    expect(domains).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/domain.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: Domain
+      metadata:
+        name: gov
+      spec:
+        region: us-east-1
+        account: "111122223333"
+        executionRole: arn:aws:iam::111122223333:role/service-role/AmazonSageMakerDomainExecution
+        owners:
+          - group: platform-admins
+          - user: jdoe
+        # reconcile:                     # ownership policy (DESIGN §4); not stored in AWS, so not exported.
+        #   prune: [AccountPool, ProjectProfile]   # kinds this repository owns completely
+        #   protect: ["ProjectProfile/*"]          # addresses never deleted or replaced
+        #   maxDeletes: 5
+      "
+    `);
     const planned = await planManifests({ paths: [out] }, emu.endpoint);
     expect(planned.observation.failures).toEqual([]);
     expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { ListDomainsCommand, ListProjectsCommand, SearchCommand } from '@aws-sdk/client-datazone';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CLI_ENV, EXAMPLE_BEHAVIOUR, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import {
+  CLI_ENV,
+  EXAMPLE_BEHAVIOUR,
+  emulatorTiming,
+  startTestEmulator,
+  type TestEmulator,
+} from '../helpers/emulator.js';
 
 /** The domain, one profile and two projects; `PRUNE` is replaced by a `reconcile` line (or nothing). */
 export const GOV_DOMAIN = `apiVersion: smus-gitops/v1alpha1
@@ -36,6 +42,9 @@ kind: Project
 metadata: { name: stewards, domain: gov }
 spec: { description: Data stewards, profile: Plain }
 `;
+
+/** The whole of `plan --no-color` when live state matches the manifests and nothing is unmanaged. */
+export const NO_CHANGES = 'No changes. Live state matches the manifests.\n';
 
 /** A glossary owned by the governance project. */
 export const CLINICAL_GLOSSARY = `apiVersion: smus-gitops/v1alpha1
@@ -118,7 +127,12 @@ function registerFixture(
 }
 
 function makeFixture(emu: TestEmulator, dir: string): GovernanceFixture {
-  const cli = (...args: string[]) => runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV });
+  // The CLI's waits (pacing at AWS's rates, backoff, lifecycle polls) on the emulator's clock: they
+  // cost no real time (issue 18). Ids drawn while creates interleave differently are `<id>` in
+  // output (stableIds), so no snapshot depends on the order.
+  const timing = emulatorTiming(emu.emulator);
+  const cli = (...args: string[]) =>
+    runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV, timing });
   const search = async (domainId: string, scope: 'GLOSSARY' | 'GLOSSARY_TERM') => {
     const out = await emu
       .dataZone()

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateFormTypeCommand, GetFormTypeCommand, SearchTypesCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { useGovernanceFixture } from './fixture.js';
+import { useGovernanceFixture, NO_CHANGES } from './fixture.js';
 
 // Trailing spaces and CRLF line ends are not differences (the Smithy text is compared normalised).
 const FORM = `apiVersion: smus-gitops/v1alpha1
@@ -89,7 +89,7 @@ describe('FormType', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
     const { domainId } = await fixture().ids();
     const got = await dataZone().send(
       new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }),
@@ -116,7 +116,7 @@ describe('FormType', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
     const { domainId } = await fixture().ids();
     const got = await dataZone().send(
       new GetFormTypeCommand({ domainIdentifier: domainId, formTypeIdentifier: 'ClinicalStudy' }),
@@ -137,7 +137,7 @@ describe('FormType', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('replaces the form type when its owning project changes', async () => {
@@ -154,7 +154,7 @@ describe('FormType', () => {
       "
     `);
     await apply('--allow-replace');
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('deletes a tombstoned form type', async () => {
@@ -261,7 +261,7 @@ describe('FormType', () => {
       "
     `);
     const again = await cli('plan', out, '--no-color');
-    expect(again.stdout).toContain('No changes');
+    expect(again.stdout).toBe(NO_CHANGES);
   });
 });
 

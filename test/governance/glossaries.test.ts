@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateGlossaryCommand, UpdateGlossaryCommand } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_GLOSSARY as GLOSSARY, stableIds, useGovernanceFixture } from './fixture.js';
+import { CLINICAL_GLOSSARY as GLOSSARY, stableIds, useGovernanceFixture, NO_CHANGES } from './fixture.js';
 
 const fixture = useGovernanceFixture('smus-glossary-');
 
@@ -68,7 +68,7 @@ describe('Glossary', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('updates description and status in place', async () => {
@@ -85,7 +85,7 @@ describe('Glossary', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('replaces the glossary when its owning project or usage restrictions change', async () => {
@@ -107,7 +107,7 @@ describe('Glossary', () => {
     `);
     const run = await cli('apply', fixture().dir, '--auto-approve', '--allow-replace');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('deletes a tombstoned glossary', async () => {
@@ -209,7 +209,7 @@ describe('Glossary', () => {
       "
     `);
     const again = await cli('plan', out, '--no-color');
-    expect(again.stdout).toContain('No changes');
+    expect(again.stdout).toBe(NO_CHANGES);
   });
 });
 

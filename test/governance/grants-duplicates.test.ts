@@ -66,8 +66,9 @@ metadata: { name: hr-member-pool, domain: gov }
 spec: { policy: ADD_TO_PROJECT_MEMBER_POOL, domainUnit: HR, principal: { group: hr-analysts } }
 `;
 
+/** The plan as a user reads it, the temporary manifest directory written `<dir>` (refusals are located). */
 function text(plan: PlannedRun['plan']): string {
-  return renderPlanText(plan, { color: false });
+  return renderPlanText(plan, { color: false }).replace(/\/[^\s]*\/smus-manifests-[^/\s]+\//g, '<dir>/');
 }
 
 /** The ids the SDK needs to add the HR grant again, read from a plan's observation. */
@@ -126,7 +127,7 @@ describe('PolicyGrant duplicates', () => {
     expect(await hrGrantIds(site)).toEqual([first]);
     expect(duplicateNaturalKeys(emu.emulator.world)).toEqual([]);
     const after = await planManifests(BASE + HR_GRANT, emu.endpoint);
-    expect(text(after.plan)).toContain('No changes');
+    expect(text(after.plan)).toBe('No changes. Live state matches the manifests.\n');
   });
 
   it('removes a grant together with its duplicates on a tombstone', async () => {
@@ -149,6 +150,11 @@ describe('PolicyGrant duplicates', () => {
     await addHrGrant(site, []);
     const plan = await planManifests(BASE + HR_GRANT, emu.endpoint);
     expect(text(plan.plan)).not.toContain('No changes');
+    // One refusal for the key, located at the principal of the grant's document (line 24 of
+    // BASE + HR_GRANT), naming the detail field the two live grants differ in.
+    expect(plan.plan.refused.map((r) => [r.reason, r.location?.replace(/^.*\//, '')])).toEqual([
+      ['ambiguous', 'manifests.yaml:24:3'],
+    ]);
     expect(text(plan.plan)).toMatchSnapshot('different-details');
     const applied = await applyManifests(BASE + HR_GRANT, emu.endpoint);
     expect(applied.outcomes.filter((o) => o.change.address.kind === 'PolicyGrant')).toEqual([]);
@@ -184,7 +190,7 @@ describe('two applies at once with several grants', () => {
           runs.forEach(expectAllDone);
           const ops = emulator.emulator.control.stats().operations;
           const replan = await planManifests(all, emulator.endpoint);
-          expect(text(replan.plan), `trial ${trial}`).toContain('No changes');
+          expect(text(replan.plan), `trial ${trial}`).toBe('No changes. Live state matches the manifests.\n');
           report.push({
             trial,
             adds: ops['datazone.AddPolicyGrant']?.count ?? 0,

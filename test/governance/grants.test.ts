@@ -1,13 +1,17 @@
 /**
  * PolicyGrant end to end against the emulator: create, no changes after apply, an immutable
  * detail change as a replace, a tombstone, unmanaged listing, prune, drift of an out-of-band
- * change made with the real SDK client, and never a duplicated grant.
+ * change made with the real SDK client, the export round trip, and never a duplicated grant.
  */
 import { AddPolicyGrantCommand, ListPolicyGrantsCommand } from '@aws-sdk/client-datazone';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
+import { runCli } from '../helpers/cli.js';
+import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 
@@ -138,5 +142,90 @@ describe('PolicyGrant', () => {
     expect(text(drift.plan)).toMatchSnapshot('drift');
     await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
     expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(1);
+  });
+
+  it('replaces on an includeChildDomainUnits change; a new principal is another grant, the old one unmanaged', async () => {
+    const ids = (plan: Parameters<typeof renderPlanText>[0]) =>
+      text(plan).replace(/id: [a-z0-9]{10}\b/g, 'id: <id>');
+    await applyManifests(manifests(HR_GRANT), emu.endpoint).then(expectAllDone);
+    const deeper = HR_GRANT.replace(
+      '  projectProfiles:',
+      '  includeChildDomainUnits: true\n  projectProfiles:',
+    );
+    const replaced = await applyManifests(manifests(deeper), emu.endpoint);
+    expectAllDone(replaced);
+    expect(ids(replaced.plan)).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 1 to replace, 0 to delete, 4 unchanged, 0 unmanaged
+
+      -/+ PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-analysts (domain gov)  id: <id>
+            will be deleted and created again because a field that cannot be updated changed
+            forced by: /includeChildDomainUnits
+            /includeChildDomainUnits: false → true  # forces replacement
+      "
+    `);
+    const grant = replaced.observation.resources.find((r) => r.address.kind === 'PolicyGrant');
+    expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(1);
+    expect(ids((await planManifests(manifests(deeper), emu.endpoint)).plan)).toBe(
+      'No changes. Live state matches the manifests.\n',
+    );
+
+    // The principal is part of the grant's identity (the API has no update): another grant.
+    const other = deeper.replace('group: hr-analysts', 'group: hr-leads');
+    const moved = await applyManifests(manifests(other), emu.endpoint);
+    expectAllDone(moved);
+    expect(ids(moved.plan)).toMatchInlineSnapshot(`
+      "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 4 unchanged, 1 unmanaged
+
+        ? PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-analysts (domain gov)  id: <id>
+            is unmanaged (reported only, never touched) because it is not declared and its kind is not pruned
+
+        + PolicyGrant/HR CREATE_PROJECT_FROM_PROJECT_PROFILE group:hr-leads (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /domainUnit: "HR"
+            /includeChildDomainUnits: true
+            /policy: "CREATE_PROJECT_FROM_PROJECT_PROFILE"
+            /principal: {"group":"hr-leads"}
+            /projectProfiles: ["Corporate HR"]
+      "
+    `);
+    expect(await grantCount(grant?.meta.domainId ?? '', grant?.meta.unitId ?? '')).toBe(2);
+  });
+
+  it('exports a unit grant with its profiles so that plan over the export shows no changes', async () => {
+    // The emulator is shared by this file's tests: start from an empty one, so the export holds this grant only.
+    await emu.emulator.control.reset();
+    const declared = HR_GRANT.replace(
+      '  projectProfiles:',
+      '  includeChildDomainUnits: true\n  projectProfiles:',
+    );
+    await applyManifests(manifests(declared), emu.endpoint).then(expectAllDone);
+    const out = mkdtempSync(join(tmpdir(), 'smus-grants-export-'));
+    const exported = await runCli(
+      ['export', '--domain', 'gov', '--out', out, '--layout', 'per-kind', '--endpoint-url', emu.endpoint],
+      { env: CLI_ENV },
+    );
+    expect(exported.stderr).toBe('');
+    expect(exported.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'policy-grants.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/policy-grant.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: PolicyGrant
+      metadata:
+        name: hr-create-project-from-project-profile-group-hr-analysts
+        domain: gov
+      spec:
+        policy: CREATE_PROJECT_FROM_PROJECT_PROFILE
+        domainUnit: HR
+        principal:
+          group: hr-analysts
+        includeChildDomainUnits: true
+        projectProfiles:
+          - Corporate HR
+      "
+    `);
+    const planned = await planManifests({ paths: [out] }, emu.endpoint);
+    expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');
   });
 });

@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
 import { run, stable, writeManifests } from '../truthful/support.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 
@@ -149,6 +152,21 @@ describe('DomainUnit owners', () => {
     expect(exported.exitCode).toBe(0);
     const units = readFileSync(join(out, 'domain-units.yaml'), 'utf8');
     expect(units).toContain('  owners:\n    - group: hr-admins\n    - user: jdoe\n');
+    expect(units).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/domain-unit.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: DomainUnit
+      metadata:
+        name: HR
+        domain: gov
+      spec:
+        description: Human resources
+        owners:
+          - group: hr-admins
+          - user: jdoe
+      "
+    `);
     const planned = await planManifests({ paths: [out] }, emu.endpoint);
     expect(planned.observation.failures).toEqual([]);
     expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');

@@ -16,7 +16,7 @@ import {
   UpdateRuleCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { useGovernanceFixture } from './fixture.js';
+import { useGovernanceFixture, NO_CHANGES } from './fixture.js';
 
 /** The units and form types the rules name (the domain, profile and projects are the fixture's). */
 const BASE = `apiVersion: smus-gitops/v1alpha1
@@ -103,7 +103,7 @@ describe('MetadataRule', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('updates description, required forms, scope and includeChildDomainUnits in place', async () => {
@@ -128,7 +128,7 @@ describe('MetadataRule', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('replaces the rule when its unit or action changes', async () => {
@@ -151,7 +151,7 @@ describe('MetadataRule', () => {
       "
     `);
     await apply('--allow-replace');
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
   });
 
   it('deletes a tombstoned rule', async () => {
@@ -258,7 +258,7 @@ describe('MetadataRule', () => {
       "
     `);
     await apply();
-    expect(await plan()).toContain('No changes');
+    expect(await plan()).toBe(NO_CHANGES);
     const { domainId, ruleId } = await ids();
     const rule = await dataZone().send(
       new GetRuleCommand({ domainIdentifier: domainId, identifier: ruleId }),
@@ -332,7 +332,7 @@ describe('MetadataRule', () => {
       "
     `);
     const again = await cli('plan', out, '--no-color');
-    expect(again.stdout).toContain('No changes');
+    expect(again.stdout).toBe(NO_CHANGES);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Template profiles (issue 15) across their life, against the emulator: an undeclared profile made
- * from a template is listed as unmanaged and pruned when the domain prunes profiles; an
+ * Template profiles (issue 15) across their life, against the emulator: a template profile goes
+ * with an identity-only tombstone; an undeclared profile made from a template is listed as unmanaged and pruned when the domain prunes profiles; an
  * out-of-band change to one expanded environment configuration (UpdateProjectProfile through the
  * real SDK client) is drift located at that configuration and is undone by apply; export writes
  * the template back when the live profile is exactly its expansion, and the explicit list once
@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 const HOME = '111122223333';
@@ -106,6 +109,30 @@ describe('Template profiles: unmanaged, prune, drift, export', () => {
     expectAllDone(pruned);
     expect(text(pruned.plan)).toMatchSnapshot('prune');
     const after = await planManifests(manifests('[ProjectProfile]'), emu.endpoint);
+    expect(text(after.plan)).toBe('No changes. Live state matches the manifests.\n');
+  });
+
+  it('deletes a template profile by an identity-only tombstone (no template needed to name it)', async () => {
+    await applyManifests(manifests('[]', PROFILE), emu.endpoint).then(expectAllDone);
+    const tombstone = `apiVersion: smus-gitops/v1alpha1
+kind: ProjectProfile
+metadata: { name: Analysts, domain: tpl }
+lifecycle: { ensure: absent }
+`;
+    const deleted = await applyManifests(manifests('[]', tombstone), emu.endpoint);
+    expectAllDone(deleted);
+    expect(text(deleted.plan).replace(/id: [a-z0-9]{14}\b/g, 'id: <id>')).toMatchInlineSnapshot(`
+      "Plan: 0 to create, 0 to update, 0 to replace, 1 to delete, 5 unchanged, 0 unmanaged
+
+        - ProjectProfile/Analysts (domain tpl)  id: <id>
+            will be deleted because its manifest sets lifecycle.ensure: absent
+            /allowCustomProjectResourceTags: false
+            /description: "SQL analytics for the analytics team"
+            /environments: [{"blueprint":"Tooling","deploymentMode":"ON_CREATE","deploymentOrder":0,"name":"Tooling","target":{"account":"111122223333","region":"us-east-1"}},{"blueprint":"DataLake","deploymentMode":"ON_CREATE"… (609 more characters)
+            /status: "ENABLED"
+      "
+    `);
+    const after = await planManifests(manifests('[]', tombstone), emu.endpoint);
     expect(text(after.plan)).toBe('No changes. Live state matches the manifests.\n');
   });
 

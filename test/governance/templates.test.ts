@@ -12,8 +12,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { applyManifests, expectAllDone, planManifests } from '../helpers/apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, useEmulatorClock } from '../helpers/cli.js';
 import { CLI_ENV, EXAMPLE_BEHAVIOUR, withEmulator } from '../helpers/emulator.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const emu = withEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
 const HOME = '111122223333';
@@ -125,6 +128,23 @@ describe('ProjectProfile templates', () => {
     expect(exported.exitCode).toBe(0);
     // The template comes back, not its expansion (template-lifecycle.test.ts: the explicit list once it differs).
     expect(readFileSync(join(out, 'project-profiles.yaml'), 'utf8')).toContain('  template: SQL analytics\n');
+    expect(readFileSync(join(out, 'project-profiles.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "# yaml-language-server: $schema=https://unpkg.com/smus-gitops@0.1.0/schemas/project-profile.schema.json
+      # Written by smus-gitops export from what is live; edit freely, then plan to review.
+      apiVersion: smus-gitops/v1alpha1
+      kind: ProjectProfile
+      metadata:
+        name: Analysts
+        domain: tpl
+      spec:
+        status: ENABLED
+        allowCustomProjectResourceTags: false
+        template: SQL analytics
+        templateTarget:
+          account: "111122223333"
+          region: us-east-1
+      "
+    `);
     const planned = await planManifests({ paths: [out] }, emu.endpoint);
     expect(planned.observation.failures).toEqual([]);
     expect(text(planned.plan)).toBe('No changes. Live state matches the manifests.\n');

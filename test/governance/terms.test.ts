@@ -12,7 +12,7 @@ import {
   UpdateGlossaryTermCommand,
 } from '@aws-sdk/client-datazone';
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_GLOSSARY, stableIds, useGovernanceFixture } from './fixture.js';
+import { CLINICAL_GLOSSARY, stableIds, useGovernanceFixture, NO_CHANGES } from './fixture.js';
 
 const TERMS = `apiVersion: smus-gitops/v1alpha1
 kind: GlossaryTerm
@@ -104,7 +104,7 @@ describe('GlossaryTerm', () => {
       "
     `);
     await f.apply();
-    expect(await f.plan()).toContain('No changes');
+    expect(await f.plan()).toBe(NO_CHANGES);
     expect(await relationsOf('Diagnosis')).toEqual({ isA: [], classifies: ['Finding'] });
     expect(await relationsOf('Finding')).toEqual({ isA: ['Diagnosis'], classifies: [] });
   });
@@ -140,7 +140,7 @@ describe('GlossaryTerm', () => {
       "
     `);
     await f.apply();
-    expect(await f.plan()).toContain('No changes');
+    expect(await f.plan()).toBe(NO_CHANGES);
     expect(await relationsOf('Diagnosis')).toEqual({ isA: [], classifies: [] });
     expect(await relationsOf('Finding')).toEqual({ isA: [], classifies: ['Diagnosis'] });
   });
@@ -173,7 +173,7 @@ describe('GlossaryTerm', () => {
       "
     `);
     await f.apply();
-    expect(await f.plan()).toContain('No changes');
+    expect(await f.plan()).toBe(NO_CHANGES);
   });
 
   it('deletes a tombstoned term, unlinking it from the term that named it', async () => {
@@ -205,7 +205,7 @@ describe('GlossaryTerm', () => {
     await f.apply();
     const { domainId } = await f.ids();
     expect((await f.terms(domainId)).map((t) => t.name)).toEqual(['Diagnosis']);
-    expect(await f.plan()).toContain('No changes');
+    expect(await f.plan()).toBe(NO_CHANGES);
   });
 
   it('lists an undeclared term as unmanaged, prunes it, and refuses a glossary prune that would strand terms', async () => {
@@ -377,7 +377,7 @@ describe('GlossaryTerm', () => {
     const text = await f.output('plan', f.dir, '--no-color');
     expect(text.slice(text.indexOf('Refused:'))).toMatchInlineSnapshot(`
       "Refused: 1 change blocked by safety rules; apply will not run.
-        - GlossaryTerm/Clinical terms/Vital sign (domain gov)
+        - GlossaryTerm/Clinical terms/Vital sign (domain gov)  <dir>/terms.yaml:7:38
             unresolved reference: GlossaryTerm/Clinical terms/Diagnosis refers to GlossaryTerm "Clinical terms/Vital sign", which is neither declared nor live
       "
     `);
@@ -450,6 +450,6 @@ describe('GlossaryTerm', () => {
       "
     `);
     const again = await f.cli('plan', out, '--no-color');
-    expect(again.stdout).toContain('No changes');
+    expect(again.stdout).toBe(NO_CHANGES);
   });
 });

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StsState } from '../../src/emulator/services/sts.js';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, cli, manifestDir, startFastEmulator } from '../multi-account/support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const HR = '444455556666';
 const MANIFESTS = `apiVersion: smus-gitops/v1alpha1

@@ -150,7 +150,7 @@ describe("readLive and the caller's own Studio domains", () => {
         accounts: [],
         studioDomains: [{ region: 'us-east-1', names: ['studio-a'], prune: false }],
       },
-      { clients },
+      { clients, ...virtualTime() },
     );
     expect(observation.complete).toBe(false);
     expect(observation.failures).toEqual([
@@ -171,7 +171,7 @@ describe('readLive and domains', () => {
         accounts: [],
         studioDomains: [],
       },
-      { clients },
+      { clients, ...virtualTime() },
     );
     expect(observation).toMatchObject({ resources: [], complete: true, failures: [] });
     expect(observation.caller.account).toBe(org.HOME);
@@ -184,7 +184,7 @@ describe('readLive and domains', () => {
       account: '777788889999',
       roleArn: 'arn:aws:iam::777788889999:role/SmusGitOpsDeployer',
     });
-    const observation = await readLive(scope, { clients });
+    const observation = await readLive(scope, { clients, ...virtualTime() });
     expect(observation.complete).toBe(true);
     expect(keysOf(observation.resources).filter((k) => k.includes('777788889999'))).toEqual([]);
   });
@@ -210,7 +210,7 @@ describe('readLive and domains', () => {
         accounts: [],
         studioDomains: [],
       },
-      { clients },
+      { clients, ...virtualTime() },
     );
     expect(keysOf(observation.resources)).toEqual(['Domain/dup', 'Domain/dup']);
     expect(observation.resources.map((r) => r.meta.accountId).sort()).toEqual([org.HOME, org.OTHER]);

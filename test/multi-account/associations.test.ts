@@ -9,6 +9,10 @@ import { GetResourceShareAssociationsCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, cli, domainId, manifestDir, startFastEmulator } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const HR = '444455556666';
 const DEV = '555566667777';

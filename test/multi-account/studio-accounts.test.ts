@@ -15,6 +15,10 @@ import { allowedActions, buildToolPolicy } from '../../src/iam/tool-policy.js';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { withPlaceholders } from '../plan/scenarios/harness.js';
 import { HOME, cli, manifestDir, startFastEmulator } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const DEV = '222233334444';
 const STAGING = '333344445555';

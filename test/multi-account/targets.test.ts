@@ -8,6 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, cli, configurationsAs, domainId, manifestDir, startFastEmulator } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const HR = '444455556666';
 const LAMBDA = `arn:aws:lambda:us-east-1:${HOME}:function:authorized-accounts`;

@@ -1,6 +1,7 @@
 /** The org-pr bench scenario's critical path (bench/pr-bound.ts): the chain a scoped read cannot beat. */
 import { describe, expect, it } from 'vitest';
-import { expectedCriticalPathMs, scopedCriticalPathMs } from '../../bench/pr-bound.js';
+import { emulatorLatency, meanLatencyMs } from '../../bench/latency.js';
+import { floorCriticalPathMs, scopedCriticalPathMs } from '../../bench/pr-bound.js';
 import { offWireMs } from '../../bench/trace.js';
 
 const edit = {
@@ -43,8 +44,49 @@ describe('scopedCriticalPathMs', () => {
     expect(scopedCriticalPathMs({ 'datazone.ListDomains': 1 }, 20, undefined, second)).toBe(2 * 20);
   });
 
-  it('the expected chain charges the mean latency: fixed plus half the uniform jitter', () => {
-    expect(expectedCriticalPathMs(edit, { fixedMs: 20, jitterMs: 5 })).toBe(4 * 22.5);
+  it('the floor chain charges the least latency of the uniform 20 ± 5 ms: 15 ms a call', () => {
+    expect(floorCriticalPathMs(edit, { fixedMs: 20, jitterMs: 5 })).toBe(4 * 15);
+  });
+
+  it('the rate gap: same-operation calls of one step are spaced at their documented TPS × scale', () => {
+    // GetUserProfile is an undocumented read: 20 TPS × 10 = 200/s, so 2 calls are ≥ 5 ms apart.
+    expect(scopedCriticalPathMs(edit, 20, undefined, {}, 10)).toBe(4 * 20 + 5);
+    // At the real quotas (scale 1) the gap is 50 ms.
+    expect(scopedCriticalPathMs(edit, 20, undefined, {}, 1)).toBe(4 * 20 + 50);
+    // 41 profile names listed side by side, one page each: one latency plus 40 gaps of
+    // ListProjectProfiles (an undocumented read: 200/s at scale 10), longer than the pages alone.
+    const many = { 'datazone.GetDomain': 1, 'datazone.ListProjectProfiles': 41 };
+    expect(scopedCriticalPathMs(many, 20, { projects: 1, profiles: 41 }, {}, 10)).toBe(20 + 20 + 200);
+    // The dependents' Gets: one latency and their spacing after the first read.
+    const second = { 'datazone.GetProject': 201 };
+    expect(scopedCriticalPathMs({ 'datazone.ListDomains': 1 }, 20, undefined, second, 10)).toBe(
+      20 + 20 + 1000,
+    );
+  });
+});
+
+describe('the last step of a chain', () => {
+  it('charges the expected largest of its latest calls: mean + width × (m/(m+1) − 1/2)', () => {
+    const both = { ...edit, 'datazone.GetGroupProfile': 2 };
+    // Width 0 (no spread): one mean latency, whatever m.
+    expect(scopedCriticalPathMs(both, 20, undefined, {}, 10)).toBe(4 * 20 + 5);
+    // 20 ± 5: the second user and the second group lookup (both 5 ms after the first) end the
+    // read; the larger of two uniform draws over 10 ms averages 10 × 2/3 above the floor.
+    expect(scopedCriticalPathMs(both, 20, undefined, {}, 10, 10)).toBeCloseTo(3 * 20 + 5 + 15 + 20 / 3, 9);
+    // One latest call (the users' second only): its mean.
+    expect(scopedCriticalPathMs(edit, 20, undefined, {}, 10, 10)).toBe(4 * 20 + 5);
+    // No member lookups: GetProject and the memberships end the chain, two draws.
+    const { 'datazone.GetUserProfile': _, ...noMembers } = edit;
+    expect(scopedCriticalPathMs(noMembers, 20, undefined, {}, 10, 10)).toBeCloseTo(2 * 20 + 15 + 20 / 3, 9);
+  });
+});
+
+describe('latency model', () => {
+  it('20 ± 5 ms is the emulator knob 15 + [0, 10): mean 20', () => {
+    expect(emulatorLatency({ fixedMs: 20, jitterMs: 5 })).toEqual({ fixedMs: 15, jitterMs: 10 });
+    expect(meanLatencyMs({ fixedMs: 20, jitterMs: 5 })).toBe(20);
+    // A spread wider than the centre is cut at zero rather than drawing negative latencies.
+    expect(emulatorLatency({ fixedMs: 2, jitterMs: 5 })).toEqual({ fixedMs: 0, jitterMs: 4 });
   });
 });
 

@@ -15,6 +15,10 @@ import {
   startEmulatorWithUsers,
 } from '../truthful/support.js';
 import { counted, edit, repoWith, tally } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 let emu: TestEmulator;
 beforeEach(async () => {

@@ -15,6 +15,10 @@ import {
   startEmulatorWithUsers,
 } from '../truthful/support.js';
 import { counted, edit, repoWith, tally } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 let emu: TestEmulator;
 beforeEach(async () => {
@@ -51,6 +55,38 @@ describe('scoped read: lookups by name beside GetDomain', () => {
     expect(tally(out.operations)).toEqual([
       'datazone.GetDomain ×2',
       'datazone.ListDomains ×1',
+      'datazone.ListProjectProfiles ×1',
+      'datazone.ListProjects ×1',
+      'datazone.ListTagsForResource ×1',
+      'sts.GetCallerIdentity ×1',
+    ]);
+  }, 180_000);
+
+  it('the found project is read on its lookup, before GetDomain: when GetDomain fails, that read finishes unused', async () => {
+    const dir = repoWith(ORG('first'));
+    const applied = await run(emu, dir, ['apply', '--auto-approve']);
+    expect(applied.exitCode).toBe(0);
+    edit(dir, ORG('edited'));
+    emu.emulator.control.setFaults([{ operation: 'GetDomain', notFoundPct: 100 }]);
+    const out = await counted(emu, dir, ['plan', '--changed-since', 'main', '--detailed-exitcode']);
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.replace(/\(dzd_\w+\)/, '(<id>)')).toBe(
+      [
+        'smus-gitops: GetDomain failed for domain d1 (<id>): listed, but its Get answered not-found twice: the read is inconsistent',
+        'smus-gitops: live state could not be read completely; no plan was made',
+        '',
+      ].join('\n'),
+    );
+    // The project's Get and memberships went out on the lookup's answer, without waiting for the
+    // domain; released, the read finishes (its member, the creator, looked up) before the run
+    // ends, and only the domain's failure is reported.
+    expect(tally(out.operations)).toEqual([
+      'datazone.GetDomain ×2',
+      'datazone.GetProject ×1',
+      'datazone.GetUserProfile ×1',
+      'datazone.ListDomains ×1',
+      'datazone.ListProjectMemberships ×1',
       'datazone.ListProjectProfiles ×1',
       'datazone.ListProjects ×1',
       'datazone.ListTagsForResource ×1',

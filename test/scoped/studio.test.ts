@@ -6,6 +6,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, run, startEmulatorWithUsers } from '../truthful/support.js';
 import { counted, edit, repoWith, tally } from './support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const ROLE = `arn:aws:iam::${HOME}:role/StudioExecution`;
 const STUDIO = (bobGroups = 'sg-0001') => `apiVersion: smus-gitops/v1alpha1

@@ -17,6 +17,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEmulator } from '../helpers/emulator.js';
 import { HOME, cli, manifestDir, startFastEmulator } from '../multi-account/support.js';
+import { useEmulatorClock } from '../helpers/cli.js';
+
+// The CLI waits on the emulator's clock: pacing and polls cost no real time (issue 18).
+useEmulatorClock();
 
 const ROLE = `arn:aws:iam::${HOME}:role/StudioExecution`;
 const ANALYST_ROLE = `arn:aws:iam::${HOME}:role/AnalystExecution`;

@@ -5,10 +5,14 @@
  * added, never skipped). A REF git cannot resolve is a configuration error, said plainly.
  */
 import { ConfigError } from '../../diagnostics/config-error.js';
+import { createLimiter } from '../../live/limit.js';
 import { manifestSchemaValidator } from '../../validate/load-manifests.js';
 import type { ValidDocument } from '../../validate/schema-validator.js';
 import { validateManifests, type ManifestFile } from '../../validate/validate-manifests.js';
 import { execGit, type GitExec } from './protect-base.js';
+
+/** Most `git show` processes running at once for the base's files. */
+const GIT_SHOW_CONCURRENCY = 8;
 
 /** The base: the commit REF resolved to, and its documents. */
 export interface ChangedSinceBase {
@@ -49,17 +53,25 @@ export async function loadChangedSince(
   } catch (error) {
     throw new ConfigError(`--changed-since ${ref}: cannot list the manifests there (${fatalLine(error)})`);
   }
-  const files: ManifestFile[] = [];
-  for (const path of listing
-    .split('\n')
-    .filter((p) => /\.ya?ml$/i.test(p))
-    .sort()) {
-    try {
-      files.push({ file: path, bytes: Buffer.from(await git(['show', `${commit}:./${path}`], cwd), 'utf8') });
-    } catch {
-      // A file git lists but cannot show (a submodule, an odd name) holds no base document.
-    }
-  }
+  // The files' `git show`s side by side (a few at a time: each is a process): a PR's plan waits
+  // for all of them before its first call. Kept in the listing's sorted order.
+  const limit = createLimiter(GIT_SHOW_CONCURRENCY);
+  const shown = await Promise.all(
+    listing
+      .split('\n')
+      .filter((p) => /\.ya?ml$/i.test(p))
+      .sort()
+      .map(async (path): Promise<ManifestFile | undefined> => {
+        try {
+          const text = await limit(() => git(['show', `${commit}:./${path}`], cwd));
+          return { file: path, bytes: Buffer.from(text, 'utf8') };
+        } catch {
+          // A file git lists but cannot show (a submodule, an odd name) holds no base document.
+          return undefined;
+        }
+      }),
+  );
+  const files = shown.filter((f): f is ManifestFile => f !== undefined);
   const documents = validateManifests(files, manifestSchemaValidator()).documents;
   return { ref, commit, documents };
 }

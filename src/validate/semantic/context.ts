@@ -1,7 +1,7 @@
 /** What every semantic check receives and how it reports. */
 import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
-import type { Address } from '../../model/identity.js';
+import { addressOf, type Address } from '../../model/identity.js';
 import type { ManifestKind } from '../../model/manifest.js';
 import { locate, type ValidDocument } from '../schema-validator.js';
 import type { Inventory } from './inventory.js';
@@ -18,6 +18,23 @@ export interface DeferredReference {
   account?: string;
   /** The document that refers to it. */
   from: Address;
+  /** Where the reference is written (`file:line:col` of the value), for the plan's refusal. */
+  location?: string;
+}
+
+/** Records a reference only the plan can resolve, located at the value at `pointer` of `doc`. */
+export function defer(
+  ctx: CheckContext,
+  doc: ValidDocument,
+  ref: Omit<DeferredReference, 'from' | 'location'>,
+  pointer: string,
+): void {
+  const at = locate(doc.source, pointer, false);
+  ctx.deferred.push({
+    ...ref,
+    from: addressOf(doc.manifest),
+    location: `${at.file}:${at.start.line}:${at.start.col}`,
+  });
 }
 
 /** Shared state of one semantic pass. */

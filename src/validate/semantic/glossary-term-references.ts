@@ -5,11 +5,10 @@
  * an undeclared name is an error when a declared one is close (did-you-mean) or when the domain
  * prunes the kind, and is otherwise deferred to plan time, where it must be live.
  */
-import { addressOf } from '../../model/identity.js';
 import { termAddressName } from '../../model/glossary-term.js';
 import type { ValidDocument } from '../schema-validator.js';
 import { didYouMean } from '../suggest.js';
-import { report, type CheckContext } from './context.js';
+import { defer, report, type CheckContext } from './context.js';
 import { isPresent, isPruned } from './inventory.js';
 import { reference } from './references.js';
 
@@ -64,7 +63,7 @@ function checkRelation(
     return;
   }
   const name = termAddressName(glossary, related);
-  ctx.deferred.push({ kind: 'GlossaryTerm', domain, name, from: addressOf(m) });
+  defer(ctx, doc, { kind: 'GlossaryTerm', domain, name }, pointer);
   report(
     ctx,
     doc,

@@ -7,10 +7,9 @@
  * (checkDuplicates: the identity of a grant is its key).
  */
 import { MANAGED_BLUEPRINT_NAMES } from '../../model/blueprints.js';
-import { addressOf } from '../../model/identity.js';
 import { closest, didYouMean } from '../suggest.js';
 import type { ValidDocument } from '../schema-validator.js';
-import { report, type CheckContext } from './context.js';
+import { defer, report, type CheckContext } from './context.js';
 import { isPresent, isPruned, type DocOf } from './inventory.js';
 import { reference } from './references.js';
 
@@ -93,13 +92,12 @@ function checkBlueprintTarget(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, doma
     );
     return;
   }
-  ctx.deferred.push({
-    kind: 'BlueprintConfiguration',
-    domain,
-    name: target.blueprint,
-    account: target.account,
-    from: addressOf(doc.manifest),
-  });
+  defer(
+    ctx,
+    doc,
+    { kind: 'BlueprintConfiguration', domain, name: target.blueprint, account: target.account },
+    pointer,
+  );
 }
 
 function checkGrant(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, known: ReturnType<typeof knownPrincipals>) {
@@ -124,6 +122,9 @@ function checkGrant(ctx: CheckContext, doc: DocOf<'PolicyGrant'>, known: ReturnT
 
 /** Runs the grant checks (tombstones are matched on identity alone and not checked). */
 export function checkGrants(ctx: CheckContext): void {
+  const grants = ctx.inventory.ofKind('PolicyGrant').filter(isPresent);
+  // The members of every project are gathered only when there is a grant to check against them.
+  if (grants.length === 0) return;
   const known = knownPrincipals(ctx);
-  for (const doc of ctx.inventory.ofKind('PolicyGrant')) if (isPresent(doc)) checkGrant(ctx, doc, known);
+  for (const doc of grants) checkGrant(ctx, doc, known);
 }

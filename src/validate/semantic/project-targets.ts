@@ -11,38 +11,38 @@ import { checkAssociatedAccount } from './references.js';
 import { report, type CheckContext } from './context.js';
 import { isPresent, type DocOf } from './inventory.js';
 
-type PoolAccount = NonNullable<DocOf<'AccountPool'>['manifest']['spec']['accounts']>[number];
+/**
+ * What an environment's pools offer: the regions (sorted) of each account they list, or `skip`
+ * when a pool cannot be seen into. Built once per pool list per check run (a profile's
+ * environments share theirs): ten thousand projects ask it of the same few hundred lists.
+ */
+type PoolOffer = ReadonlyMap<string, readonly string[]> | 'skip';
+/** Offers by pool list: the domain and the pool names. */
+type PoolOffers = Map<string, PoolOffer>;
 
-// A pool's accounts by id, built once per pool: ten thousand projects look into the same hundred pools.
-const accountsById = new WeakMap<DocOf<'AccountPool'>, Map<string, PoolAccount[]>>();
+// The pool-list key of an environment, per environment object.
+const poolKeys = new WeakMap<ProfileEnvironment, string>();
 
-function poolAccountsWithId(pool: DocOf<'AccountPool'>, id: string): PoolAccount[] {
-  let byId = accountsById.get(pool);
-  if (!byId) {
-    byId = new Map();
-    for (const a of pool.manifest.spec.accounts ?? []) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
-    accountsById.set(pool, byId);
-  }
-  return byId.get(id) ?? [];
+function poolKeyOf(domain: string, env: ProfileEnvironment): string {
+  let key = poolKeys.get(env);
+  if (key === undefined)
+    poolKeys.set(env, (key = [domain, ...(env.target.accountPools ?? [])].join('\u0000')));
+  return key;
 }
 
-/**
- * What an environment's pools offer an account: the regions (sorted), none (not in any pool), or
- * `skip` when a pool cannot be seen into. Per check run, by environment and account: a thousand
- * projects of one profile ask the same question of its environments.
- */
-type PoolOffer = readonly string[] | 'none' | 'skip';
-type PoolOffers = Map<ProfileEnvironment, Map<string, PoolOffer>>;
-
-function poolOffer(ctx: CheckContext, domain: string, env: ProfileEnvironment, account: string): PoolOffer {
-  const pools = (env.target.accountPools ?? []).map((name) =>
-    ctx.inventory.inDomain('AccountPool', domain).get(name),
-  );
+function poolOffer(ctx: CheckContext, domain: string, env: ProfileEnvironment): PoolOffer {
+  const declared = ctx.inventory.inDomain('AccountPool', domain);
+  const pools = (env.target.accountPools ?? []).map((name) => declared.get(name));
   // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
   if (pools.some((p) => !p || p.manifest.spec.customHandler)) return 'skip';
-  const entries = pools.flatMap((p) => (p ? poolAccountsWithId(p, account) : []));
-  if (entries.length === 0) return 'none';
-  return [...new Set(entries.flatMap((a) => a.regions))].sort();
+  const regions = new Map<string, Set<string>>();
+  for (const pool of pools)
+    for (const account of pool?.manifest.spec.accounts ?? []) {
+      let set = regions.get(account.id);
+      if (!set) regions.set(account.id, (set = new Set()));
+      for (const region of account.regions) set.add(region);
+    }
+  return new Map([...regions].map(([id, set]) => [id, [...set].sort()]));
 }
 
 function poolCheck(
@@ -55,14 +55,13 @@ function poolCheck(
 ): void {
   // The profile was found in the project's domain: one environment object belongs to one domain.
   const domain = project.manifest.metadata.domain ?? '';
-  let byAccount = offers.get(env);
-  if (!byAccount) offers.set(env, (byAccount = new Map()));
-  let offer = byAccount.get(target.account);
-  if (offer === undefined)
-    byAccount.set(target.account, (offer = poolOffer(ctx, domain, env, target.account)));
+  const poolKey = poolKeyOf(domain, env);
+  let offer = offers.get(poolKey);
+  if (offer === undefined) offers.set(poolKey, (offer = poolOffer(ctx, domain, env)));
   if (offer === 'skip') return;
-  const poolNames = (env.target.accountPools ?? []).join(', ');
-  if (offer === 'none') {
+  const regions = offer.get(target.account);
+  if (!regions) {
+    const poolNames = (env.target.accountPools ?? []).join(', ');
     report(
       ctx,
       project,
@@ -72,7 +71,6 @@ function poolCheck(
     );
     return;
   }
-  const regions = offer;
   if (!regions.includes(target.region)) {
     report(
       ctx,
@@ -131,7 +129,8 @@ export function checkProjectTargets(ctx: CheckContext): void {
       );
     }
     const envs = profile.manifest.spec.environments ?? [];
-    const byName = new Map(envs.map((e) => [e.name, e]));
+    // Built only for a project that overrides environments (few do).
+    const byName = spec.environments?.length ? new Map(envs.map((e) => [e.name, e])) : new Map();
     (spec.environments ?? []).forEach((override, i) => {
       if (!byName.has(override.name)) {
         report(

@@ -11,7 +11,7 @@ import { DOMAIN_SCOPED_KINDS, type ManifestKind } from '../../model/manifest.js'
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { ValidDocument } from '../schema-validator.js';
 import { didYouMean } from '../suggest.js';
-import { report, type CheckContext } from './context.js';
+import { defer, report, type CheckContext } from './context.js';
 import { isPresent, isPruned } from './inventory.js';
 
 /** Reports documents that declare an identity already declared. */
@@ -82,7 +82,7 @@ export function reference(
     );
     return undefined;
   }
-  ctx.deferred.push({ kind, domain, name, from: addressOf(doc.manifest) });
+  defer(ctx, doc, { kind, domain, name }, pointer);
   report(
     ctx,
     doc,
@@ -246,7 +246,7 @@ function checkAssociatedAccount(
       pointer,
     );
   } else {
-    ctx.deferred.push({ kind: 'AccountAssociation', domain, name: account, from: addressOf(doc.manifest) });
+    defer(ctx, doc, { kind: 'AccountAssociation', domain, name: account }, pointer);
     report(
       ctx,
       doc,

@@ -21,6 +21,8 @@ import {
   planLoaded,
   writeManifests,
 } from '../../../bench/pipeline.js';
+import type { Timing } from '../../../src/aws/rate-budget.js';
+import { emulatorTiming } from '../../helpers/emulator.js';
 import { prng } from '../../helpers/generate.js';
 import { duplicateNaturalKeys } from '../../helpers/world.js';
 import { GRANT_FAULT_OPERATIONS, grantDocuments, missingGrants } from './grants.js';
@@ -123,14 +125,13 @@ async function applyWithDoomedPool(
   clients: ReturnType<typeof benchClients>,
   counts: CampaignCounts,
   seed: number,
+  timing: Timing,
 ): Promise<void> {
   const pool = yaml.split('---\n').find((d) => d.includes('kind: AccountPool'))!;
   const doomed = pool.replace(/name: "pool-0"/, 'name: "doomed-pool"');
   const loaded = await loadOrThrow([writeManifests(`${yaml}---\n${doomed}`)]);
-  const outcomes = await applyPlanned(loaded, await planLoaded(loaded, clients), clients, {
-    maxSleepMs: 20,
-    rateScale: RATE_SCALE,
-  });
+  const planned = await planLoaded(loaded, clients, undefined, undefined, timing);
+  const outcomes = await applyPlanned(loaded, planned, clients, { timing, rateScale: RATE_SCALE });
   if (outcomes.some((o) => o.status !== 'done'))
     problem(counts, `seed ${seed}: the fault-free set-up failed`);
 }
@@ -147,6 +148,10 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
       seed,
       behaviour: { ...FAST_BEHAVIOUR, defaultPageSize: 25 },
     });
+    // The tool's waits (pacing, backoff, polls) on the emulator's clock: they cost no real time
+    // (issue 18; 38 s of 20 ms sleeps per small campaign before). The client's request timeout and
+    // the injected hang stay in real time: their order is what the campaign tests.
+    const timing = emulatorTiming(emulator);
     const output: string[] = [];
     const clients = benchClients(emulator.endpoint, {
       maxAttempts: 1,
@@ -158,7 +163,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
       const yaml =
         generateBenchOrg(seed, SMALL_ORG, `fault-${seed}`, seed % 50) + grantDocuments(`fault-${seed}`);
       const pruneUnderFaults = seed % 2 === 0;
-      if (pruneUnderFaults) await applyWithDoomedPool(yaml, clients, counts, seed);
+      if (pruneUnderFaults) await applyWithDoomedPool(yaml, clients, counts, seed, timing);
       const loaded = await loadOrThrow([writeManifests(yaml)]);
       emulator.control.setFaults([
         ...randomFaults(random),
@@ -172,7 +177,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
           hang.disarm();
           emulator.control.clearFaults();
         }
-        const planned = await planLoaded(loaded, clients);
+        const planned = await planLoaded(loaded, clients, undefined, undefined, timing);
         output.push(JSON.stringify(planned.plan), JSON.stringify(planned.observation.failures));
         if (!planned.observation.complete) exercised(counts, 'incompleteReads');
         if (!planned.observation.complete && planned.plan.changes.some((c) => c.action === 'delete')) {
@@ -180,7 +185,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
           problem(counts, `seed ${seed}: a delete was planned after an incomplete read`);
         }
         const outcomes = await applyPlanned(loaded, planned, clients, {
-          maxSleepMs: 20,
+          timing,
           rateScale: RATE_SCALE,
           random,
           log: (event, message) => output.push(message, JSON.stringify(event)),
@@ -194,7 +199,7 @@ export async function runFaultCampaign(runs: number, firstSeed = 1): Promise<Cam
       // The hung request commits after its client gave up; let it land before counting calls.
       await hang.landed();
       emulator.control.resetStats();
-      const after = await planLoaded(loaded, clients);
+      const after = await planLoaded(loaded, clients, undefined, undefined, timing);
       const left = actionLines(after.plan);
       if (converged && left.length === 0 && emulator.control.stats().mutating === 0) counts.converged += 1;
       else problem(counts, `seed ${seed}: not converged (${left.slice(0, 3).join('; ')})`);
