@@ -145,9 +145,10 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
       for (const blueprint of blueprints) {
         const byRegion = inner(about.enabled, blueprint, () => new Map<string, Verdict>());
         for (const region of account.regions) {
-          const verdict = inner(byRegion, region, () =>
-            facts.blueprintEnabled(domain, account.id, region, blueprint),
-          );
+          // Looked up without a closure: this is the hundred-thousand-times question.
+          let verdict = byRegion.get(region);
+          if (verdict === undefined)
+            byRegion.set(region, (verdict = facts.blueprintEnabled(domain, account.id, region, blueprint)));
           if (verdict.ok === false)
             notes.push(`${subject()}: ${verdict.why}; a project placed there will fail`);
         }

@@ -29,6 +29,14 @@ export type ProfileLookup = (domain: string, name: string) => NormalProjectProfi
 
 // Per profile value: a thousand projects share a profile.
 const choiceCache = new WeakMap<NormalProjectProfile, Set<string>>();
+const sortedChoiceCache = new WeakMap<Set<string>, string[]>();
+
+/** The choice environments' names, sorted (once per profile). */
+function sortedChoice(choice: Set<string>): string[] {
+  let sorted = sortedChoiceCache.get(choice);
+  if (!sorted) sortedChoiceCache.set(choice, (sorted = [...choice].sort()));
+  return sorted;
+}
 
 /** Environments of a profile whose account and region the project chooses (pools, or any associated account). */
 function choiceEnvironments(profile: NormalProjectProfile | undefined): Set<string> | undefined {
@@ -56,8 +64,13 @@ export function normalizeProject(
   const base = normalizeDesired(manifest) as NormalProject;
   const spec = manifest.spec;
   const choice = choiceEnvironments(profile);
-  const names = new Set([...(choice ?? []), ...(spec.environments ?? []).map((e) => e.name)]);
-  const environments = [...names].sort().map((name) => {
+  // Most projects list no environment of their own: their names are the profile's, sorted once.
+  const names = spec.environments?.length
+    ? [...new Set([...(choice ?? []), ...spec.environments.map((e) => e.name)])].sort()
+    : choice
+      ? sortedChoice(choice)
+      : [];
+  const environments = names.map((name) => {
     const own = spec.environments?.find((e) => e.name === name);
     const target = own?.target ?? (choice?.has(name) ? spec.target : undefined);
     return compact({
