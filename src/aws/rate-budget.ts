@@ -19,7 +19,7 @@ export interface Timing {
 }
 
 /** What a bucket may save beyond its next token: this much time at its rate (timer lateness, rounding). */
-export const SLACK_MS = 50;
+export const SLACK_MS = 200;
 
 /** The most tokens a bucket at `rate` holds: one call, plus SLACK_MS worth. */
 export function capacityOf(rate: number): number {
