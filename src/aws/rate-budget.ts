@@ -18,8 +18,13 @@ export interface Timing {
   sleep(ms: number): Promise<void>;
 }
 
-/** What a bucket may save beyond its next token: this much time at its rate (timer lateness, rounding). */
-export const SLACK_MS = 200;
+/**
+ * What a bucket may save beyond its next token: half a second at its rate. Enough to catch up
+ * after the event loop or a loaded machine stalls (200 ms was not: the no-change re-plan fell from
+ * 0.99 to 0.95 of its bound), while a service bucket holding a second of rate keeps half of it
+ * after such a catch-up, so the jitter of the calls that follow does not get them throttled.
+ */
+export const SLACK_MS = 500;
 
 /** The most tokens a bucket at `rate` holds: one call, plus SLACK_MS worth. */
 export function capacityOf(rate: number): number {
