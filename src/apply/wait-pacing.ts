@@ -3,9 +3,8 @@
  * second per resource for nothing, and at org scale those reads compete with the calls that do
  * the work; so the pause between looks grows with the time already waited, and a wait that names
  * its kind (`pace`) is paced by how long waits of that kind have taken in this run: its first
- * look comes a little before the earlier ones finished, the next at the end last seen, then in
- * steps of a twentieth of it growing with the time past it. What is learned lives as long as the
- * run (one pacer per operation context).
+ * look comes when the earlier ones finished, the next ones at a fraction of that. What is
+ * learned lives as long as the run (one pacer per operation context).
  */
 
 /** The pause between looks is at least this fraction of the time waited so far. */
