@@ -24,13 +24,6 @@ export interface Principal {
   region: string;
 }
 
-/**
- * How RAM association waits look: from a quarter second, growing with the time waited (context.ts),
- * and aimed at when the run's earlier ones ended. An association takes seconds; a look a second
- * made the first one (on the path of every project) end up to a second late.
- */
-const RAM_PACE_MS = 250;
-
 /** Polls until the account is ASSOCIATED with the share, accepting its invitation when it is external. */
 export async function waitAssociated(
   ctx: OperationContext,
@@ -42,24 +35,18 @@ export async function waitAssociated(
   // The account can use the domain only once the share holds the domain too: a new share's
   // resource association goes through ASSOCIATING like its principals (an accepted invitation can
   // finish first).
-  await ctx.waitFor(
-    `RAM association of ${target.domainArn} with ${shareArn}`,
-    async () => ((await resourceAssociated(ctx, target, shareArn, target.domainArn)) ? true : undefined),
-    { pace: 'RAM resource association', intervalMs: RAM_PACE_MS },
+  await ctx.waitFor(`RAM association of ${target.domainArn} with ${shareArn}`, async () =>
+    (await resourceAssociated(ctx, target, shareArn, target.domainArn)) ? true : undefined,
   );
-  await ctx.waitFor(
-    `RAM association of account ${principal.account} (${shareArn})`,
-    async () => {
-      let association = await associationOf(ctx, target, shareArn, principal.account);
-      if (association?.status === 'ASSOCIATING' && association.external === true && !accepted) {
-        accepted = await acceptInvitation(ctx, shareArn, principal);
-        // Accepting is immediate for RAM: look again now rather than one poll interval later.
-        if (accepted) association = await associationOf(ctx, target, shareArn, principal.account);
-      }
-      return settled(association, principal.account);
-    },
-    { pace: 'RAM principal association', intervalMs: RAM_PACE_MS },
-  );
+  await ctx.waitFor(`RAM association of account ${principal.account} (${shareArn})`, async () => {
+    let association = await associationOf(ctx, target, shareArn, principal.account);
+    if (association?.status === 'ASSOCIATING' && association.external === true && !accepted) {
+      accepted = await acceptInvitation(ctx, shareArn, principal);
+      // Accepting is immediate for RAM: look again now rather than one poll interval later.
+      if (accepted) association = await associationOf(ctx, target, shareArn, principal.account);
+    }
+    return settled(association, principal.account);
+  });
 }
 
 /** True when associated, undefined while in progress (or not visible yet); throws on a dead end. */
