@@ -14,9 +14,6 @@ export const MAX_PAUSE_MS = 15_000;
 /** A wait whose first paced look already saw it done probes this much earlier next time. */
 const PROBE_EARLIER = 0.9;
 
-/** After a look past the expected end, the finest pause: this fraction of the end seen last. */
-const FINE = 1 / 20;
-
 /** One wait's schedule, as the pacer hands it out. */
 export interface WaitSchedule {
   /** The pause before the next look, given the time waited so far. */
@@ -25,61 +22,43 @@ export interface WaitSchedule {
   done(elapsedMs: number): void;
 }
 
-/** What the run knows of one kind of wait. */
-interface Learned {
-  /** Where the next wait aims its first look (a little before `seenMs` after a hit there). */
-  aimMs: number;
-  /** The latest end a look actually saw: where a wait looks next when the aimed look was too early. */
-  seenMs: number;
-}
-
 /** Per-run knowledge of how long each kind of wait takes. */
 export class WaitPacer {
-  private readonly learned = new Map<string, Learned>();
+  private readonly expected = new Map<string, number>();
 
   /** `baseMs`: the pause of a wait that has just begun and of a kind not seen yet. */
   constructor(private readonly baseMs = 1_000) {}
 
   /** How long waits of `kind` have been taking (undefined until one finished after waiting). */
   expectedMs(kind: string): number | undefined {
-    return this.learned.get(kind)?.aimMs;
+    return this.expected.get(kind);
   }
 
-  /**
-   * The schedule of one wait; `intervalMs` overrides the base pause, `kind` makes it learn. A
-   * learned kind looks first at its aim; when that was too early, at the end seen last; past
-   * that, in steps of a twentieth of it that grow with the time since (a wait's end is near the
-   * run's earlier ones, so a coarse pause there made the last wait of an apply end up to a
-   * quarter of its duration late, and that lateness was the apply's tail).
-   */
+  /** The schedule of one wait; `intervalMs` overrides the base pause, `kind` makes it learn. */
   schedule(kind: string | undefined, intervalMs = this.baseMs): WaitSchedule {
-    const known = kind === undefined ? undefined : this.learned.get(kind);
+    const expected = kind === undefined ? undefined : this.expected.get(kind);
     let looks = 0;
     // True while no paced look has been made yet: the first one is aimed at the expected end.
-    let aimed = known !== undefined;
+    let aimed = expected !== undefined;
     let firstAimedHit = false;
     return {
       pause: (elapsedMs) => {
         looks++;
-        if (known === undefined) return Math.min(MAX_PAUSE_MS, Math.max(intervalMs, elapsedMs * GROWTH));
-        firstAimedHit = false;
-        if (aimed && elapsedMs < known.aimMs) {
+        if (aimed && expected !== undefined && elapsedMs < expected) {
           aimed = false;
           firstAimedHit = true;
-          return Math.min(MAX_PAUSE_MS, known.aimMs - elapsedMs);
+          return Math.min(MAX_PAUSE_MS, expected - elapsedMs);
         }
-        aimed = false;
-        if (elapsedMs < known.seenMs) return Math.min(MAX_PAUSE_MS, known.seenMs - elapsedMs);
-        const step = Math.max(1, known.seenMs * FINE, (elapsedMs - known.seenMs) * GROWTH);
-        return Math.min(MAX_PAUSE_MS, step);
+        firstAimedHit = false;
+        const floor = expected === undefined ? intervalMs : Math.max(intervalMs / 4, expected * GROWTH);
+        return Math.min(MAX_PAUSE_MS, Math.max(floor, elapsedMs * GROWTH));
       },
       done: (elapsedMs) => {
         // Finished without any pause: nothing was waited, nothing to learn.
         if (kind === undefined || looks === 0) return;
         // Seen done at the first aimed look: it may have finished earlier, so aim a little earlier.
-        if (firstAimedHit && known !== undefined)
-          this.learned.set(kind, { aimMs: known.aimMs * PROBE_EARLIER, seenMs: known.aimMs });
-        else this.learned.set(kind, { aimMs: elapsedMs, seenMs: elapsedMs });
+        const learned = firstAimedHit && expected !== undefined ? expected * PROBE_EARLIER : elapsedMs;
+        this.expected.set(kind, learned);
       },
     };
   }
