@@ -9,6 +9,8 @@
  * Deletes need no hook: an entry whose record is no longer in its table is dropped when met.
  * Answers are the same as the scans they replace: records in the table's insertion order, and
  * the profile with the key (profiles are created only on a miss, so no two of a table share one).
+ * A record put into a table by hand (a test copying a record to make two live resources of one
+ * name, which no handler allows) is not seen until `forgetIndexes` is called.
  */
 import type { DataZoneState, GroupProfileRecord, ProjectRecord, UserProfileRecord } from './state.js';
 
@@ -146,4 +148,15 @@ export function addGroupProfile(state: DataZoneState, group: GroupProfileRecord)
   const key = groupKey(group.domainId, group.groupName);
   const first = index.get(key);
   if (first === undefined || !state.groupProfiles[first]) index.set(key, group.id);
+}
+
+/**
+ * Drops the indexes of this state's tables, so the next lookup rebuilds them by one scan: for a
+ * world edited in place outside the handlers (a test that copies a record), whose inserts the
+ * indexes would otherwise never see.
+ */
+export function forgetIndexes(state: DataZoneState): void {
+  projectsByDomain.delete(state.projects);
+  usersByKey.delete(state.userProfiles);
+  groupsByKey.delete(state.groupProfiles);
 }
