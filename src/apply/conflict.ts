@@ -37,6 +37,13 @@ const CHECKED_KINDS: ReadonlySet<ManifestKind> = new Set<ManifestKind>([
   'PolicyGrant',
 ]);
 
+/**
+ * Kinds whose update operation reads the resource again and brings every field to its declared
+ * value from what it finds (a domain unit: GetDomainUnit before its description, ListEntityOwners
+ * before its owners), so it may run over a resource another apply has moved part of the way.
+ */
+const UPDATES_FROM_FRESH_READ: ReadonlySet<ManifestKind> = new Set<ManifestKind>(['DomainUnit']);
+
 /** True for the changes checked before they run: in-place updates and deletes of a resource the plan read. */
 export function needsConflictCheck(change: Change, live: LiveResource | undefined): boolean {
   return (
@@ -127,8 +134,36 @@ export async function assertUnchanged(
     (now[0]!.fingerprint.lastUpdatedAt ?? '') === (live.fingerprint.lastUpdatedAt ?? '');
   if (same) return 'proceed';
   if (alreadyDone(change, now, desiredNormal)) return 'done';
+  if (onlyTowardDeclared(change, live, now, desiredNormal)) return 'proceed';
   throw new ApplyError(
     `${formatAddress(change.address)} changed since it was read (another apply or an out-of-band change): re-plan`,
+  );
+}
+
+/**
+ * True when everything that changed since the plan's read changed to its declared value: another
+ * apply of the same manifests is part of the way through this very update (it added one of two
+ * declared owners, say). Every difference left between the declared and the re-read values is
+ * one the plan saw, with the live value the plan saw; a field someone set to anything else is a
+ * new difference, and refuses as before. Only for kinds whose update converges from a fresh read.
+ */
+function onlyTowardDeclared(
+  change: Change,
+  planned: LiveResource,
+  now: readonly LiveResource[],
+  desiredNormal: object | undefined,
+): boolean {
+  if (change.action !== 'update' || desiredNormal === undefined || now.length !== 1) return false;
+  if (!UPDATES_FROM_FRESH_READ.has(change.address.kind)) return false;
+  const [current] = now;
+  if (current!.fingerprint.id !== planned.fingerprint.id) return false;
+  if (planned.normal === undefined || current!.normal === undefined) return false;
+  const rules = DIFF_RULES[change.address.kind];
+  const seen = new Map(
+    diffValues(desiredNormal, planned.normal, rules).map((c) => [c.path, JSON.stringify(c.before)]),
+  );
+  return diffValues(desiredNormal, current!.normal, rules).every(
+    (c) => seen.has(c.path) && seen.get(c.path) === JSON.stringify(c.before),
   );
 }
 

@@ -9,6 +9,7 @@
  * each other.
  */
 import {
+  AddEntityOwnerCommand,
   DeleteDomainUnitCommand,
   GetDomainUnitCommand,
   UpdateDomainUnitCommand,
@@ -24,7 +25,9 @@ import { domainManifest, fastEmulator, observedId } from '../apply/operations/su
 
 const h = fastEmulator();
 
-function unitYaml(description: string, absent = false): string {
+function unitYaml(description: string, absent = false, owners: string[] = []): string {
+  const ownerLines =
+    owners.length > 0 ? `  owners:\n${owners.map((g) => `    - group: ${g}\n`).join('')}` : '';
   return `${domainManifest()}---
 apiVersion: smus-gitops/v1alpha1
 kind: DomainUnit
@@ -33,7 +36,19 @@ metadata:
   domain: corp
 ${absent ? 'lifecycle: { ensure: absent }\n' : ''}spec:
   description: ${description}
-`;
+${ownerLines}`;
+}
+
+/** Adds a group owner to the unit with the SDK, as another apply (or a person) would. */
+async function addOwnerOutOfBand(planned: PlannedRun, group: string): Promise<void> {
+  await h.dz.send(
+    new AddEntityOwnerCommand({
+      domainIdentifier: await h.domainId(),
+      entityType: 'DOMAIN_UNIT',
+      entityIdentifier: observedId(planned, 'DomainUnit', 'HR')!,
+      owner: { group: { groupIdentifier: group } },
+    }),
+  );
 }
 
 /** Applies a plan made earlier exactly as `apply` does: with the conflict check on. */
@@ -164,5 +179,30 @@ describe('updates and deletes notice a resource changed since it was read', () =
 
     expect(failures(await applyWithCheck(planned))).toEqual([]);
     await h.converged(unitYaml('first', true));
+  });
+
+  it('finishes an update another apply is part of the way through (one of two declared owners added)', async () => {
+    await h.applyOk(unitYaml('first'));
+    const declared = unitYaml('second', false, ['hr-analysts', 'hr-leads']);
+    const planned = await h.plan(declared);
+    expect(actionLines(planned.plan)).toEqual(['update DomainUnit/HR']);
+    await addOwnerOutOfBand(planned, 'hr-analysts');
+
+    expect(failures(await applyWithCheck(planned))).toEqual([]);
+    expect(await unitDescription(planned)).toBe('second');
+    await h.converged(declared);
+  });
+
+  it('still refuses when another writer moved a field anywhere but to its declared value', async () => {
+    await h.applyOk(unitYaml('first'));
+    const declared = unitYaml('second', false, ['hr-analysts']);
+    const planned = await h.plan(declared);
+    await addOwnerOutOfBand(planned, 'hr-analysts');
+    await addOwnerOutOfBand(planned, 'contractors');
+
+    expect(failures(await applyWithCheck(planned))).toEqual([
+      'failed update DomainUnit/HR: DomainUnit/HR changed since it was read (another apply or an out-of-band change): re-plan',
+    ]);
+    expect(await unitDescription(planned)).toBe('first');
   });
 });
