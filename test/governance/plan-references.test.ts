@@ -221,4 +221,45 @@ spec:
       "
     `);
   });
+
+  // Last in the file: the group directory it registers stays with the file's emulator.
+  it('refuses a grant to a group the directory does not have, located, with did-you-mean', async () => {
+    const f = fixture();
+    await f.emu.emulator.control.serviceControl('datazone', 'sso-groups', {
+      groupNames: ['hr-analysts', 'finance-leads'],
+    });
+    const grant = (name: string, group: string) => `apiVersion: smus-gitops/v1alpha1
+kind: PolicyGrant
+metadata: { name: ${name}, domain: gov }
+spec:
+  policy: CREATE_PROJECT
+  principal: { group: ${group} }
+`;
+    f.write({ 'hr.yaml': grant('hr-projects', 'hr-analysts') });
+    await f.apply();
+    f.write({
+      'hr.yaml': grant('hr-projects', 'hr-analysts'),
+      'typo.yaml': grant('typo-projects', 'hr-analysys'),
+    });
+    // validate cannot know IAM Identity Center groups: nothing to say.
+    const validate = await f.cli('validate', f.dir, '--no-color');
+    expect(validate.exitCode).toBe(0);
+    const plan = await f.cli('plan', f.dir, '--no-color');
+    expect(plan.exitCode).toBe(3);
+    expect(plan.stdout.split(f.dir).join('<dir>')).toMatchInlineSnapshot(`
+      "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 5 unchanged, 0 unmanaged
+
+        + PolicyGrant/(root) CREATE_PROJECT group:hr-analysys (domain gov)
+            will be created because it is declared but does not exist
+            /id: (known after apply)
+            /includeChildDomainUnits: false
+            /policy: "CREATE_PROJECT"
+            /principal: {"group":"hr-analysys"}
+
+      Refused: 1 change blocked by safety rules; apply will not run.
+        - PolicyGrant/(root) CREATE_PROJECT group:hr-analysys (domain gov)  <dir>/typo.yaml:6:16
+            member not found: group "hr-analysys" is not a group of domain gov (did you mean "hr-analysts"?) (IAM Identity Center groups must exist and be assigned first)
+      "
+    `);
+  });
 });

@@ -2,8 +2,9 @@
  * User and group profiles through the real SDK client: an IAM ARN gets an IAM profile on first
  * reference and resolves to the same profile afterwards (an assumed-role caller is recorded
  * through its role); IdC users
- * exist once registered with the sso-users hook; any IdC group name gets a group profile; the
- * searches filter by type and text and page.
+ * exist once registered with the sso-users hook; any IdC group name gets a group profile until
+ * groups are registered with the sso-groups hook, then only those; the searches filter by type and
+ * text and page.
  */
 import {
   CreateProjectCommand,
@@ -163,5 +164,28 @@ describe('group profiles', () => {
       dz.send(new SearchGroupProfilesCommand({ domainIdentifier: 'dzd_none', groupType: 'SSO_GROUP' })),
       'ResourceNotFoundException',
     );
+  });
+
+  // Last in the file: the directory it registers is the emulator's, shared by the file's tests.
+  it('knows only the registered IdC groups once the sso-groups hook names them', async () => {
+    const dz = emu.dataZone();
+    const domain = await createDomain(dz);
+    await emu.emulator.control.serviceControl('datazone', 'sso-groups', { groupNames: ['hr-analysts'] });
+    const group = await dz.send(
+      new GetGroupProfileCommand({ domainIdentifier: domain.id, groupIdentifier: 'hr-analysts' }),
+    );
+    expect(group.groupName).toBe('hr-analysts');
+    await expectError(
+      dz.send(new GetGroupProfileCommand({ domainIdentifier: domain.id, groupIdentifier: 'hr-analysys' })),
+      'ResourceNotFoundException',
+    );
+    const search = await dz.send(
+      new SearchGroupProfilesCommand({
+        domainIdentifier: domain.id,
+        groupType: 'SSO_GROUP',
+        searchText: 'payroll',
+      }),
+    );
+    expect(search.items).toEqual([]);
   });
 });

@@ -54,6 +54,14 @@ export function dataZoneControl(world: EmulatorWorld) {
       state.ssoUsers = [...new Set([...(state.ssoUsers ?? []), ...userNames])];
       return { userNames: state.ssoUsers };
     },
+    'sso-groups': (body: unknown, _ctx: CallContext) => {
+      const { groupNames } = record(body);
+      if (!Array.isArray(groupNames) || !groupNames.every((n) => typeof n === 'string'))
+        bad('groupNames must be strings.');
+      const state = dataZoneState(world);
+      state.ssoGroups = [...new Set([...(state.ssoGroups ?? []), ...groupNames])];
+      return { groupNames: state.ssoGroups };
+    },
     quotas: (body: unknown, _ctx: CallContext) => {
       const state = dataZoneState(world);
       const quotas = { ...(state.quotas ?? {}) };

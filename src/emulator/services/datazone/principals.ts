@@ -97,7 +97,8 @@ export function ensureSsoProfiles(call: DzCall, domainId: string): void {
 
 /**
  * Resolves a group identifier (group profile id or IdC group name) to its profile; a group name
- * gets a profile on first reference when `create` is set.
+ * gets a profile on first reference when `create` is set and the directory has it (every valid
+ * name, until groups are registered with the `sso-groups` hook).
  */
 export function resolveGroup(
   call: DzCall,
@@ -109,7 +110,8 @@ export function resolveGroup(
   if (byId && byId.domainId === domainId) return byId;
   const existing = findGroupProfile(call.state, domainId, identifier);
   if (existing) return existing;
-  if (create && NAME.test(identifier) && !PROFILE_ID.test(identifier)) {
+  const inDirectory = call.state.ssoGroups === undefined || call.state.ssoGroups.includes(identifier);
+  if (create && inDirectory && NAME.test(identifier) && !PROFILE_ID.test(identifier)) {
     const group: GroupProfileRecord = {
       id: uuidId(call.ctx, 'group'),
       domainId,

@@ -212,6 +212,12 @@ export interface DataZoneState {
   >;
   /** IAM Identity Center user names known to the emulated directory (set through the control hook). */
   ssoUsers?: string[];
+  /**
+   * IAM Identity Center group names known to the emulated directory (set through the control
+   * hook). Unset: every validly named group exists, as before the hook (older state files, tests
+   * that never register groups); set: any other group name is ResourceNotFoundException.
+   */
+  ssoGroups?: string[];
   /** Client-token ledger, keyed by `${operation}|${accountId}|${region}|${clientToken}`. */
   idempotency?: Record<string, TokenRecord>;
   /** Quota overrides (set through the control hook) so tests can reach a quota in a few calls. */

@@ -2,7 +2,8 @@
  * User and group profiles: GetUserProfile, SearchUserProfiles, GetGroupProfile,
  * SearchGroupProfiles. Profiles are created on first reference (see principals.ts). Searching
  * the IdC directory (`SSO_USER`, `SSO_GROUP`) is a reference too: registered IdC users get their
- * profile, and an `SSO_GROUP` search for a valid group name gets that group its profile.
+ * profile, and an `SSO_GROUP` search for a group name the directory has (any valid name until
+ * groups are registered with the `sso-groups` hook) gets that group its profile.
  */
 import type {
   GetGroupProfileInput,
@@ -76,8 +77,13 @@ const getGroupProfile: DzHandler<GetGroupProfileInput> = (input, call) => {
 const searchGroupProfiles: DzHandler<SearchGroupProfilesInput> = (input, call) => {
   const domain = findDomain(call, input.domainIdentifier ?? '', 'member');
   if (input.groupType === 'IAM_ROLE_SESSION_GROUP') return { items: [] };
-  if (input.groupType === 'SSO_GROUP' && input.searchText && /^[a-zA-Z_0-9+=,.@-]+$/.test(input.searchText)) {
-    resolveGroup(call, domain.id, input.searchText, true);
+  // Searching the directory for a group it has is a reference (the group gets its profile); a
+  // group the directory lacks is simply not found by the search.
+  const text = input.searchText;
+  const inDirectory = (name: string) =>
+    call.state.ssoGroups === undefined || call.state.ssoGroups.includes(name);
+  if (input.groupType === 'SSO_GROUP' && text && /^[a-zA-Z_0-9+=,.@-]+$/.test(text) && inDirectory(text)) {
+    resolveGroup(call, domain.id, text, true);
   }
   const items = inDomain(call.state.groupProfiles, domain.id)
     .filter((g) => matches(input.searchText, g.groupName))
