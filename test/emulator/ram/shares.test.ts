@@ -2,7 +2,7 @@
  * CreateResourceShare, GetResourceShares and DeleteResourceShare through the real RAM client:
  * success, each modelled error, clientToken idempotency and pagination.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CreateResourceShareCommand,
   DeleteResourceShareCommand,
@@ -172,6 +172,32 @@ describe('GetResourceShares', () => {
     expect(deleted.resourceShares).toEqual([]);
     const others = await ram.send(new GetResourceSharesCommand({ resourceOwner: 'OTHER-ACCOUNTS' }));
     expect(others.resourceShares).toEqual([]);
+  });
+
+  it('lists shares made within one millisecond in the order they were made', async () => {
+    // The clock held still: every share gets one createdAt, so only their creation order is left
+    // to order them (the random ARNs once did, and this listing failed now and then).
+    const frozen = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(frozen);
+    const arns: string[] = [];
+    try {
+      for (const name of ['DataZone-1', 'DataZone-2', 'DataZone-3', 'DataZone-4', 'DataZone-5']) {
+        const out = await ram.send(new CreateResourceShareCommand({ name, resourceArns: [domainArn] }));
+        arns.push(out.resourceShare?.resourceShareArn ?? '');
+      }
+    } finally {
+      clock.mockRestore();
+    }
+    const listed: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await ram.send(
+        new GetResourceSharesCommand({ resourceOwner: 'SELF', maxResults: 2, nextToken }),
+      );
+      listed.push(...(page.resourceShares ?? []).map((s) => s.resourceShareArn ?? ''));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(listed).toEqual(arns);
   });
 
   it('answers InvalidNextTokenException, MalformedArnException and UnknownResourceException', async () => {

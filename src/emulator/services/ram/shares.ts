@@ -50,6 +50,8 @@ export function createResourceShare(world: EmulatorWorld): OperationHandler {
       if (configuration) share.resourceShareConfiguration = { ...configuration };
       // Check everything before the share exists, so a refused create leaves no trace.
       const entities = checkEntities(world, input, share, ctx);
+      state.shareSeq = (state.shareSeq ?? 0) + 1;
+      share.seq = state.shareSeq;
       state.shares[share.arn] = share;
       addEntities(state, share, entities, ctx);
       share.lastUpdatedAt = now;
@@ -119,7 +121,7 @@ export function getResourceShares(world: EmulatorWorld): OperationHandler {
       ctx,
       `GetResourceShares:${JSON.stringify(filters)}`,
       (s) => s.arn,
-      (s) => [s.createdAt],
+      (s) => [s.createdAt, s.seq ?? 0],
     );
     return { resourceShares: page.items.map(shareView), nextToken: page.nextToken };
   };

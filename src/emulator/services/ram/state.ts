@@ -21,6 +21,12 @@ export interface ShareRecord {
   permissionArns: string[];
   resourceShareConfiguration?: { retainSharingOnAccountLeaveOrganization?: boolean };
   createdAt: number;
+  /**
+   * The share's place in creation order. RAM lists shares in creation order; two creates in one
+   * millisecond share a `createdAt`, and the ARN (random) would then order them. Absent in state
+   * files written before it: such shares sort first among their millisecond.
+   */
+  seq?: number;
   lastUpdatedAt: number;
   /** Set by DeleteResourceShare: the share is DELETED from this instant on (and still listed). */
   deletedAt?: number;
@@ -81,6 +87,8 @@ export interface RamState {
   invitations: Record<string, InvitationRecord>;
   /** Keyed by `${operation}|${accountId}|${clientToken}`. */
   idempotency: Record<string, IdempotencyRecord>;
+  /** The last share's `seq` (absent: none numbered yet). */
+  shareSeq?: number;
 }
 
 /** Returns RAM's slice of the world, creating it empty on first use (or over the old stub `{}`). */
