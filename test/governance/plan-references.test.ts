@@ -82,6 +82,30 @@ spec:
 
 const fixture = useGovernanceFixture('smus-plan-refs-');
 
+/**
+ * Applies a CREATE_PROJECT grant to a known `kind` principal, then declares a second one to `typo`
+ * as well: `validate` has nothing to say (IAM Identity Center principals are not declared), and
+ * the plan must refuse (exit 3). Returns the plan's output with the directory as `<dir>`.
+ */
+async function planGrantToTypo(kind: 'user' | 'group', known: string, typo: string): Promise<string> {
+  const f = fixture();
+  const grant = (name: string, principal: string) => `apiVersion: smus-gitops/v1alpha1
+kind: PolicyGrant
+metadata: { name: ${name}, domain: gov }
+spec:
+  policy: CREATE_PROJECT
+  principal: { ${kind}: ${principal} }
+`;
+  f.write({ 'known.yaml': grant('known-projects', known) });
+  await f.apply();
+  f.write({ 'known.yaml': grant('known-projects', known), 'typo.yaml': grant('typo-projects', typo) });
+  const validate = await f.cli('validate', f.dir, '--no-color');
+  expect(validate.exitCode).toBe(0);
+  const plan = await f.cli('plan', f.dir, '--no-color');
+  expect(plan.exitCode).toBe(3);
+  return plan.stdout.split(f.dir).join('<dir>');
+}
+
 describe('references of the governance kinds at plan time', () => {
   it('defers each undeclared reference at validate, then refuses it at plan, located at the value', async () => {
     const f = fixture();
@@ -188,24 +212,8 @@ describe('references of the governance kinds at plan time', () => {
   });
 
   it('refuses a grant to a user the domain does not know, located at the principal, with did-you-mean', async () => {
-    const f = fixture();
-    await f.emu.emulator.control.serviceControl('datazone', 'sso-users', { userNames: ['jdoe'] });
-    const grant = (name: string, user: string) => `apiVersion: smus-gitops/v1alpha1
-kind: PolicyGrant
-metadata: { name: ${name}, domain: gov }
-spec:
-  policy: CREATE_PROJECT
-  principal: { user: ${user} }
-`;
-    f.write({ 'jdoe.yaml': grant('jdoe-projects', 'jdoe') });
-    await f.apply();
-    f.write({ 'jdoe.yaml': grant('jdoe-projects', 'jdoe'), 'typo.yaml': grant('typo-projects', 'jdoee') });
-    // validate cannot know IAM Identity Center users: nothing to say.
-    const validate = await f.cli('validate', f.dir, '--no-color');
-    expect(validate.exitCode).toBe(0);
-    const plan = await f.cli('plan', f.dir, '--no-color');
-    expect(plan.exitCode).toBe(3);
-    expect(plan.stdout.split(f.dir).join('<dir>')).toMatchInlineSnapshot(`
+    await fixture().emu.emulator.control.serviceControl('datazone', 'sso-users', { userNames: ['jdoe'] });
+    expect(await planGrantToTypo('user', 'jdoe', 'jdoee')).toMatchInlineSnapshot(`
       "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 5 unchanged, 0 unmanaged
 
         + PolicyGrant/(root) CREATE_PROJECT user:jdoee (domain gov)
@@ -224,29 +232,10 @@ spec:
 
   // Last in the file: the group directory it registers stays with the file's emulator.
   it('refuses a grant to a group the directory does not have, located, with did-you-mean', async () => {
-    const f = fixture();
-    await f.emu.emulator.control.serviceControl('datazone', 'sso-groups', {
+    await fixture().emu.emulator.control.serviceControl('datazone', 'sso-groups', {
       groupNames: ['hr-analysts', 'finance-leads'],
     });
-    const grant = (name: string, group: string) => `apiVersion: smus-gitops/v1alpha1
-kind: PolicyGrant
-metadata: { name: ${name}, domain: gov }
-spec:
-  policy: CREATE_PROJECT
-  principal: { group: ${group} }
-`;
-    f.write({ 'hr.yaml': grant('hr-projects', 'hr-analysts') });
-    await f.apply();
-    f.write({
-      'hr.yaml': grant('hr-projects', 'hr-analysts'),
-      'typo.yaml': grant('typo-projects', 'hr-analysys'),
-    });
-    // validate cannot know IAM Identity Center groups: nothing to say.
-    const validate = await f.cli('validate', f.dir, '--no-color');
-    expect(validate.exitCode).toBe(0);
-    const plan = await f.cli('plan', f.dir, '--no-color');
-    expect(plan.exitCode).toBe(3);
-    expect(plan.stdout.split(f.dir).join('<dir>')).toMatchInlineSnapshot(`
+    expect(await planGrantToTypo('group', 'hr-analysts', 'hr-analysys')).toMatchInlineSnapshot(`
       "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 5 unchanged, 0 unmanaged
 
         + PolicyGrant/(root) CREATE_PROJECT group:hr-analysys (domain gov)
