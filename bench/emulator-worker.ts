@@ -40,9 +40,11 @@ export type WorkerMessage =
 
 /**
  * One answered request: epoch ms when it was answered (after latency and the TPS check),
- * `service.Operation` and status. Where the bound is not met, the timeline shows why (bench/trace.ts).
+ * `service.Operation`, status and the latency the emulator drew for it (ms). Where the bound is
+ * not met, the timeline shows why (bench/trace.ts); the drawn latency lets bench/transport.ts
+ * measure what a round trip costs beyond it.
  */
-export type TimelineEntry = [atMs: number, operation: string, status: number];
+export type TimelineEntry = [atMs: number, operation: string, status: number, waitedMs: number];
 
 /** Runs a batch in order (a later call may depend on an earlier one's record). */
 async function invokeAll(emulator: RunningEmulator, calls: InvokeCall[]): Promise<InvokeOutcome[]> {
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       table.set(key, row);
     }
     row.count += 1;
-    timeline.push([Date.now(), `${event.service}.${event.operation}`, event.status]);
+    timeline.push([Date.now(), `${event.service}.${event.operation}`, event.status, event.waitedMs ?? 0]);
     if (event.status === 0 || event.status >= 400) row.errors += 1;
     if (event.status === 429) row.throttled += 1;
   });

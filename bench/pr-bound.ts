@@ -20,8 +20,8 @@ function rateGapMs(op: string, n: number, scale: number): number {
 
 /**
  * Critical path of a scoped plan's reads: the longest chain of calls each of which needs an id
- * only an earlier answer gives, at `latencyMs` a call (the mean latency: latency.ts), so no tool
- * making these calls can beat it on average.
+ * only an earlier answer gives, at `latencyMs` a call (the mean latency: latency.ts, plus the
+ * machine's transport: transport.ts), so no tool making these calls can beat it on average.
  * - ListDomains: nothing in a domain can be named before the domain's id (STS runs beside it).
  * - Then, side by side, each needing only the listed id: GetDomain (its tags beside it) and the
  *   project and profile lists (each list's pages one after another; with several names listed
@@ -101,15 +101,19 @@ function lastStepMs(
   return latencyMs + top + widthMs * (m / (m + 1) - 1 / 2);
 }
 
-/** The same chain at the least latency a request can draw: no single run can beat it. */
+/**
+ * The same chain at the least latency a request can draw, plus the transport (transport.ts): no
+ * single run can beat it.
+ */
 export function floorCriticalPathMs(
   calls: Record<string, number>,
   latency: BenchLatency,
   lists?: ScopedLists,
   second?: Record<string, number>,
   scale?: number,
+  transportMs = 0,
 ): number {
-  return scopedCriticalPathMs(calls, floorLatencyMs(latency), lists, second, scale);
+  return scopedCriticalPathMs(calls, floorLatencyMs(latency) + transportMs, lists, second, scale);
 }
 
 /** The lists side by side per kind of a scoped read (its first domain: the bench has one). */

@@ -185,21 +185,33 @@ function phaseResult(
   planned: Awaited<ReturnType<typeof scopedPlan>>,
   secondCounts: readonly OperationCount[],
   settings: NetworkSettings,
+  transportMs: number,
 ): PrPhaseResult {
   const counts = [...planned.firstCounts, ...secondCounts];
   const calls = callsByOperation(counts);
   const first = callsByOperation(planned.firstCounts);
   const second = callsByOperation(secondCounts);
   const rate = rateBoundMs(counts, settings.scale);
-  const critical = scopedCriticalPathMs(
+  // Every chained call costs its latency and this machine's transport (transport.ts).
+  const chain = (perCallMs: number) =>
+    scopedCriticalPathMs(
+      first,
+      perCallMs,
+      planned.lists,
+      second,
+      settings.scale,
+      latencyWidthMs(settings.latency),
+    );
+  const critical = chain(meanLatencyMs(settings.latency) + transportMs);
+  const latencyOnly = Math.max(rate.ms, chain(meanLatencyMs(settings.latency)));
+  const floor = floorCriticalPathMs(
     first,
-    meanLatencyMs(settings.latency),
+    settings.latency,
     planned.lists,
     second,
     settings.scale,
-    latencyWidthMs(settings.latency),
+    transportMs,
   );
-  const floor = floorCriticalPathMs(first, settings.latency, planned.lists, second, settings.scale);
   const boundMs = Math.max(rate.ms, critical);
   return {
     phase,
@@ -211,6 +223,9 @@ function phaseResult(
     boundBy: rate.ms >= critical ? `rate ${rate.by}` : 'critical-path',
     efficiency: round(planned.readMs > 0 ? boundMs / planned.readMs : 0, 3),
     floorMs: round(Math.max(rate.ms, floor)),
+    transportMs,
+    latencyOnlyBoundMs: round(latencyOnly),
+    latencyOnlyEfficiency: round(planned.readMs > 0 ? latencyOnly / planned.readMs : 0, 3),
     realQuotaRateBoundMs: round(rateBoundMs(counts, 1).ms),
     failed: planned.failures,
     changes: actionLines(planned.plan),
@@ -237,6 +252,7 @@ export async function medianOfFive(
   emulator: HostedEmulator,
   timeline: Timeline,
   settings: NetworkSettings,
+  transportMs: number,
 ): Promise<PrPhaseResult> {
   const runs = [];
   for (let i = 0; i < 5; i++) {
@@ -249,7 +265,7 @@ export async function medianOfFive(
   const walls = runs.map((r) => round(r.planned.readMs));
   runs.sort((a, b) => a.planned.readMs - b.planned.readMs);
   const median = runs[2]!;
-  return { ...phaseResult(phase, median.planned, median.counts, settings), runsMs: walls };
+  return { ...phaseResult(phase, median.planned, median.counts, settings, transportMs), runsMs: walls };
 }
 
 /** The read windows of a plan's timeline: [0, first read's end], then the dependents read, if any. */

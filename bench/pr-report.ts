@@ -30,7 +30,7 @@ export function prLines(result: PrScenarioResult): string[] {
   ];
   for (const p of result.phases) {
     lines.push(
-      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)} (floor ${p.floorMs.toFixed(0)} ms)  at real quotas ${p.realQuotaRateBoundMs.toFixed(0)} ms  failed ${p.failed}`,
+      `  ${p.phase.padEnd(10)} calls ${String(p.totalCalls).padStart(6)}  wall ${p.wallMs.toFixed(0).padStart(7)} ms  bound ${p.boundMs.toFixed(0).padStart(7)} ms (${p.boundBy})  efficiency ${p.efficiency.toFixed(2)} (floor ${p.floorMs.toFixed(0)} ms; transport ${p.transportMs.toFixed(1)} ms a call; latency alone: bound ${p.latencyOnlyBoundMs.toFixed(0)} ms, ${p.latencyOnlyEfficiency.toFixed(2)})  at real quotas ${p.realQuotaRateBoundMs.toFixed(0)} ms  failed ${p.failed}`,
       `             Scoped: ${p.scope}`,
       `             off the wire (no request in flight): ${p.offWireMs.toFixed(1)} ms of ${p.wallMs.toFixed(1)}; main thread busy ${p.busyMs.toFixed(1)} ms, GC ${p.gcMs.toFixed(1)} ms`,
       `             stages (ms): ${Object.entries(p.stagesMs)

@@ -30,6 +30,7 @@ import { medianOfFive, round, scopedPlan, type StagesMs } from './pr-plan.js';
 import type { NetworkSettings } from './scenario.js';
 import { benchBehaviour } from './scenario.js';
 import { Timeline, timelineLines } from './trace.js';
+import { measureTransport } from './transport.js';
 
 /** Figures of one scoped PR plan. */
 export interface PrPhaseResult {
@@ -48,6 +49,11 @@ export interface PrPhaseResult {
    * single run can beat, where `boundMs` (the mean latency) holds for the expected wall.
    */
   floorMs: number;
+  /** What a bare round trip costs beyond its drawn latency on this machine now (transport.ts), ms a call. */
+  transportMs: number;
+  /** The bound as if calls cost only their latency (no client on this machine reaches it) and its efficiency. */
+  latencyOnlyBoundMs: number;
+  latencyOnlyEfficiency: number;
   /** Wall of each of the five runs, in run order (the figures are the median's). */
   runsMs?: number[];
   /** Wall of the run's first scoped plan (SDK set-up included), pr-edit only, and its calls. */
@@ -138,6 +144,8 @@ export async function runPrScenario(
       wallMs: round(performance.now() - began),
     };
     const phases: PrPhaseResult[] = [];
+    // Measured now, at this load, right before the plans it bounds.
+    const transport = await measureTransport(emulator);
     // The PR plans get clients of their own, timed from their first call (the clients cache each
     // command's middleware stack on its first send, so the timeline is attached before any).
     planClients = benchClients(emulator.endpoint);
@@ -153,7 +161,7 @@ export async function runPrScenario(
     const first = await scopedPlan(dir, planClients, settings.scale, settings.readConcurrency, timeline);
     progress('bench: org-pr: planning a description edit');
     const measure = (phase: PrPhaseResult['phase']) =>
-      medianOfFive(phase, dir, planClients!, emulator, timeline, settings);
+      medianOfFive(phase, dir, planClients!, emulator, timeline, settings, transport.meanMs);
     phases.push({
       ...(await measure('pr-edit')),
       coldMs: round(first.readMs),

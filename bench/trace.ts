@@ -51,7 +51,7 @@ export interface OperationTrace {
  * `service.Operation`, status), relative to `beganAt`; all zero when it was not called.
  */
 export function operationTrace(
-  timeline: readonly (readonly [number, string, number])[],
+  timeline: readonly (readonly [number, string, number, ...number[]])[],
   operation: string,
   beganAt: number,
   endedAt: number,

@@ -33,6 +33,11 @@ export interface RequestEvent {
   mutating: boolean;
   status: number;
   accountId: string;
+  /**
+   * The wait the latency knob drew for this request (and an injected hang), ms: lets a benchmark
+   * tell the modelled latency from what the machine adds to a round trip (bench/transport.ts).
+   */
+  waitedMs?: number;
 }
 
 /** Everything mutable of one emulator. */

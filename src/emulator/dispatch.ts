@@ -73,7 +73,8 @@ export async function dispatch(core: EmulatorCore, request: RawRequest): Promise
   }
 
   const faults = core.faults.draw(service, operation);
-  await sleep(drawLatency(core.latency, core.random) + faults.hangMs);
+  event.waitedMs = drawLatency(core.latency, core.random) + faults.hangMs;
+  await sleep(event.waitedMs);
   if (faults.reset) return answer(undefined);
   const limited = !core.limiter.take({
     accountId: caller.accountId,

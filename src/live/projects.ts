@@ -230,25 +230,38 @@ export async function readProject(
   // trip less per project's chain), and not after the names either, which only the
   // normalisation needs (a scoped read's unit walk can still be running).
   const resolving = names();
-  // Bounded (ReadContext.resource): the fetch only, never the wait for the list and the names.
-  const [got, items] = await read.resource(() =>
-    Promise.all([
-      read.getListed('GetProject', where, viaDataZone(clients), async () =>
-        projectDetail(
-          await clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
-        ),
+  // The member lookups need only the memberships: they start when the list answers, not after
+  // GetProject too (a chain waiting on the later of two answers is a few ms longer on average).
+  let listing: (items: Promise<Membership[] | undefined>) => void = () => undefined;
+  const items = new Promise<Membership[] | undefined>((resolve) => (listing = resolve));
+  const resolvingMembers = items.then(
+    (listedItems) =>
+      listedItems &&
+      resolveMembers(
+        dc,
+        listedItems,
+        resolving.then((r) => r.members),
+        listed,
       ),
-      listMembers(dc, id, where),
-    ]),
   );
-  const members =
-    items &&
-    (await resolveMembers(
-      dc,
-      items,
-      resolving.then((r) => r.members),
-      listed,
-    ));
+  // Bounded (ReadContext.resource): the fetch only, never the wait for the list and the names.
+  const [[got], members] = await Promise.all([
+    read.resource(() => {
+      const memberships = listMembers(dc, id, where);
+      listing(memberships);
+      return Promise.all([
+        read.getListed('GetProject', where, viaDataZone(clients), async () =>
+          projectDetail(
+            await clients.dataZone.send(
+              new GetProjectCommand({ domainIdentifier: domain.id, identifier: id }),
+            ),
+          ),
+        ),
+        memberships,
+      ]);
+    }),
+    resolvingMembers,
+  ]);
   if (!got.ok && got.gone) return undefined;
   const resolved = await resolving;
   if (!got.ok || !members) {

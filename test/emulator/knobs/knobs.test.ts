@@ -128,6 +128,8 @@ describe('latency, counters, events', () => {
     });
     try {
       const order: string[] = [];
+      const slowEvents: RequestEvent[] = [];
+      const offSlow = slow.emulator.control.on('request', (e) => slowEvents.push(e));
       await Promise.all([
         slow
           .dataZone()
@@ -139,6 +141,11 @@ describe('latency, counters, events', () => {
           .then(() => order.push('fast')),
       ]);
       expect(order).toEqual(['fast', 'slow']);
+      offSlow();
+      // The drawn latency is on the event (bench/transport.ts subtracts it from round trips).
+      expect(slowEvents).toHaveLength(1);
+      expect(slowEvents[0]!.waitedMs).toBeGreaterThanOrEqual(300);
+      expect(slowEvents[0]!.waitedMs).toBeLessThan(350);
 
       const events: RequestEvent[] = [];
       const off = emu.emulator.control.on('request', (e) => events.push(e));
@@ -154,6 +161,7 @@ describe('latency, counters, events', () => {
           mutating: true,
           status: 201,
           accountId: '111122223333',
+          waitedMs: 0,
         },
         {
           service: 'datazone',
@@ -161,6 +169,7 @@ describe('latency, counters, events', () => {
           mutating: false,
           status: 409,
           accountId: '111122223333',
+          waitedMs: 0,
         },
         {
           service: 'sts',
@@ -168,6 +177,7 @@ describe('latency, counters, events', () => {
           mutating: false,
           status: 200,
           accountId: '111122223333',
+          waitedMs: 0,
         },
       ]);
       const stats = emu.emulator.control.stats();
