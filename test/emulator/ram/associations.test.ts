@@ -3,7 +3,7 @@
  * real RAM client, with the in-organisation lifecycle driven by the emulated clock, and the
  * queries DataZone asks (isAccountAssociated, associatedAccounts) read from the same world.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AssociateResourceShareCommand,
   CreateResourceShareCommand,
@@ -265,5 +265,36 @@ describe('GetResourceShareAssociations', () => {
       ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', nextToken: 'x' })),
       'InvalidNextTokenException',
     );
+  });
+});
+
+describe('listing order', () => {
+  it('lists associations made within one millisecond in the order they were made', async () => {
+    // The clock held still: every association gets one createdAt, so only creation order is left
+    // to order them (the share-and-entity key would list OTHER_IN_ORG after IN_ORG).
+    const frozen = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(frozen);
+    let shareArn: string;
+    try {
+      shareArn = await createShare([OTHER_IN_ORG]);
+      await ram.send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [IN_ORG] }));
+    } finally {
+      clock.mockRestore();
+    }
+    const listed: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await ram.send(
+        new GetResourceShareAssociationsCommand({
+          associationType: 'PRINCIPAL',
+          resourceShareArns: [shareArn],
+          maxResults: 1,
+          nextToken,
+        }),
+      );
+      listed.push(...(page.resourceShareAssociations ?? []).map((a) => a.associatedEntity ?? ''));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(listed).toEqual([OTHER_IN_ORG, IN_ORG]);
   });
 });

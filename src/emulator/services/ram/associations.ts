@@ -112,7 +112,7 @@ export function getResourceShareAssociations(world: EmulatorWorld): OperationHan
       ctx,
       `GetResourceShareAssociations:${JSON.stringify([type, input.resourceShareArns, principal, resourceArn, input.associationStatus])}`,
       (a) => `${a.shareArn}|${a.entity}`,
-      (a) => [a.createdAt],
+      (a) => [a.createdAt, a.seq ?? 0],
     );
     return {
       resourceShareAssociations: page.items.map((a) => associationView(state, a, now)),

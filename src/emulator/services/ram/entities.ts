@@ -11,6 +11,7 @@ import { associationStatus } from './lifecycle.js';
 import { resourceTypeOf } from './permissions.js';
 import {
   associationKey,
+  nextSeq,
   type AssociationRecord,
   type AssociationType,
   type RamState,
@@ -102,7 +103,14 @@ export function addEntities(
     const existing = state.associations[key];
     if (existing && isLive(state, existing, now)) return existing;
     const external = type === 'PRINCIPAL' && ctx.options.externalAccountIds.includes(entity);
-    const record: AssociationRecord = { shareArn: share.arn, type, entity, external, createdAt: now };
+    const record: AssociationRecord = {
+      shareArn: share.arn,
+      type,
+      entity,
+      external,
+      createdAt: now,
+      seq: nextSeq(state),
+    };
     if (external) {
       record.invitationArn = newInvitationArn(ctx);
       state.invitations[record.invitationArn] = {
@@ -112,6 +120,7 @@ export function addEntities(
         receiverAccountId: entity,
         region: share.region,
         createdAt: now,
+        seq: nextSeq(state),
       };
     } else {
       record.associatedAt = settle;

@@ -47,7 +47,7 @@ export function getResourceShareInvitations(world: EmulatorWorld): OperationHand
       ctx,
       `GetResourceShareInvitations:${JSON.stringify(filters)}`,
       (i) => i.arn,
-      (i) => [i.createdAt],
+      (i) => [i.createdAt, i.seq ?? 0],
     );
     const now = ctx.now().getTime();
     return {

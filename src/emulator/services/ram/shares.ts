@@ -16,7 +16,7 @@ import { shareStatus } from './lifecycle.js';
 import { findModifiableShare, isPrincipalOf } from './lookups.js';
 import { ramPage } from './paging.js';
 import { checkPermissionArns, effectivePermissions } from './permissions.js';
-import { ramState, type RamState, type ShareRecord } from './state.js';
+import { nextSeq, ramState, type RamState, type ShareRecord } from './state.js';
 import { shareView } from './views.js';
 
 function tagsOf(value: unknown): { key: string; value: string }[] {
@@ -50,8 +50,7 @@ export function createResourceShare(world: EmulatorWorld): OperationHandler {
       if (configuration) share.resourceShareConfiguration = { ...configuration };
       // Check everything before the share exists, so a refused create leaves no trace.
       const entities = checkEntities(world, input, share, ctx);
-      state.shareSeq = (state.shareSeq ?? 0) + 1;
-      share.seq = state.shareSeq;
+      share.seq = nextSeq(state);
       state.shares[share.arn] = share;
       addEntities(state, share, entities, ctx);
       share.lastUpdatedAt = now;

@@ -44,6 +44,8 @@ export interface AssociationRecord {
   /** True for a principal outside the organisation (it needs an accepted invitation). */
   external: boolean;
   createdAt: number;
+  /** Its place in creation order, as ShareRecord.seq (RAM lists associations in creation order). */
+  seq?: number;
   /**
    * Instant from which the association is ASSOCIATED. For in-organisation principals and for
    * resources it is fixed at association time (now + ramAssociate); for an external principal it
@@ -66,6 +68,8 @@ export interface InvitationRecord {
   receiverAccountId: string;
   region: string;
   createdAt: number;
+  /** Its place in creation order, as ShareRecord.seq. */
+  seq?: number;
   acceptedAt?: number;
   /** Set when the principal is disassociated or the share deleted before acceptance. */
   withdrawnAt?: number;
@@ -87,8 +91,17 @@ export interface RamState {
   invitations: Record<string, InvitationRecord>;
   /** Keyed by `${operation}|${accountId}|${clientToken}`. */
   idempotency: Record<string, IdempotencyRecord>;
-  /** The last share's `seq` (absent: none numbered yet). */
+  /**
+   * The last `seq` given to a share, association or invitation (absent: none numbered yet). Named
+   * for shares, which were numbered first; state files keep the name.
+   */
   shareSeq?: number;
+}
+
+/** The next place in creation order (one sequence for every RAM record). */
+export function nextSeq(state: RamState): number {
+  state.shareSeq = (state.shareSeq ?? 0) + 1;
+  return state.shareSeq;
 }
 
 /** Returns RAM's slice of the world, creating it empty on first use (or over the old stub `{}`). */
