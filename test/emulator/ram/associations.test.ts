@@ -3,7 +3,7 @@
  * real RAM client, with the in-organisation lifecycle driven by the emulated clock, and the
  * queries DataZone asks (isAccountAssociated, associatedAccounts) read from the same world.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AssociateResourceShareCommand,
   CreateResourceShareCommand,
@@ -13,6 +13,7 @@ import {
   type RAMClient,
 } from '@aws-sdk/client-ram';
 import { withEmulator } from '../../helpers/emulator.js';
+import { allPages, withFrozenClock } from '../../helpers/lists.js';
 import {
   associatedAccounts,
   isAccountAssociated,
@@ -272,18 +273,12 @@ describe('listing order', () => {
   it('lists associations made within one millisecond in the order they were made', async () => {
     // The clock held still: every association gets one createdAt, so only creation order is left
     // to order them (the share-and-entity key would list OTHER_IN_ORG after IN_ORG).
-    const frozen = Date.now();
-    const clock = vi.spyOn(Date, 'now').mockReturnValue(frozen);
-    let shareArn: string;
-    try {
-      shareArn = await createShare([OTHER_IN_ORG]);
-      await ram.send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [IN_ORG] }));
-    } finally {
-      clock.mockRestore();
-    }
-    const listed: string[] = [];
-    let nextToken: string | undefined;
-    do {
+    const shareArn = await withFrozenClock(async () => {
+      const arn = await createShare([OTHER_IN_ORG]);
+      await ram.send(new AssociateResourceShareCommand({ resourceShareArn: arn, principals: [IN_ORG] }));
+      return arn;
+    });
+    const listed = await allPages(async (nextToken) => {
       const page = await ram.send(
         new GetResourceShareAssociationsCommand({
           associationType: 'PRINCIPAL',
@@ -292,9 +287,11 @@ describe('listing order', () => {
           nextToken,
         }),
       );
-      listed.push(...(page.resourceShareAssociations ?? []).map((a) => a.associatedEntity ?? ''));
-      nextToken = page.nextToken;
-    } while (nextToken);
+      return {
+        items: page.resourceShareAssociations?.map((a) => a.associatedEntity ?? ''),
+        nextToken: page.nextToken,
+      };
+    });
     expect(listed).toEqual([OTHER_IN_ORG, IN_ORG]);
   });
 });

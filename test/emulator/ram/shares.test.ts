@@ -2,7 +2,7 @@
  * CreateResourceShare, GetResourceShares and DeleteResourceShare through the real RAM client:
  * success, each modelled error, clientToken idempotency and pagination.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CreateResourceShareCommand,
   DeleteResourceShareCommand,
@@ -10,6 +10,7 @@ import {
   type RAMClient,
 } from '@aws-sdk/client-ram';
 import { withEmulator } from '../../helpers/emulator.js';
+import { allPages, withFrozenClock } from '../../helpers/lists.js';
 import { EXTERNAL, HOME, IN_ORG, expectServiceError, ramEmulatorOptions, seedDomain } from './fixtures.js';
 
 const emu = withEmulator(ramEmulatorOptions);
@@ -177,26 +178,20 @@ describe('GetResourceShares', () => {
   it('lists shares made within one millisecond in the order they were made', async () => {
     // The clock held still: every share gets one createdAt, so only their creation order is left
     // to order them (the random ARNs once did, and this listing failed now and then).
-    const frozen = Date.now();
-    const clock = vi.spyOn(Date, 'now').mockReturnValue(frozen);
-    const arns: string[] = [];
-    try {
+    const arns = await withFrozenClock(async () => {
+      const made: string[] = [];
       for (const name of ['DataZone-1', 'DataZone-2', 'DataZone-3', 'DataZone-4', 'DataZone-5']) {
         const out = await ram.send(new CreateResourceShareCommand({ name, resourceArns: [domainArn] }));
-        arns.push(out.resourceShare?.resourceShareArn ?? '');
+        made.push(out.resourceShare?.resourceShareArn ?? '');
       }
-    } finally {
-      clock.mockRestore();
-    }
-    const listed: string[] = [];
-    let nextToken: string | undefined;
-    do {
+      return made;
+    });
+    const listed = await allPages(async (nextToken) => {
       const page = await ram.send(
         new GetResourceSharesCommand({ resourceOwner: 'SELF', maxResults: 2, nextToken }),
       );
-      listed.push(...(page.resourceShares ?? []).map((s) => s.resourceShareArn ?? ''));
-      nextToken = page.nextToken;
-    } while (nextToken);
+      return { items: page.resourceShares?.map((s) => s.resourceShareArn ?? ''), nextToken: page.nextToken };
+    });
     expect(listed).toEqual(arns);
   });
 
