@@ -11,7 +11,7 @@ import { firstExcessiveFlowNesting } from './flow-depth.js';
 import { LOAD_LIMITS } from './limits.js';
 import { parsePlainDocuments, resolvePlain } from './fast-yaml.js';
 import { parsePlainLines } from './plain-lines.js';
-import { lazySourceMap, type SourceMap } from './source-map.js';
+import type { NodeSpan, SourceMap } from './source-map.js';
 import { convertDocument } from './yaml-tree.js';
 
 /** One YAML document of a manifest file, converted to data. */
@@ -62,21 +62,52 @@ export function parseManifestText(file: string, text: string, exact = false): Pa
   const deep = lines ? -1 : firstExcessiveFlowNesting(text, LOAD_LIMITS.maxDepth);
   const plain = lines ?? (exact || deep >= 0 ? undefined : parsePlainDocuments(text));
   if (!plain) return parseExactly(file, text, deep);
-  let exactParse: ParsedFile | undefined;
-  const exactMap = (index: number): SourceMap | undefined => {
-    exactParse ??= parseExactly(file, text, -1);
-    return exactParse.documents.find((d) => d.index === index)?.sourceMap;
-  };
+  const maps = new ExactMaps(file, text);
   return {
-    documents: plain.map((data, index) => ({
-      file,
-      index,
-      data,
-      sourceMap: lazySourceMap(() => exactMap(index)),
-    })),
+    documents: plain.map((data, index) => ({ file, index, data, sourceMap: new LazySourceMap(maps, index) })),
     diagnostics: [],
     exact: false,
   };
+}
+
+/**
+ * The source maps of one fast-parsed file, made by its exact parse on the first request: most
+ * runs never ask (only diagnostics do), and then once per file, not once per document.
+ */
+class ExactMaps {
+  private byIndex: Map<number, SourceMap> | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  /** The source map of the document at `index`, undefined when the exact parse has none. */
+  of(index: number): SourceMap | undefined {
+    this.byIndex ??= new Map(
+      parseExactly(this.file, this.text, -1).documents.map((d) => [d.index, d.sourceMap]),
+    );
+    return this.byIndex.get(index);
+  }
+}
+
+/**
+ * A fast-parsed document's source map, built on first use. One small object per document: the
+ * documents of a large organisation live until the plan ends, and closures per document (what
+ * this replaced) held five objects each.
+ */
+class LazySourceMap implements SourceMap {
+  private built: SourceMap | undefined;
+
+  constructor(
+    private readonly maps: ExactMaps,
+    private readonly index: number,
+  ) {}
+
+  get(pointer: string): NodeSpan | undefined {
+    this.built ??= this.maps.of(this.index) ?? new Map<string, NodeSpan>();
+    return this.built.get(pointer);
+  }
 }
 
 function parseExactly(file: string, text: string, deep: number): ParsedFile {

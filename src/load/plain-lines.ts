@@ -8,292 +8,258 @@
  * multi-line or block scalars, empty or top-level non-mapping documents, `...`, directives,
  * anchors, tags, explicit keys, duplicate or non-string keys, `- - x`, nesting deeper than the
  * limit. What it accepts, the `yaml` library reads the same way: the differential property
- * test (test/load/fast-yaml.property.test.ts) holds the paths to the same data.
+ * test (test/load/plain-lines.property.test.ts) holds the paths to the same data.
+ *
+ * What it builds lives until the plan ends, so it builds little: lines are read as offsets
+ * (line-cursor.ts), a scalar written many times (a domain, a region, a designation) is one
+ * string, a key is the one interned string and every list is made at its exact length.
  */
 import { LOAD_LIMITS } from './limits.js';
-
-/** A refusal: the text is outside the subset (caught once, at the top). */
-class Outside extends Error {}
-
-const outside = (): never => {
-  throw new Outside();
-};
-
-/** One content line: its indentation and the text after it. */
-interface Line {
-  indent: number;
-  text: string;
-}
-
-// Keys the exact path reports or resolves to something other than a string: left to it.
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const NON_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-// A plain scalar's first character (YAML's indicators excluded) and characters it must not hold
-// here: `#` may start a comment, quotes and flow indicators are other tokens (in flow context).
-const PLAIN_START = /^[A-Za-z0-9_./~+(]|^-[^\s\-[\]{},]/;
-const FLOW_PLAIN = /^[^,[\]{}#"':]+$/;
-const BLOCK_PLAIN = /^[^[\]{}#]+$/;
-
-// Keys already accepted: a large organisation repeats a few dozen keys a million times. Bounded,
-// so a file of endless distinct keys cannot grow it without end.
-const ACCEPTED_KEYS = new Set<string>();
-const ACCEPTED_KEYS_MAX = 4096;
-
-function key(text: string): string {
-  if (ACCEPTED_KEYS.has(text)) return text;
-  if (!KEY.test(text) || NON_STRING_KEYS.has(text) || FORBIDDEN_KEYS.has(text)) outside();
-  if (ACCEPTED_KEYS.size < ACCEPTED_KEYS_MAX) ACCEPTED_KEYS.add(text);
-  return text;
-}
+import { LineCursor, Outside, isTrimmed, outside } from './line-cursor.js';
+import { key, scalar } from './plain-scalars.js';
 
 /** Scans lines, documents and values; `resolve` gives a plain scalar its core-schema value. */
 class Reader {
+  private readonly text: string;
+  // Scalars already read, by their text as written (quotes included) and context: the value
+  // depends on nothing else, so a repeated one is neither checked nor resolved again, and every
+  // occurrence shares one string.
+  private readonly blockScalars = new Map<string, unknown>();
+  private readonly flowScalars = new Map<string, unknown>();
+  // The entries of the lists being read, innermost last: each list is cut from it at its exact
+  // length (a list grown by push keeps room for 17 entries; most lists here hold one to three).
+  private readonly items: unknown[] = [];
+  private top = 0;
+
   constructor(
     private readonly lines: LineCursor,
     private readonly resolve: (text: string) => unknown,
-  ) {}
+  ) {
+    this.text = lines.text;
+  }
 
   documents(): unknown[] {
+    const lines = this.lines;
     const docs: unknown[] = [];
     // A leading `---` opens the first document; every later one opens the next. No content, or a
     // `---` that opens nothing, is left to the exact path (an empty document).
-    if (this.lines.current === '---') this.lines.advance();
+    if (lines.at === 'marker') lines.advance();
     for (;;) {
-      const line = this.lines.current;
-      if (line === undefined || line === '---' || line.indent !== 0 || line.text.startsWith('- ')) outside();
+      if (!lines.contentAt(0) || lines.dash()) outside();
       docs.push(this.mapping(0, 1));
-      if (this.lines.current === undefined) return docs;
-      if (this.lines.current !== '---') outside();
-      this.lines.advance();
+      if (lines.at === 'end') return docs;
+      if (lines.at !== 'marker') outside();
+      lines.advance();
     }
   }
 
-  private peek(): Line | undefined {
-    const line = this.lines.current;
-    return line === '---' ? undefined : line;
+  /** The scalar text[from, to) in block (`flow` false) or flow context. */
+  scalarAt(from: number, to: number, flow: boolean): unknown {
+    const raw = this.text.slice(from, to);
+    const known = flow ? this.flowScalars : this.blockScalars;
+    let value = known.get(raw);
+    if (value === undefined) known.set(raw, (value = scalar(raw, this.resolve, flow)));
+    return value;
+  }
+
+  /** Starts a list: the mark to pass to `endList`. */
+  beginList(): number {
+    return this.top;
+  }
+
+  /** Adds an entry to the innermost list being read. */
+  addItem(value: unknown): void {
+    this.items[this.top++] = value;
+  }
+
+  /** The entries added since `mark`, as a list of their exact length. */
+  endList(mark: number): unknown[] {
+    const list = this.items.slice(mark, this.top);
+    this.top = mark;
+    return list;
   }
 
   private block(indent: number, depth: number): unknown {
-    const line = this.peek();
-    if (!line || line.indent !== indent) return outside();
-    return line.text.startsWith('- ') ? this.sequence(indent, depth) : this.mapping(indent, depth);
+    if (!this.lines.contentAt(indent)) return outside();
+    return this.lines.dash() ? this.sequence(indent, depth) : this.mapping(indent, depth);
   }
 
   private mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > LOAD_LIMITS.maxDepth) outside();
+    const lines = this.lines;
+    const text = this.text;
     const out: Record<string, unknown> = {};
-    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
-      if (line.text.startsWith('- ')) outside();
-      const colon = line.text.indexOf(':');
-      if (colon <= 0) outside();
-      const name = key(line.text.slice(0, colon));
+    while (lines.contentAt(indent)) {
+      if (lines.dash()) outside();
+      const { start, end } = lines;
+      const colon = text.indexOf(':', start);
+      if (colon <= start || colon >= end) outside();
+      const name = key(text, start, colon);
       if (Object.prototype.hasOwnProperty.call(out, name)) outside();
-      const rest = line.text.slice(colon + 1);
-      this.lines.advance();
-      if (rest === '') {
+      lines.advance();
+      if (colon + 1 === end) {
         // Nested on the lines below: deeper, or a sequence at the key's own indentation.
-        const next = this.peek();
-        if (!next) return outside();
-        if (next.indent > indent) out[name] = this.block(next.indent, depth + 1);
-        else if (next.indent === indent && next.text.startsWith('- '))
-          out[name] = this.sequence(indent, depth + 1);
+        if (lines.at !== 'content') return outside();
+        if (lines.indent > indent) out[name] = this.block(lines.indent, depth + 1);
+        else if (lines.indent === indent && lines.dash()) out[name] = this.sequence(indent, depth + 1);
         else outside();
       } else {
-        if (rest[0] !== ' ') outside();
-        out[name] = this.inline(rest.trimStart(), depth + 1);
+        if (text.charCodeAt(colon + 1) !== 32) outside();
+        let from = colon + 2;
+        while (from < end && isTrimmed(text.charCodeAt(from))) from++;
+        out[name] = this.inline(from, end, depth + 1);
         // A deeper line after an inline value would continue a multi-line scalar.
-        const next = this.peek();
-        if (next && next.indent > indent) outside();
+        if (lines.deeperThan(indent)) outside();
       }
     }
-    const after = this.peek();
-    if (after && after.indent > indent) outside();
+    if (lines.deeperThan(indent)) outside();
     return out;
   }
 
   private sequence(indent: number, depth: number): unknown[] {
     if (depth > LOAD_LIMITS.maxDepth) outside();
-    const out: unknown[] = [];
-    for (
-      let line = this.peek();
-      line && line.indent === indent && line.text.startsWith('- ');
-      line = this.peek()
-    ) {
-      const item = line.text.slice(2);
+    const lines = this.lines;
+    const text = this.text;
+    const mark = this.beginList();
+    while (lines.contentAt(indent) && lines.dash()) {
+      const from = lines.start + 2;
+      const end = lines.end;
       const itemIndent = indent + 2;
-      if (item === '' || item[0] === ' ' || item.startsWith('- ') || item === '-') outside();
+      const first = text.charCodeAt(from);
+      // Empty, `-  x`, `- - x` or `- -`: left to the exact path.
       if (
-        item[0] !== '{' &&
-        item[0] !== '[' &&
-        item[0] !== '"' &&
-        item[0] !== "'" &&
-        /^[^ ]*: |:$/.test(item)
+        from >= end ||
+        first === 32 ||
+        (first === 45 && (from + 1 === end || text.charCodeAt(from + 1) === 32))
+      )
+        outside();
+      if (
+        first !== 123 /* { */ &&
+        first !== 91 /* [ */ &&
+        first !== 34 /* " */ &&
+        first !== 39 /* ' */ &&
+        mappingItem(text, from, end)
       ) {
         // `- key: value`: a mapping whose first line shares the dash's line.
-        this.lines.current = { indent: itemIndent, text: item };
-        out.push(this.mapping(itemIndent, depth + 1));
+        lines.indent = itemIndent;
+        lines.start = from;
+        this.addItem(this.mapping(itemIndent, depth + 1));
       } else {
-        this.lines.advance();
-        out.push(this.inline(item, depth + 1));
-        const next = this.peek();
-        if (next && next.indent > indent) outside();
+        lines.advance();
+        this.addItem(this.inline(from, end, depth + 1));
+        if (lines.deeperThan(indent)) outside();
       }
     }
-    const after = this.peek();
-    if (after && after.indent > indent) outside();
-    return out;
+    if (lines.deeperThan(indent)) outside();
+    return this.endList(mark);
   }
 
-  private inline(text: string, depth: number): unknown {
-    if (text[0] === '{' || text[0] === '[') {
-      const flow = new Flow(text, this.resolve);
+  private inline(from: number, to: number, depth: number): unknown {
+    const c = this.text.charCodeAt(from);
+    if (from < to && (c === 123 /* { */ || c === 91) /* [ */) {
+      const flow = new Flow(this, this.text, from, to);
       const value = flow.value(depth);
       if (!flow.done()) outside();
       return value;
     }
-    return scalar(text, this.resolve, false);
-  }
-}
-
-function quoted(text: string): string | undefined {
-  const q = text[0];
-  if (q !== '"' && q !== "'") return undefined;
-  if (text.length < 2 || text[text.length - 1] !== q) outside();
-  const body = text.slice(1, -1);
-  if (body.includes(q) || body.includes('\\')) outside();
-  return body;
-}
-
-function scalar(text: string, resolve: (text: string) => unknown, flow: boolean): unknown {
-  const q = quoted(text);
-  if (q !== undefined) return q;
-  if (!PLAIN_START.test(text) || text.endsWith(' ') || text.endsWith(':')) outside();
-  // No bracket inside a block scalar either: every `[` or `{` of an accepted text opens a flow
-  // collection whose depth is checked here, so skipping parse.ts's bracket pre-scan is safe.
-  if (flow ? !FLOW_PLAIN.test(text) : !BLOCK_PLAIN.test(text) || text.includes(': ')) outside();
-  return resolve(text);
-}
-
-/** A one-line flow collection: `{ a: b, c: [d, "e"] }`. */
-class Flow {
-  private i = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly resolve: (text: string) => unknown,
-  ) {}
-
-  done(): boolean {
-    this.space();
-    return this.i === this.text.length;
-  }
-
-  private space(): void {
-    while (this.text[this.i] === ' ') this.i++;
-  }
-
-  value(depth: number): unknown {
-    this.space();
-    const c = this.text[this.i];
-    if (c === '{') return this.collection('}', depth);
-    if (c === '[') return this.collection(']', depth);
-    return scalar(this.token(), this.resolve, true);
-  }
-
-  /** The scalar text up to the next `,`, `:`, `]` or `}` (quoted ones whole). */
-  private token(): string {
-    const start = this.i;
-    const q = this.text[start];
-    if (q === '"' || q === "'") {
-      const end = this.text.indexOf(q, start + 1);
-      if (end < 0) outside();
-      this.i = end + 1;
-      return this.text.slice(start, this.i);
-    }
-    // Char codes, not `',:]}'.includes(char)`: this loop sees every character of every flow value.
-    for (let c = this.text.charCodeAt(this.i); this.i < this.text.length; c = this.text.charCodeAt(++this.i))
-      if (c === 44 /* , */ || c === 58 /* : */ || c === 93 /* ] */ || c === 125 /* } */) break;
-    return this.text.slice(start, this.i).trimEnd();
-  }
-
-  private collection(close: '}' | ']', depth: number): unknown {
-    if (depth > LOAD_LIMITS.maxDepth) outside();
-    this.i++;
-    // Only the collection being read is allocated: a large organisation has a million of them.
-    const map: Record<string, unknown> | undefined = close === '}' ? {} : undefined;
-    const list: unknown[] | undefined = map ? undefined : [];
-    this.space();
-    if (this.text[this.i] === close) {
-      this.i++;
-      return map ?? list;
-    }
-    for (;;) {
-      if (map) {
-        this.space();
-        const name = key(this.token());
-        if (this.text[this.i] !== ':' || this.text[this.i + 1] !== ' ') outside();
-        this.i++;
-        if (Object.prototype.hasOwnProperty.call(map, name)) outside();
-        map[name] = this.value(depth + 1);
-      } else {
-        list!.push(this.value(depth + 1));
-      }
-      this.space();
-      const c = this.text[this.i++];
-      if (c === close) return map ?? list;
-      if (c !== ',') outside();
-      this.space();
-      // A trailing comma or an empty entry: left to the exact path.
-      if (this.text[this.i] === ',' || this.text[this.i] === close) outside();
-    }
+    return this.scalarAt(from, to, false);
   }
 }
 
 /**
- * The content lines of a text and its document markers, read one at a time as the reader asks
- * (an array of every line would outlive a whole file's parse, and the collector would copy it).
- * Throws Outside at a line outside the subset.
+ * True when a sequence entry's text (text[from, to)) opens a mapping: a `: ` after a first word
+ * without spaces, or a `:` at its end (the `/^[^ ]*: |:$/` test, on offsets).
  */
-class LineCursor {
-  /** The line being read: content, a document marker, or undefined past the end. */
-  current: Line | '---' | undefined;
-  private pos = 0;
+function mappingItem(text: string, from: number, to: number): boolean {
+  if (text.charCodeAt(to - 1) === 58 /* : */) return true;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) return text.charCodeAt(i - 1) === 58;
+  return false;
+}
 
-  constructor(private readonly text: string) {
-    this.advance();
+/** A one-line flow collection: `{ a: b, c: [d, "e"] }`, read in place (text[i, end)). */
+class Flow {
+  constructor(
+    private readonly reader: Reader,
+    private readonly text: string,
+    private i: number,
+    private readonly end: number,
+  ) {}
+
+  // The character code at `at`, or -1 past the collection's line.
+  private code(at: number): number {
+    return at < this.end ? this.text.charCodeAt(at) : -1;
   }
 
-  /** Moves to the next content line or marker (blank lines and whole-line comments are skipped). */
-  advance(): void {
-    const text = this.text;
-    while (this.pos < text.length) {
-      const start = this.pos;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      this.pos = end + 1;
-      let indent = start;
-      while (text.charCodeAt(indent) === 32) indent++;
-      if (indent === end) {
-        // A blank line; one of spaces only is left to the exact path (see fast-yaml.ts).
-        if (end > start) outside();
-        continue;
-      }
-      // A whole-line comment.
-      if (text.charCodeAt(indent) === 35 /* # */) continue;
-      if (indent === start && text.startsWith('---', start)) {
-        if (end !== start + 3) outside();
-        this.current = '---';
-        return;
-      }
-      if (text.charCodeAt(end - 1) === 32) outside();
-      const line = text.slice(indent, end);
-      if (line === '...' || line[0] === '%' || line[0] === '?' || line.includes('#')) outside();
-      this.current = { indent: indent - start, text: line };
-      return;
+  done(): boolean {
+    this.space();
+    return this.i === this.end;
+  }
+
+  private space(): void {
+    while (this.code(this.i) === 32) this.i++;
+  }
+
+  value(depth: number): unknown {
+    this.space();
+    const c = this.code(this.i);
+    if (c === 123 /* { */) return this.collection(125, depth);
+    if (c === 91 /* [ */) return this.collection(93, depth);
+    const from = this.i;
+    return this.reader.scalarAt(from, this.token(from), true);
+  }
+
+  /**
+   * Reads the scalar from `from` up to the next `,`, `:`, `]` or `}` (a quoted one whole) and
+   * returns the offset just past its text, trailing blanks trimmed.
+   */
+  private token(from: number): number {
+    const q = this.code(from);
+    if (q === 34 /* " */ || q === 39 /* ' */) {
+      const close = this.text.indexOf(q === 34 ? '"' : "'", from + 1);
+      if (close < 0 || close >= this.end) outside();
+      this.i = close + 1;
+      return this.i;
     }
-    this.current = undefined;
+    // Char codes, not `',:]}'.includes(char)`: this loop sees every character of every flow value.
+    for (let c = this.code(this.i); this.i < this.end; c = this.code(++this.i))
+      if (c === 44 /* , */ || c === 58 /* : */ || c === 93 /* ] */ || c === 125 /* } */) break;
+    let to = this.i;
+    while (to > from && isTrimmed(this.text.charCodeAt(to - 1))) to--;
+    return to;
+  }
+
+  private collection(close: 125 | 93, depth: number): unknown {
+    if (depth > LOAD_LIMITS.maxDepth) outside();
+    this.i++;
+    // Only the collection being read is made: a large organisation has a million of them.
+    const map: Record<string, unknown> | undefined = close === 125 ? {} : undefined;
+    const mark = this.reader.beginList();
+    this.space();
+    if (this.code(this.i) === close) {
+      this.i++;
+      return map ?? this.reader.endList(mark);
+    }
+    for (;;) {
+      if (map) {
+        this.space();
+        const from = this.i;
+        const name = key(this.text, from, this.token(from));
+        if (this.code(this.i) !== 58 /* : */ || this.code(this.i + 1) !== 32) outside();
+        this.i++;
+        if (Object.prototype.hasOwnProperty.call(map, name)) outside();
+        map[name] = this.value(depth + 1);
+      } else {
+        this.reader.addItem(this.value(depth + 1));
+      }
+      this.space();
+      const c = this.code(this.i++);
+      if (c === close) return map ?? this.reader.endList(mark);
+      if (c !== 44 /* , */) outside();
+      this.space();
+      // A trailing comma or an empty entry: left to the exact path.
+      const next = this.code(this.i);
+      if (next === 44 || next === close) outside();
+    }
   }
 }
 

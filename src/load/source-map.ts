@@ -16,20 +16,6 @@ export interface SourceMap {
   get(pointer: string): NodeSpan | undefined;
 }
 
-/**
- * A source map built on first use: the fast parse path has no positions, and most runs never
- * need one (only diagnostics do), so the exact parse that yields them runs only when asked.
- */
-export function lazySourceMap(build: () => SourceMap | undefined): SourceMap {
-  let built: SourceMap | undefined;
-  return {
-    get(pointer) {
-      built ??= build() ?? new Map<string, NodeSpan>();
-      return built.get(pointer);
-    },
-  };
-}
-
 /** Escapes one path segment for a JSON pointer (RFC 6901). */
 export function escapePointerSegment(segment: string | number): string {
   const text = String(segment);

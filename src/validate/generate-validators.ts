@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { readSchemas, schemasDigest } from './schema-files.js';
 import { schemaFileName } from './schema-validator.js';
+import { installUniqueItems } from './unique-items-keyword.js';
 
 /** The options the schemas are compiled with (errors rich enough for located, pruned messages). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true } as const;
@@ -16,6 +17,7 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allow
 export function generateValidatorsSource(directory: string): string {
   const schemas = readSchemas(directory);
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: false } });
+  installUniqueItems(ajv);
   const ids: string[] = [];
   for (const schema of schemas) {
     const id = (schema as { $id?: unknown }).$id;

@@ -17,6 +17,7 @@ import {
 } from '../model/manifest.js';
 import { schemaProblems, type SchemaProblem } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
+import { installUniqueItems } from './unique-items-keyword.js';
 
 /** A kind's schema file name: `ProjectProfile` → `project-profile.schema.json`. */
 export function schemaIdForKind(kind: ManifestKind): string {
@@ -67,6 +68,7 @@ export function createSchemaValidator(schemas: readonly object[]): SchemaValidat
     Ajv2020: typeof Ajv2020Type;
   };
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  installUniqueItems(ajv);
   const byFile: Record<string, { id: string; schema: object }> = {};
   for (const schema of schemas) {
     ajv.addSchema(schema);
