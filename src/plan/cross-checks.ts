@@ -161,7 +161,7 @@ function poolWarnings(facts: Facts, input: CrossCheckInput): string[] {
 /** Runs the checks for every project the plan creates or replaces. */
 export function crossCheckTargets(input: CrossCheckInput): CrossCheckResult {
   const facts = new Facts(input);
-  const desiredByKey = new Map(input.desired.map((d) => [d.key, d]));
+  const desiredByKey = facts.index.desired;
   const refused: Refusal[] = [];
   const notes: string[] = [];
   for (const change of input.changes) {
