@@ -88,7 +88,7 @@ function environmentOf(
  * environment overrides on top. Without the profile, only explicit environment entries are known.
  *
  * Built in one pass, field by field in the normal form's order, with each field compacted as
- * `normalizeDesired` would (test/plan/normalize-project.property.test.ts holds the two-step
+ * `normalizeDesired` would (test/plan/normalize-desired.property.test.ts holds the two-step
  * reference: normalise the spec, then replace its environments). Ten thousand projects pass here
  * on every plan; the two steps copied each one twice and ran its members through two maps.
  */

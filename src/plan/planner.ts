@@ -91,23 +91,21 @@ function createFields(normal: object | undefined) {
 
 /** Sorts changes into plan order: creates and updates by kind, then deletes in reverse kind order. */
 function sortChanges(changes: Change[]): void {
-  // Phase, rank and key are worked out once per change, not once per comparison (a large plan
-  // compares its changes a couple of hundred thousand times).
-  const sortKeys = new Map(
-    changes.map((c) => {
-      const phase = c.action === 'delete' ? 1 : 0;
-      const rank = phase === 1 ? -kindRank(c.address.kind) : kindRank(c.address.kind);
-      return [c, { phase, rank, key: identityKey(c.address), id: c.id ?? '' }] as const;
-    }),
-  );
-  changes.sort((a, b) => {
-    const [x, y] = [sortKeys.get(a)!, sortKeys.get(b)!];
+  // Phase, rank and key are worked out once per change and sorted alongside it, not looked up
+  // per comparison (a large plan compares its changes a couple of hundred thousand times).
+  const keyed = changes.map((change) => {
+    const phase = change.action === 'delete' ? 1 : 0;
+    const rank = phase === 1 ? -kindRank(change.address.kind) : kindRank(change.address.kind);
+    return { change, phase, rank, key: identityKey(change.address), id: change.id ?? '' };
+  });
+  keyed.sort((x, y) => {
     if (x.phase !== y.phase) return x.phase - y.phase;
     if (x.rank !== y.rank) return x.rank - y.rank;
     // Deletes of one kind run children first (HR/Benefits before HR): reverse key order.
     const order = x.key < y.key ? -1 : x.key > y.key ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
     return x.phase === 1 ? -order : order;
   });
+  for (let i = 0; i < keyed.length; i++) changes[i] = keyed[i]!.change;
 }
 
 /**

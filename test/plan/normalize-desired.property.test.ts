@@ -1,10 +1,14 @@
 /**
- * The one-pass project normaliser (plan/desired.ts `normalizeProject`) against the two-step
- * reference it replaced: normalise the spec as `normalizeDesired` does, then put the profile's
- * chosen environments in place of the spec's own. Random specs (empty strings, missing fields,
- * environments of the project's own, profiles with and without choice environments) must give
- * deep-equal values with the same key order, since key order reaches the plan's JSON. (A spec
- * that compacts to nothing made the old code throw; the new one returns a value there.)
+ * One-pass normalisers against the values they replaced.
+ *
+ * The project normaliser (plan/desired.ts `normalizeProject`) against the two-step reference:
+ * normalise the spec as `normalizeDesired` does, then put the profile's chosen environments in
+ * place of the spec's own. Random specs (empty strings, missing fields, environments of the
+ * project's own, profiles with and without choice environments) must give deep-equal values with
+ * the same key order, since key order reaches the plan's JSON. (A spec that compacts to nothing
+ * made the old code throw; the new one returns a value there.)
+ *
+ * The account pool normaliser builds its value compacted: it must equal `compact` of the literal.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -132,5 +136,49 @@ describe('normalizeProject (one pass) agrees with the two-step normaliser', () =
       spec: { environments: [{ name: 'a' }] },
     } as unknown as ManifestOf<'Project'>;
     expect(normalizeProject(manifest, undefined)).toStrictEqual({ environments: [{ name: 'a' }] });
+  });
+});
+
+describe('normalizeDesired of an AccountPool (built compacted) agrees with compacting the literal', () => {
+  const account = fc.record(
+    {
+      id: fc.constantFrom('', '111122223333'),
+      name: fc.constantFrom('', 'n'),
+      regions: fc.array(fc.constantFrom('', 'eu-west-1', 'us-east-1'), { maxLength: 3 }),
+    },
+    { requiredKeys: ['regions'] },
+  );
+  const pool = fc.record(
+    {
+      description: text,
+      resolutionStrategy: fc.constantFrom('', 'MANUAL'),
+      accounts: fc.array(account, { maxLength: 3 }),
+      customHandler: fc.record(
+        {
+          lambdaFunctionArn: fc.constantFrom('', 'arn:f'),
+          lambdaExecutionRoleArn: fc.constantFrom('', 'arn:r'),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('gives the same value, with the same key order', () => {
+    fc.assert(
+      fc.property(pool, (s) => {
+        const manifest = { kind: 'AccountPool', metadata: { name: 'p', domain: 'd' }, spec: s };
+        const want = compact({
+          description: s.description,
+          resolutionStrategy: s.resolutionStrategy ?? 'MANUAL',
+          accounts: s.accounts?.map((a) => ({ id: a.id, name: a.name, regions: [...a.regions] })),
+          customHandler: s.customHandler && { ...s.customHandler },
+        });
+        const got = normalizeDesired(manifest as unknown as ManifestOf<'AccountPool'>);
+        expect(got).toStrictEqual(want);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
