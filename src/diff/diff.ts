@@ -4,7 +4,6 @@
  * keyed lists compare item by item on their key, everything else structurally. Defaults are
  * applied by the normalisers on both sides before this runs, so "unset" and "the default" agree.
  */
-import equal from 'fast-deep-equal';
 import { childPointer } from '../load/source-map.js';
 
 /**
@@ -54,17 +53,71 @@ function pointerDepth(path: string): number {
   return depth;
 }
 
+/**
+ * Whether a pointer's segments are `segments` (a rule pattern split on `/`, `*` matching any one
+ * segment): what `path.split('/')` compared segment by segment answers, without splitting.
+ */
+export function matchesPattern(segments: readonly string[], path: string): boolean {
+  let at = 0;
+  for (let s = 0; s < segments.length; s++) {
+    const end = path.indexOf('/', at);
+    const stop = end < 0 ? path.length : end;
+    const segment = segments[s]!;
+    if (segment !== '*' && (stop - at !== segment.length || !path.startsWith(segment, at))) return false;
+    if (end < 0) return s === segments.length - 1;
+    at = end + 1;
+  }
+  return false;
+}
+
 function ruleFor(rules: DiffRules, path: string): DiffRule | undefined {
   const list = compiled(rules);
-  if (list.length === 0) return undefined;
-  const b = path.split('/');
-  for (const { segments, rule } of list)
-    if (segments.length === b.length && segments.every((seg, i) => seg === '*' || seg === b[i])) return rule;
+  // Matched without splitting the path: every list of every resource of a plan asks.
+  for (const { segments, rule } of list) if (matchesPattern(segments, path)) return rule;
   return undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * fast-deep-equal's answer (the same checks in the same order: constructors, arrays from the end,
+ * RegExp, valueOf, toString, own enumerable keys, NaN equal to NaN) without allocating two key
+ * arrays per object compared: own keys are counted and looked up with for-in. The differ compares
+ * every desired value of a plan with its live value, most of them equal.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    if (x.constructor !== y.constructor) return false;
+    if (Array.isArray(x)) {
+      const length = x.length;
+      if (length !== (y as unknown as unknown[]).length) return false;
+      for (let i = length; i-- !== 0;) if (!deepEqual(x[i], (y as unknown as unknown[])[i])) return false;
+      return true;
+    }
+    if (x.constructor === RegExp) {
+      const [r, t] = [x as unknown as RegExp, y as unknown as RegExp];
+      return r.source === t.source && r.flags === t.flags;
+    }
+    if (x.valueOf !== Object.prototype.valueOf) return x.valueOf() === y.valueOf();
+    if (x.toString !== Object.prototype.toString) return x.toString() === y.toString();
+    let length = 0;
+    for (const key in x) if (hasOwn.call(x, key)) length++;
+    let other = 0;
+    for (const key in y) if (hasOwn.call(y, key)) other++;
+    if (length !== other) return false;
+    for (const key in x) if (hasOwn.call(x, key) && !hasOwn.call(y, key)) return false;
+    for (const key in x) if (hasOwn.call(x, key) && !deepEqual(x[key], y[key])) return false;
+    return true;
+  }
+  // true if both NaN, false otherwise
+  return a !== a && b !== b;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -99,11 +152,17 @@ function inSync(desired: unknown, live: unknown, rules: DiffRules, path: string)
     const list = compiled(rules);
     const ruled = list.length > 0 && pointerDepth(path) < (list.depth ?? 0);
     const childRules = ruled ? rules : NO_RULES;
-    for (const key of Object.keys(desired))
-      if (!inSync(desired[key], live[key], childRules, ruled ? childPointer(path, key) : path)) return false;
-    for (const key of Object.keys(live))
+    // Own keys walked with for-in, as Object.keys lists them, without an array per object.
+    for (const key in desired)
       if (
-        !Object.prototype.hasOwnProperty.call(desired, key) &&
+        hasOwn.call(desired, key) &&
+        !inSync(desired[key], live[key], childRules, ruled ? childPointer(path, key) : path)
+      )
+        return false;
+    for (const key in live)
+      if (
+        hasOwn.call(live, key) &&
+        !hasOwn.call(desired, key) &&
         !inSync(desired[key], live[key], childRules, ruled ? childPointer(path, key) : path)
       )
         return false;
@@ -115,7 +174,7 @@ function inSync(desired: unknown, live: unknown, rules: DiffRules, path: string)
       return keyedInSync(desired, live, rule.key, rules, path);
     if (rule) return diffAt(desired, live, rules, path).length === 0;
   }
-  return equal(desired, live);
+  return deepEqual(desired, live);
 }
 
 /** A keyed list's item key, as `diffAt` matches items. */
@@ -145,7 +204,7 @@ const SCANNED_LIST = 16;
  * another order than the live one (a project's members) are the common case of a large plan.
  */
 function keyedInSync(desired: unknown[], live: unknown[], key: string, rules: DiffRules, path: string) {
-  if (equal(desired, live)) return true;
+  if (deepEqual(desired, live)) return true;
   // Items below the deepest rule compare without rules, and need no path.
   const ruled = pointerDepth(path) < (compiled(rules).depth ?? 0);
   const itemRules = ruled ? rules : NO_RULES;
@@ -189,11 +248,11 @@ export function diffValuesInFull(
 }
 
 function diffAt(desired: unknown, live: unknown, rules: DiffRules, path: string): FieldChange[] {
-  if (equal(desired, live)) return [];
+  if (deepEqual(desired, live)) return [];
   const rule = ruleFor(rules, path);
   if (rule?.kind === 'set' && Array.isArray(desired) && Array.isArray(live)) {
     const [d, l] = [canonicalSet(desired), canonicalSet(live)];
-    return equal(d, l) ? [] : [change(path, l, d)];
+    return deepEqual(d, l) ? [] : [change(path, l, d)];
   }
   if (rule?.kind === 'itemized' && (Array.isArray(desired) || Array.isArray(live))) {
     const [d, l] = [new Set((desired ?? []) as unknown[]), new Set((live ?? []) as unknown[])];

@@ -129,8 +129,9 @@ export function compact<T>(value: T): T {
   if (Array.isArray(value)) {
     // One array, not a mapped one and a filtered one.
     const items: unknown[] = [];
-    for (const item of value as unknown[]) {
-      const c = compact(item);
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const c = compact(list[i]);
       if (c !== undefined) items.push(c);
     }
     return (items.length > 0 ? items : undefined) as T;
@@ -139,7 +140,9 @@ export function compact<T>(value: T): T {
     // A plain loop: every desired and live value of a 10,000-project plan passes through here.
     const out: Record<string, unknown> = {};
     let kept = 0;
-    for (const k of Object.keys(value)) {
+    // Own keys in Object.keys order, walked with for-in: no key array per object compacted.
+    for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const c = compact((value as Record<string, unknown>)[k]);
       if (c !== undefined) {
         out[k] = c;

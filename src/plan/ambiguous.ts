@@ -45,6 +45,7 @@ export function ambiguousRefusals(
     const key = identityKey(change.address);
     grants.set(key, [...(grants.get(key) ?? []), change]);
   }
+  if (grants.size === 0) return refused;
   const desiredByKey = new Map(desired.map((d) => [d.key, d]));
   for (const [key, group] of grants) {
     const ids = new Set(group.map((c) => c.id));

@@ -10,6 +10,7 @@ import type { LiveResource, Observation } from '../live/types.js';
 import { identityKey } from '../model/identity.js';
 import type { NormalAccountPool, NormalProjectProfile } from '../model/normalized.js';
 import type { DesiredResource } from './desired.js';
+import { lastLive, planIndex, type PlanIndex } from './plan-index.js';
 import type { Change } from './types.js';
 
 /** What the checks look at. */
@@ -18,6 +19,8 @@ export interface CrossCheckInput {
   desired: readonly DesiredResource[];
   observation: Observation;
   domainAccount: (domain: string) => string;
+  /** The plan's identity-key index, when the caller has built it already (else built here). */
+  index?: PlanIndex;
 }
 
 /** An account offered by a pool, with its regions. */
@@ -33,14 +36,20 @@ const LIVE_ASSOCIATION_STATUSES = new Set(['ASSOCIATED', 'ASSOCIATING']);
 
 /** Lookups over one plan's desired and live resources. */
 export class Facts {
-  private readonly desired = new Map<string, DesiredResource>();
-  private readonly live = new Map<string, LiveResource>();
+  /** Desired and live resources by key (the planner's, or built for this input). */
+  readonly index: PlanIndex;
+  private readonly desired: ReadonlyMap<string, DesiredResource>;
   private readonly deleted = new Set<string>();
 
   constructor(private readonly input: CrossCheckInput) {
-    for (const d of input.desired) this.desired.set(d.key, d);
-    for (const r of input.observation.resources) this.live.set(r.key, r);
+    this.index = input.index ?? planIndex(input.desired, input.observation.resources);
+    this.desired = this.index.desired;
     for (const c of input.changes) if (c.action === 'delete') this.deleted.add(identityKey(c.address));
+  }
+
+  /** The live resource of a key (the last one read, as a map of the observation keeps it). */
+  private live(key: string): LiveResource | undefined {
+    return lastLive(this.index, key);
   }
 
   /** The profile as it will be: declared (present) first, else live. */
@@ -48,7 +57,7 @@ export class Facts {
     const key = identityKey({ kind: 'ProjectProfile', domain, name });
     const d = this.desired.get(key);
     if (d) return d.absent ? undefined : (d.normal as NormalProjectProfile | undefined);
-    return this.live.get(key)?.normal as NormalProjectProfile | undefined;
+    return this.live(key)?.normal as NormalProjectProfile | undefined;
   }
 
   /** Declared present, or live (ASSOCIATED/ASSOCIATING) and not deleted by this plan; the domain account always. */
@@ -57,7 +66,7 @@ export class Facts {
     const key = identityKey({ kind: 'AccountAssociation', domain, name: account });
     const d = this.desired.get(key);
     if (d) return !d.absent;
-    const live = this.live.get(key);
+    const live = this.live(key);
     return (
       live !== undefined && !this.deleted.has(key) && LIVE_ASSOCIATION_STATUSES.has(live.meta.status ?? '')
     );
@@ -99,7 +108,7 @@ export class Facts {
         ? { ok: true }
         : { ok: false, why: `${where()} (declared enabledRegions: ${regions.join(', ') || 'none'})` };
     }
-    const live = this.live.get(key);
+    const live = this.live(key);
     if (live && !this.deleted.has(key)) {
       const regions = regionsOf(live.normal);
       return regions.includes(region)
@@ -122,7 +131,7 @@ export class Facts {
     if (d?.absent) return [];
     const declared = d?.normal as NormalAccountPool | undefined;
     if (declared?.accounts) return declared.accounts;
-    const live = this.live.get(key);
+    const live = this.live(key);
     const handlerAccounts = live?.meta[HANDLER_ACCOUNTS_META];
     if (declared?.customHandler || (live?.normal as NormalAccountPool | undefined)?.customHandler) {
       // The Lambda's answer is only known for a live pool whose accounts were listed.

@@ -180,7 +180,8 @@ function references(
 /** Fills `dependsOn` of every change (in place) from references and the reverse-delete rule. */
 export function linkDependencies(
   changes: Change[],
-  normals: ReadonlyMap<string, object | undefined>,
+  /** A change's normalised value by key: the desired one, else the live one. */
+  normalOf: (key: string) => object | undefined,
   domainAccounts: ReadonlyMap<string, string | undefined>,
   profile: ProfileLookup,
 ): void {
@@ -215,7 +216,7 @@ export function linkDependencies(
     } else {
       const refs = references(
         change,
-        normals.get(own),
+        normalOf(own),
         domainAccounts.get(change.address.domain ?? ''),
         profile,
       );
@@ -227,7 +228,7 @@ export function linkDependencies(
     }
     change.dependsOn = [...deps].sort();
   }
-  chainGlossaryTerms(active, normals, keyOf);
+  chainGlossaryTerms(active, normalOf, keyOf);
 }
 
 /**
@@ -238,14 +239,14 @@ export function linkDependencies(
  */
 function chainGlossaryTerms(
   active: readonly Change[],
-  normals: ReadonlyMap<string, object | undefined>,
+  normalOf: (key: string) => object | undefined,
   keyOf: ReadonlyMap<Change, string>,
 ): void {
   const previous = new Map<string, string>();
   for (const change of active) {
     if (change.address.kind !== 'GlossaryTerm') continue;
     const own = keyOf.get(change)!;
-    const glossary = (normals.get(own) as NormalGlossaryTerm | undefined)?.glossary ?? '';
+    const glossary = (normalOf(own) as NormalGlossaryTerm | undefined)?.glossary ?? '';
     const chain = `${change.address.domain ?? ''}\u0000${glossary}`;
     const before = previous.get(chain);
     if (before && !change.dependsOn.includes(before)) change.dependsOn = [...change.dependsOn, before].sort();

@@ -22,7 +22,11 @@ export function formTypesInUse(
   input: PreflightInput,
   locate: (d: DesiredResource | undefined, pointer: string) => string | undefined,
 ): Refusal[] {
-  const desired = new Map(input.desired.map((d) => [d.key, d]));
+  const blocked = (c: Change) =>
+    c.address.kind === 'FormType' && (c.action === 'delete' || c.action === 'replace');
+  // Most plans delete no form type: nothing to index then.
+  if (!input.changes.some(blocked)) return [];
+  const desired = input.index?.desired ?? new Map(input.desired.map((d) => [d.key, d]));
   const ruleDeleted = new Set(
     input.changes
       .filter((c) => c.address.kind === 'MetadataRule' && c.action === 'delete')
@@ -30,8 +34,7 @@ export function formTypesInUse(
   );
   const refused: Refusal[] = [];
   for (const change of input.changes) {
-    if (change.address.kind !== 'FormType' || (change.action !== 'delete' && change.action !== 'replace'))
-      continue;
+    if (!blocked(change)) continue;
     const form = change.address.name;
     const users = input.observation.resources.filter((r) => {
       if (r.address.kind !== 'MetadataRule' || r.address.domain !== change.address.domain) return false;

@@ -29,9 +29,10 @@ export function glossaryRefusals(
   desired: readonly DesiredResource[],
   observation: Observation,
 ): Refusal[] {
-  const gone = new Set(
-    changes.filter((c) => c.action === 'delete' || c.action === 'replace').map((c) => identityKey(c.address)),
-  );
+  const destroyed = changes.filter((c) => c.action === 'delete' || c.action === 'replace');
+  // Only deletes and replaces can be refused here: a plan without any indexes nothing.
+  if (destroyed.length === 0) return [];
+  const gone = new Set(destroyed.map((c) => identityKey(c.address)));
   const declared = new Map(desired.map((d) => [d.key, d]));
   const staying = observation.resources.filter(
     (r): r is LiveResource & { normal: NormalGlossaryTerm } =>

@@ -26,12 +26,16 @@ export function withoutCallerOwnership(
 
 /** Issue 15: what a profile template expanded to, said where the profile is put. */
 export function templateNotes(resolved: readonly DesiredResource[], putKeys: ReadonlySet<string>): string[] {
-  return resolved.flatMap((d) => {
+  const notes: string[] = [];
+  // Most plans put no profile: asked of every desired resource, so the key is checked first.
+  if (putKeys.size === 0) return notes;
+  for (const d of resolved) {
     const m = d.manifest;
-    if (m.kind !== 'ProjectProfile' || !m.spec?.template || !putKeys.has(d.key)) return [];
+    if (m.kind !== 'ProjectProfile' || !m.spec?.template || !putKeys.has(d.key)) continue;
     const count = m.spec.environments?.length ?? 0;
-    return [
+    notes.push(
       `ProjectProfile/${d.address.name}: template ${m.spec.template} → ${count} environment configurations`,
-    ];
-  });
+    );
+  }
+  return notes;
 }

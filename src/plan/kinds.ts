@@ -12,10 +12,11 @@ import { PROFILE_SETTING_SETS, STUDIO_SETTING_SETS } from '../model/studio-setti
  */
 export const KIND_ORDER: readonly ManifestKind[] = MANIFEST_KINDS.filter((kind) => kind !== 'Policy');
 
-/** Position of a kind in KIND_ORDER. */
+const RANKS = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+
+/** Position of a kind in KIND_ORDER (its length for a kind not in it). */
 export function kindRank(kind: ManifestKind): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
+  return RANKS.get(kind) ?? KIND_ORDER.length;
 }
 
 /** How values of each kind compare. */

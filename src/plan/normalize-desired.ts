@@ -72,16 +72,8 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
       };
       return { ...compact(config), enabledRegions: [...s.enabledRegions] };
     }
-    case 'AccountPool': {
-      const s = manifest.spec;
-      const pool: NormalAccountPool = {
-        description: s.description,
-        resolutionStrategy: s.resolutionStrategy ?? 'MANUAL',
-        accounts: s.accounts?.map((a) => ({ id: a.id, name: a.name, regions: [...a.regions] })),
-        customHandler: s.customHandler && { ...s.customHandler },
-      };
-      return compact(pool);
-    }
+    case 'AccountPool':
+      return normalizePool(manifest.spec);
     case 'ProjectProfile':
       return normalizeProfile(manifest.spec);
     case 'Project':
@@ -126,6 +118,38 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
     default:
       return assertNever(manifest);
   }
+}
+
+/** Sets `out[key]` to `compact(value)` when something is left of it. */
+function keep(out: Record<string, unknown>, key: string, value: unknown): void {
+  const c = compact(value);
+  if (c !== undefined) out[key] = c;
+}
+
+/**
+ * An account pool, compacted as it is built: `compact` of the literal with its accounts mapped
+ * gives the same value, but copied each of a pool's accounts twice (a large organisation
+ * declares tens of thousands).
+ */
+function normalizePool(s: Extract<Manifest, { kind: 'AccountPool' }>['spec']): NormalAccountPool {
+  const pool: Record<string, unknown> = {};
+  keep(pool, 'description', s.description);
+  keep(pool, 'resolutionStrategy', s.resolutionStrategy ?? 'MANUAL');
+  if (s.accounts) {
+    const accounts: Record<string, unknown>[] = [];
+    for (let i = 0; i < s.accounts.length; i++) {
+      const a = s.accounts[i]!;
+      const account: Record<string, unknown> = {};
+      keep(account, 'id', a.id);
+      keep(account, 'name', a.name);
+      keep(account, 'regions', a.regions);
+      if (Object.keys(account).length > 0) accounts.push(account);
+    }
+    if (accounts.length > 0) pool.accounts = accounts;
+  }
+  keep(pool, 'customHandler', s.customHandler);
+  // `compact` of an empty value is undefined (a strategy of '' and nothing else set).
+  return (Object.keys(pool).length > 0 ? pool : undefined) as unknown as NormalAccountPool;
 }
 
 function normalizeTarget(target: {

@@ -34,6 +34,7 @@ import { ACTIONS, KNOWN_AFTER_APPLY, type Change, type Plan, type PlanSummary } 
 import { staticPreflight, type PreflightInput } from './preflight.js';
 import { glossaryRefusals } from './glossary-terms.js';
 import { fingerprintOf, sortRefusals } from './findings.js';
+import { planIndex } from './plan-index.js';
 
 /** Everything the planner needs. */
 export interface PlanInput {
@@ -90,23 +91,38 @@ function createFields(normal: object | undefined) {
 
 /** Sorts changes into plan order: creates and updates by kind, then deletes in reverse kind order. */
 function sortChanges(changes: Change[]): void {
-  // Phase, rank and key are worked out once per change, not once per comparison (a large plan
-  // compares its changes a couple of hundred thousand times).
-  const sortKeys = new Map(
-    changes.map((c) => {
-      const phase = c.action === 'delete' ? 1 : 0;
-      const rank = phase === 1 ? -kindRank(c.address.kind) : kindRank(c.address.kind);
-      return [c, { phase, rank, key: identityKey(c.address), id: c.id ?? '' }] as const;
-    }),
-  );
-  changes.sort((a, b) => {
-    const [x, y] = [sortKeys.get(a)!, sortKeys.get(b)!];
+  // Phase, rank and key are worked out once per change and sorted alongside it, not looked up
+  // per comparison (a large plan compares its changes a couple of hundred thousand times).
+  const keyed = changes.map((change) => {
+    const phase = change.action === 'delete' ? 1 : 0;
+    const rank = phase === 1 ? -kindRank(change.address.kind) : kindRank(change.address.kind);
+    return { change, phase, rank, key: identityKey(change.address), id: change.id ?? '' };
+  });
+  keyed.sort((x, y) => {
     if (x.phase !== y.phase) return x.phase - y.phase;
     if (x.rank !== y.rank) return x.rank - y.rank;
     // Deletes of one kind run children first (HR/Benefits before HR): reverse key order.
     const order = x.key < y.key ? -1 : x.key > y.key ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
     return x.phase === 1 ? -order : order;
   });
+  for (let i = 0; i < keyed.length; i++) changes[i] = keyed[i]!.change;
+}
+
+/**
+ * One change record, keys in the plan's order (address, dependsOn, id, action, reason, fields):
+ * written as one literal per form rather than spread from a base, since every resource of a
+ * plan (ten thousand no-ops, most of them) gets one.
+ */
+function changeOf(
+  address: Change['address'],
+  live: LiveResource | undefined,
+  action: Change['action'],
+  reason: Change['reason'],
+  fields: Change['fields'],
+): Change {
+  return live
+    ? { address, dependsOn: [], id: live.id, action, reason, fields }
+    : { address, dependsOn: [], action, reason, fields };
 }
 
 function decide(
@@ -116,32 +132,25 @@ function decide(
   pruned: boolean,
 ): Change | undefined {
   const address = desired?.address ?? live!.address;
-  const base = { address, dependsOn: [] as string[], ...(live ? { id: live.id } : {}) };
   if (desired && !desired.absent) {
-    if (!live) return { ...base, action: 'create', reason: 'missing', fields: createFields(desired.normal) };
+    if (!live) return changeOf(address, live, 'create', 'missing', createFields(desired.normal));
     const fields = diffValues(desired.normal, liveNormal, DIFF_RULES[address.kind]);
-    if (fields.length === 0) return { ...base, action: 'noop', reason: 'in-sync', fields };
+    if (fields.length === 0) return changeOf(address, live, 'noop', 'in-sync', fields);
     const forcedBy = fields.map((f) => f.path).filter((p) => isImmutablePath(address.kind, p));
-    return forcedBy.length > 0
-      ? { ...base, action: 'replace', reason: 'immutable-field', fields, forcedBy }
-      : {
-          ...base,
-          action: 'update',
-          reason: fields.some((f) => REVISION_PATHS[address.kind]?.includes(f.path))
-            ? 'new-revision'
-            : 'drifted',
-          fields,
-        };
+    if (forcedBy.length > 0)
+      return { ...changeOf(address, live, 'replace', 'immutable-field', fields), forcedBy };
+    const revision = fields.some((f) => REVISION_PATHS[address.kind]?.includes(f.path));
+    return changeOf(address, live, 'update', revision ? 'new-revision' : 'drifted', fields);
   }
   if (desired?.absent) {
     return live
-      ? { ...base, action: 'delete', reason: 'tombstone', fields: diffValues({}, liveNormal ?? {}) }
-      : { ...base, action: 'noop', reason: 'absent', fields: [] };
+      ? changeOf(address, live, 'delete', 'tombstone', diffValues({}, liveNormal ?? {}))
+      : changeOf(address, live, 'noop', 'absent', []);
   }
   if (!live) return undefined;
   return pruned
-    ? { ...base, action: 'delete', reason: 'prune', fields: diffValues({}, liveNormal ?? {}) }
-    : { ...base, action: 'unmanaged', reason: 'not-declared', fields: [] };
+    ? changeOf(address, live, 'delete', 'prune', diffValues({}, liveNormal ?? {}))
+    : changeOf(address, live, 'unmanaged', 'not-declared', []);
 }
 
 /** The desired resources of a plan and the account each domain lives in (shared by planning and applying). */
@@ -202,25 +211,22 @@ export function buildPlan(input: PlanInput): Plan {
 export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: PreflightInput } {
   const { documents, observation } = input;
   const { desired: resolved, domainAccount, domainDocs, profile } = resolveDesired(documents, observation);
-  const desiredByKey = new Map(resolved.map((d) => [d.key, d]));
-  const liveByKey = new Map<string, LiveResource[]>();
-  for (const r of observation.resources) {
-    const same = liveByKey.get(r.key);
-    if (same) same.push(r);
-    else liveByKey.set(r.key, [r]);
-  }
+  const index = planIndex(resolved, observation.resources);
+  const { desired: desiredByKey, live: liveByKey } = index;
 
   const studio = studioPolicy(documents);
   const profiles = profilePolicy(documents);
   const changes: Change[] = [];
   const ambiguous: Change[] = [];
-  const normals = new Map<string, object | undefined>();
+  // The live value an active change of an undeclared or tombstoned resource is linked by (a
+  // declared one is linked by its desired value: dependencies need no map of every resource).
+  const liveNormals = new Map<string, object | undefined>();
   const settleNotes: string[] = [];
-  for (const key of new Set([...desiredByKey.keys(), ...liveByKey.keys()])) {
-    if (input.only && !input.only.has(key)) continue;
+  const visit = (key: string) => {
+    if (input.only && !input.only.has(key)) return;
     const d = desiredByKey.get(key);
-    const lives = liveByKey.get(key) ?? [];
-    if (lives.length > 1) {
+    const lives = liveByKey.get(key);
+    if (lives && lives.length > 1) {
       for (const live of lives)
         ambiguous.push({
           address: live.address,
@@ -230,9 +236,9 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
           fields: [],
           dependsOn: [],
         });
-      continue;
+      return;
     }
-    const live = lives[0];
+    const live = lives?.[0];
     if (live?.meta.readFailed) {
       // Its value is unknown: diffing against nothing would plan a spurious update or delete.
       changes.push({
@@ -243,7 +249,7 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
         fields: [],
         dependsOn: [],
       });
-      continue;
+      return;
     }
     const domain = (d?.address ?? live?.address)?.domain ?? '';
     const kind = (d?.address ?? live!.address).kind;
@@ -255,17 +261,22 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
           : (domainDocs.get(domain)?.spec.reconcile?.prune?.includes(kind) ?? false);
     const liveNormal = live ? withoutCallerMembership(live, d, observation.caller.principalArn) : undefined;
     const change = decide(d, live, liveNormal, pruned);
-    if (!change) continue;
-    if (live && d && !d.absent) settleNotes.push(...judgeHealth(change, live));
-    normals.set(key, d?.normal ?? liveNormal);
+    if (!change) return;
+    if (live && d && !d.absent) {
+      const notes = judgeHealth(change, live);
+      if (notes.length > 0) settleNotes.push(...notes);
+    }
+    if (d?.normal === undefined) liveNormals.set(key, liveNormal);
     changes.push(change);
-  }
+  };
+  // Declared keys first, then live ones not declared: the order of the keys' union.
+  for (const key of desiredByKey.keys()) visit(key);
+  for (const key of liveByKey.keys()) if (!desiredByKey.has(key)) visit(key);
   repinRules(changes, observation.resources);
   const declaredAdopt = new Set(
     resolved.filter((d) => d.manifest.lifecycle?.adopt === true).map((d) => d.key),
   );
   const adoptions = markAdoptions(changes, liveByKey, declaredAdopt);
-  const resolvedKeys = new Set(resolved.map((d) => d.key));
   const refused = applySafetyRules({
     changes,
     ambiguous,
@@ -278,14 +289,21 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
       (r) =>
         !(r.kind === 'AccountAssociation' && r.name === domainAccount(r.domain)) &&
         // A configuration declared without `account` is the domain account's, known only here.
-        !(r.kind === 'BlueprintConfiguration' && resolvedKeys.has(identityKey({ ...r, kind: r.kind }))),
+        !(r.kind === 'BlueprintConfiguration' && desiredByKey.has(identityKey({ ...r, kind: r.kind }))),
     ),
   });
   refused.push(...studioRefusals(changes, studio));
   refused.push(...profileRefusals(changes, profiles));
-  const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount });
+  const targets = crossCheckTargets({ changes, desired: resolved, observation, domainAccount, index });
   refused.push(...targets.refused);
-  const preflight: PreflightInput = { changes, desired: resolved, observation, profile, domainAccount };
+  const preflight: PreflightInput = {
+    changes,
+    desired: resolved,
+    observation,
+    profile,
+    domainAccount,
+    index,
+  };
   refused.push(...staticPreflight(preflight));
   refused.push(...glossaryRefusals(changes, resolved, observation));
   sortRefusals(refused);
@@ -293,19 +311,19 @@ export function buildPlanDetailed(input: PlanInput): { plan: Plan; preflight: Pr
   sortChanges(changes);
   linkDependencies(
     changes,
-    normals,
+    (key) => desiredByKey.get(key)?.normal ?? liveNormals.get(key),
     new Map([...domainDocs.keys()].map((n) => [n, domainAccount(n)])),
     profile,
   );
-  const summary = Object.fromEntries(
-    ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length]),
-  ) as PlanSummary;
+  // Counted in one pass, in the summary's key order.
+  const summary = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as PlanSummary;
   // The write-only blind spot is worth saying when the configuration is put, not on every in-sync run.
-  const putKeys = new Set(
-    changes
-      .filter((c) => c.action === 'create' || c.action === 'update' || c.action === 'replace')
-      .map((c) => identityKey(c.address)),
-  );
+  const putKeys = new Set<string>();
+  for (const c of changes) {
+    summary[c.action]++;
+    if (c.action === 'create' || c.action === 'update' || c.action === 'replace')
+      putKeys.add(identityKey(c.address));
+  }
   const notes = resolved
     .filter(
       (d) =>

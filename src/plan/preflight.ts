@@ -19,6 +19,7 @@ import type { NormalProject, NormalProjectProfile } from '../model/normalized.js
 import { disallowedOverrides } from '../model/profile-rules.js';
 import { locate } from '../validate/schema-validator.js';
 import type { DesiredResource, ProfileLookup } from './desired.js';
+import { lastLive, planIndex, type PlanIndex } from './plan-index.js';
 import type { Change, Refusal } from './types.js';
 import { formTypesInUse } from './form-type-use.js';
 import { principalHint } from './principal-hint.js';
@@ -31,6 +32,8 @@ export interface PreflightInput {
   observation: Observation;
   profile: ProfileLookup;
   domainAccount: (domain: string) => string;
+  /** The plan's identity-key index, when the planner has built it already (else built here). */
+  index?: PlanIndex;
 }
 
 /** `file:line:col` of a pointer inside the resource's manifest. */
@@ -41,9 +44,8 @@ export function locationOf(d: DesiredResource | undefined, pointer: string): str
 }
 
 function byKey(input: PreflightInput) {
-  const desired = new Map(input.desired.map((d) => [d.key, d]));
-  const live = new Map(input.observation.resources.map((r) => [r.key, r]));
-  return { desired, live };
+  const index = input.index ?? planIndex(input.desired, input.observation.resources);
+  return { desired: index.desired, live: { get: (key: string) => lastLive(index, key) } };
 }
 
 /** True when the change makes DataZone deploy the project's environments. */

@@ -70,7 +70,7 @@ export function withCallerAccount(desired: DesiredResource[], callerAccount: str
  */
 export function markAdoptions(
   changes: Change[],
-  liveByKey: ReadonlyMap<string, LiveResource[]>,
+  liveByKey: ReadonlyMap<string, readonly LiveResource[]>,
   /** Keys of manifests that declare `lifecycle.adopt: true`: reviewed in the diff, nothing more to say. */
   declaredAdopt: ReadonlySet<string> = new Set(),
 ): string[] {

@@ -1,7 +1,14 @@
 /** The differ: sets, keyed lists, nested objects, and its algebraic properties (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffValues, diffValuesInFull, type DiffRules } from '../../src/diff/diff.js';
+import fastDeepEqual from 'fast-deep-equal';
+import {
+  deepEqual,
+  diffValues,
+  diffValuesInFull,
+  matchesPattern,
+  type DiffRules,
+} from '../../src/diff/diff.js';
 
 const RULES: DiffRules = {
   '/regions': { kind: 'set' },
@@ -147,3 +154,59 @@ describe('the in-sync shortcut', () => {
     );
   });
 });
+
+describe('the allocation-free helpers agree with what they replaced', () => {
+  /** A value and, often, a near copy of it: one leaf changed, one key added or dropped, or none. */
+  const pair = fc
+    .tuple(json, fc.nat(3), fc.nat(7))
+    .map(([v, mode, at]) => [v, mode === 0 ? v : nearCopy(v, mode, at)] as const);
+
+  it('deepEqual answers as fast-deep-equal on random JSON values and near copies', () => {
+    fc.assert(
+      fc.property(pair, json, ([a, b], c) => {
+        expect(deepEqual(a, b)).toBe(fastDeepEqual(a, b));
+        expect(deepEqual(b, a)).toBe(fastDeepEqual(b, a));
+        expect(deepEqual(a, c)).toBe(fastDeepEqual(a, c));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(deepEqual(Number.NaN, Number.NaN)).toBe(true);
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
+    expect(deepEqual([1, [2, { x: 'y' }]], [1, [2, { x: 'y' }]])).toBe(true);
+  });
+
+  it('matchesPattern answers as splitting the path and comparing segments', () => {
+    const segment = fc.constantFrom('', 'a', 'b', '*', 'ab', '~1');
+    const pointer = fc.array(fc.constantFrom('', 'a', 'b', 'ab', '~1', '*'), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), pointer, (pattern, parts) => {
+        const path = parts.map((p) => `/${p}`).join('');
+        const split = path.split('/');
+        const want =
+          pattern.length === split.length && pattern.every((seg, i) => seg === '*' || seg === split[i]);
+        expect(matchesPattern(pattern, path)).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** `v` with one change somewhere: a leaf replaced (mode 1), a key added (2) or one dropped (3). */
+function nearCopy(v: unknown, mode: number, at: number): unknown {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return mode === 2 ? [0] : v;
+    const i = at % v.length;
+    return v.map((item, j) => (j === i ? nearCopy(item, mode, at >> 1) : item));
+  }
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v);
+    if (mode === 2) return { ...v, [`k${at}`]: at };
+    if (entries.length === 0) return mode === 3 ? v : { x: 1 };
+    const i = at % entries.length;
+    if (mode === 3) return Object.fromEntries(entries.filter((_, j) => j !== i));
+    return Object.fromEntries(
+      entries.map(([k, item], j) => [k, j === i ? nearCopy(item, mode, at >> 1) : item]),
+    );
+  }
+  return typeof v === 'number' ? v + 1 : typeof v === 'string' ? `${v}.` : !v;
+}
