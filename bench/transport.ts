@@ -22,6 +22,8 @@ export interface Transport {
   meanMs: number;
   medianMs: number;
   samples: number;
+  /** The latency the emulator drew for each sample, ms (what was subtracted). */
+  drawnMs: number[];
 }
 
 /** A SigV4 header with the datazone scope; the bench's access key. Unsigned, as above. */
@@ -69,10 +71,11 @@ export async function measureTransport(emulator: HostedEmulator, samples = 60): 
       throw new Error(
         `transport: ${trips.length} round trips but ${answered.length} answers in the timeline`,
       );
-    const beyond = trips.map((ms, i) => ms - answered[i]![3]).sort((a, b) => a - b);
+    const drawnMs = answered.map((e) => e[3]);
+    const beyond = trips.map((ms, i) => ms - drawnMs[i]!).sort((a, b) => a - b);
     const mean = beyond.reduce((sum, ms) => sum + ms, 0) / beyond.length;
     const round2 = (ms: number) => Math.round(ms * 100) / 100;
-    return { meanMs: round2(mean), medianMs: round2(beyond[beyond.length >> 1]!), samples };
+    return { meanMs: round2(mean), medianMs: round2(beyond[beyond.length >> 1]!), samples, drawnMs };
   } finally {
     agent.destroy();
   }
