@@ -7,8 +7,7 @@
 import { DataZoneClient } from '@aws-sdk/client-datazone';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { STSClient } from '@aws-sdk/client-sts';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { AssumeRoleCommand, STSClient, type AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { instrumentClient, SDK_MAX_ATTEMPTS, type CallLogger } from './instrument.js';
 
@@ -104,8 +103,9 @@ export class ClientFactory {
 
   /**
    * Clients acting in another account through the deployer role `roleArn`, or through its declared
-   * reader role when this factory only reads. The SDK's provider assumes the role with the home
-   * identity, passes the declared ExternalId and this run's session name, and refreshes before expiry.
+   * reader role when this factory only reads. The role is assumed with the home identity's STS
+   * client of the region (assumeRole), passing the declared ExternalId and this run's session name;
+   * the SDK client keeps the credentials and assumes the role again before they expire.
    */
   assumed(roleArn: string, region: string): AwsClients {
     const declared = this.roles.get(roleArn);
@@ -113,20 +113,12 @@ export class ClientFactory {
     const key = `role:${role}`;
     const existing = this.cache.get(`${key}@${region}`);
     if (existing) return existing;
-    const credentials = fromTemporaryCredentials({
-      params: {
-        RoleArn: role,
-        RoleSessionName: this.settings.sessionName ?? 'smus-gitops',
-        ...(declared?.externalId ? { ExternalId: declared.externalId } : {}),
-      },
-      ...(this.settings.credentials ? { masterCredentials: this.settings.credentials } : {}),
-      clientConfig: {
-        region,
-        maxAttempts: this.settings.maxAttempts,
-        ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
-      },
-    });
-    return this.build(key, region, credentials);
+    const params: AssumeRoleCommandInput = {
+      RoleArn: role,
+      RoleSessionName: this.settings.sessionName ?? 'smus-gitops',
+      ...(declared?.externalId ? { ExternalId: declared.externalId } : {}),
+    };
+    return this.build(key, region, () => assumeRole(this.home(region).sts, params));
   }
 
   /** Closes every client's sockets. */
@@ -213,4 +205,23 @@ export class ClientFactory {
     this.cache.set(cacheKey, clients);
     return clients;
   }
+}
+
+/**
+ * The temporary credentials of one role, assumed through `sts` (the home identity's client of the
+ * region). Not the SDK's fromTemporaryCredentials: it builds an STS client of its own for every
+ * role and keeps it, and a plan over 500 associated accounts held 500 idle STS clients (their
+ * configs and middleware stacks) through the whole read, live data that V8 grows the heap
+ * against. The SDK client memoises what this returns and calls it again before `expiration`.
+ */
+async function assumeRole(sts: STSClient, params: AssumeRoleCommandInput): Promise<AwsCredentialIdentity> {
+  const { Credentials: c } = await sts.send(new AssumeRoleCommand(params));
+  if (!c?.AccessKeyId || !c.SecretAccessKey)
+    throw new Error(`Invalid response from STS.assumeRole call with role ${params.RoleArn ?? ''}`);
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
 }

@@ -16,7 +16,7 @@ import { compact, type NormalProject } from '../model/normalized.js';
 import { isWanted, type DomainContext } from './domain-context.js';
 import type { MemberNames } from './members.js';
 import type { NameIndex, UnitPaths } from './resolve-names.js';
-import { liveResource, READ_FAILED_META } from './resource.js';
+import { liveResource, READ_FAILED_META, type FoundResource } from './resource.js';
 import type { LiveResource } from './types.js';
 import { viaDataZone } from './pacing.js';
 import { DATAZONE_MAX_RESULTS } from './page-sizes.js';
@@ -207,60 +207,70 @@ export async function readProjects(
 /**
  * One listed project's LiveResource; undefined when it is gone since it was listed. `listed`:
  * the whole list, when the read starts before it is complete (members are resolved after it).
+ * A wanted project is read in a ReadContext.resource slot, held from its first call until it is
+ * normalised: a listed project waiting for a slot is its list item alone, and at most the bound's
+ * projects hold their calls' answers and async state at once. Ten thousand projects started as
+ * their pages arrived, each an async frame and its answers waiting for the list and the names,
+ * lived long enough to be promoted and then died in the old space: most of a 10,000-project
+ * plan's peak memory. Nothing a project waits for in its slot (the lists, the names, the member
+ * lookups) takes a slot, so the bound cannot deadlock.
  */
-export async function readProject(
+export function readProject(
+  dc: DomainContext,
+  project: ProjectSummary,
+  names: () => Promise<ProjectNames>,
+  listed?: Promise<unknown>,
+): Promise<LiveResource | undefined> {
+  if (!isWanted(dc.scope, 'Project', project.name ?? ''))
+    return Promise.resolve(liveResource(projectBase(dc, project)));
+  return dc.read.resource(() => fetchProject(dc, project, names, listed));
+}
+
+/** What a project's LiveResource has from its list item alone. */
+function projectBase(dc: DomainContext, project: ProjectSummary): FoundResource {
+  const id = project.id ?? '';
+  return {
+    address: { kind: 'Project', domain: dc.domain.name, name: project.name ?? '' },
+    id,
+    summary: project,
+    meta: { domainId: dc.domain.id, projectId: id, status: project.projectStatus },
+    lastUpdatedAt: project.updatedAt,
+  };
+}
+
+/** GetProject and the memberships of one wanted project, normalised (see readProject). */
+async function fetchProject(
   dc: DomainContext,
   project: ProjectSummary,
   names: () => Promise<ProjectNames>,
   listed?: Promise<unknown>,
 ): Promise<LiveResource | undefined> {
   const { domain, clients, read } = dc;
-  const id = project.id ?? '';
-  const name = project.name ?? '';
-  const where = `${dc.where} project ${name}`;
-  const base = {
-    address: { kind: 'Project' as const, domain: domain.name, name },
-    id,
-    summary: project,
-    meta: { domainId: domain.id, projectId: id, status: project.projectStatus },
-    lastUpdatedAt: project.updatedAt,
-  };
-  if (!isWanted(dc.scope, 'Project', name)) return liveResource(base);
+  const base = projectBase(dc, project);
+  const id = base.id;
+  const where = `${dc.where} project ${project.name ?? ''}`;
   // The memberships need only the listed id: read beside GetProject, not after it (one round
   // trip less per project's chain), and not after the names either, which only the
   // normalisation needs (a scoped read's unit walk can still be running).
   const resolving = names();
   // The member lookups need only the memberships: they start when the list answers, not after
   // GetProject too (a chain waiting on the later of two answers is a few ms longer on average).
-  let listing: (items: Promise<Membership[] | undefined>) => void = () => undefined;
-  const items = new Promise<Membership[] | undefined>((resolve) => (listing = resolve));
-  const resolvingMembers = items.then(
-    (listedItems) =>
-      listedItems &&
-      resolveMembers(
-        dc,
-        listedItems,
-        resolving.then((r) => r.members),
-        listed,
+  const [got, members] = await Promise.all([
+    read.getListed('GetProject', where, viaDataZone(clients), async () =>
+      projectDetail(
+        await clients.dataZone.send(new GetProjectCommand({ domainIdentifier: domain.id, identifier: id })),
       ),
-  );
-  // Bounded (ReadContext.resource): the fetch only, never the wait for the list and the names.
-  const [[got], members] = await Promise.all([
-    read.resource(() => {
-      const memberships = listMembers(dc, id, where);
-      listing(memberships);
-      return Promise.all([
-        read.getListed('GetProject', where, viaDataZone(clients), async () =>
-          projectDetail(
-            await clients.dataZone.send(
-              new GetProjectCommand({ domainIdentifier: domain.id, identifier: id }),
-            ),
-          ),
+    ),
+    listMembers(dc, id, where).then(
+      (items) =>
+        items &&
+        resolveMembers(
+          dc,
+          items,
+          resolving.then((r) => r.members),
+          listed,
         ),
-        memberships,
-      ]);
-    }),
-    resolvingMembers,
+    ),
   ]);
   if (!got.ok && got.gone) return undefined;
   const resolved = await resolving;

@@ -41,11 +41,12 @@ export class ReadContext {
   ) {}
 
   /**
-   * Runs the fetch of one resource (its Gets and lists) when fewer than the bound are being
-   * fetched. Ten thousand projects listed at once would otherwise queue twenty thousand calls,
-   * each holding its promises, closures and (once answered) its output until the last is done:
-   * most of a large read's memory. The bound is several times the call bound, so the calls in
-   * flight (and a network-bound read's speed) are what they were.
+   * Runs the read of one resource (its Gets and lists, and the waits for what it is normalised
+   * with) when fewer than the bound are being read. Ten thousand projects listed at once would
+   * otherwise each hold an async frame, its calls' promises and their answers until the last is
+   * done: most of a large read's memory, and garbage in the old space once done. A task must never
+   * wait for another task of this limiter (it would deadlock once the bound is full): the lists
+   * and the names a resource waits for are read outside it.
    */
   resource<T>(task: () => Promise<T>): Promise<T> {
     return this.resources(task);

@@ -38,11 +38,15 @@ export interface ReadLiveDeps extends PacingOptions {
 export const DEFAULT_READ_CONCURRENCY = 64;
 
 /**
- * Resources fetched at once per call in flight (ReadContext.resource): enough that the call
- * limiter always has work queued (a project's fetch is two calls, paced by budgets), few enough
- * that a 10,000-project read does not hold every project's pending calls at once.
+ * Resources read at once per call in flight (ReadContext.resource). One: a project's read is two
+ * calls, so the call limiter still always has work queued, and a network-bound read keeps far
+ * fewer in flight (TPS x latency: the org re-plan's ListProjectMemberships at 80 TPS x 20 ms is
+ * two). What a resource holds while read lives as long as the resources read beside it allocate:
+ * at four per call (256 projects) a 10,000-project read's every project frame, answer and SDK
+ * request outlived two scavenges, was promoted, and died in the old space, which V8 let grow to
+ * three times the live heap before collecting it (the no-change plan's peak RSS).
  */
-export const RESOURCES_PER_CALL = 4;
+export const RESOURCES_PER_CALL = 1;
 
 const FALLBACK_REGION = 'us-east-1';
 
