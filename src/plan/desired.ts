@@ -104,13 +104,15 @@ export function normalizeProject(
     : choice
       ? sortedChoice(choice)
       : [];
-  const chosen: Record<string, unknown>[] = [];
-  for (const name of names) {
-    const own = spec.environments?.find((e) => e.name === name);
-    const target = own?.target ?? (choice?.has(name) ? spec.target : undefined);
-    const environment = environmentOf(name, target, own?.parameters);
-    if (Object.keys(environment).length > 1) chosen.push(environment);
-  }
+  // Mapped then filtered (exact lengths: the value is kept for the whole plan), and only
+  // environments with a target or parameters are kept.
+  const chosen = names
+    .map((name) => {
+      const own = spec.environments?.find((e) => e.name === name);
+      const target = own?.target ?? (choice?.has(name) ? spec.target : undefined);
+      return environmentOf(name, target, own?.parameters);
+    })
+    .filter((environment) => Object.keys(environment).length > 1);
   // The spec's own environment list, compacted, decides where `environments` sits among the keys
   // (in its place when the spec lists one, else last) and is the value when nothing is chosen.
   const listed = spec.environments?.some(

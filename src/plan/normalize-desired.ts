@@ -136,16 +136,18 @@ function normalizePool(s: Extract<Manifest, { kind: 'AccountPool' }>['spec']): N
   keep(pool, 'description', s.description);
   keep(pool, 'resolutionStrategy', s.resolutionStrategy ?? 'MANUAL');
   if (s.accounts) {
-    const accounts: Record<string, unknown>[] = [];
-    for (let i = 0; i < s.accounts.length; i++) {
-      const a = s.accounts[i]!;
+    // Mapped (an exact-length array), then filtered only if an account compacts to nothing.
+    const accounts = s.accounts.map((a) => {
       const account: Record<string, unknown> = {};
       keep(account, 'id', a.id);
       keep(account, 'name', a.name);
       keep(account, 'regions', a.regions);
-      if (Object.keys(account).length > 0) accounts.push(account);
-    }
-    if (accounts.length > 0) pool.accounts = accounts;
+      return account;
+    });
+    const kept = accounts.some((a) => Object.keys(a).length === 0)
+      ? accounts.filter((a) => Object.keys(a).length > 0)
+      : accounts;
+    if (kept.length > 0) pool.accounts = kept;
   }
   keep(pool, 'customHandler', s.customHandler);
   // `compact` of an empty value is undefined (a strategy of '' and nothing else set).
