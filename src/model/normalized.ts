@@ -127,14 +127,14 @@ export interface NormalStudioUserProfile {
 /** Removes `undefined`, empty strings, empty objects and empty arrays, recursively (see the conventions above). */
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) {
-    // One array, not a mapped one and a filtered one.
-    const items: unknown[] = [];
-    const list = value as unknown[];
-    for (let i = 0; i < list.length; i++) {
-      const c = compact(list[i]);
-      if (c !== undefined) items.push(c);
-    }
-    return (items.length > 0 ? items : undefined) as T;
+    // Mapped, so the array is exactly as long as its items: one grown by push from empty keeps
+    // room for 17, and normal values are kept for the whole plan (a pool's account regions, tens
+    // of thousands of short lists). Filtered only when something was dropped.
+    const items = (value as unknown[]).map((item) => compact(item));
+    let kept = 0;
+    for (let i = 0; i < items.length; i++) if (items[i] !== undefined) kept++;
+    if (kept === 0) return undefined as T;
+    return (kept === items.length ? items : items.filter((c) => c !== undefined)) as T;
   }
   if (value !== null && typeof value === 'object') {
     // A plain loop: every desired and live value of a 10,000-project plan passes through here.

@@ -59,6 +59,15 @@ function keep(out: Record<string, unknown>, key: string, value: unknown): void {
   if (c !== undefined) out[key] = c;
 }
 
+/**
+ * `keep` for a text field (validation made it a string): what `compact` does to a string, inline.
+ * Each `keep` call site compiles a copy of the whole generic `compact` into its caller; these
+ * fields are most of a project's.
+ */
+function keepText(out: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined && value !== '') out[key] = value;
+}
+
 type ProjectSpec = ManifestOf<'Project'>['spec'];
 
 /** A member as the normaliser writes it: `user:`/`group:` and the designation, if any. */
@@ -66,7 +75,7 @@ function memberOf(m: NonNullable<ProjectSpec['members']>[number]): { member: str
   const out: Record<string, unknown> = {
     member: m.user !== undefined ? `user:${m.user}` : `group:${m.group ?? ''}`,
   };
-  keep(out, 'designation', m.designation);
+  keepText(out, 'designation', m.designation);
   return out as { member: string; designation: string };
 }
 
@@ -77,10 +86,21 @@ function environmentOf(
   parameters: Record<string, string> | undefined,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  keep(out, 'name', name);
-  keep(out, 'target', target && { account: target.account, region: target.region });
+  keepText(out, 'name', name);
+  if (target) {
+    const at: Record<string, unknown> = {};
+    keepText(at, 'account', target.account);
+    keepText(at, 'region', target.region);
+    if (at.account !== undefined || at.region !== undefined) out.target = at;
+  }
   keep(out, 'parameters', parameters);
   return out;
+}
+
+/** Whether a built environment says more than its name (two of name, target and parameters). */
+function chosenEnvironment(e: Record<string, unknown>): boolean {
+  const fields = (e.name !== undefined ? 1 : 0) + (e.target !== undefined ? 1 : 0);
+  return fields + (e.parameters !== undefined ? 1 : 0) > 1;
 }
 
 /**
@@ -104,13 +124,14 @@ export function normalizeProject(
     : choice
       ? sortedChoice(choice)
       : [];
-  const chosen: Record<string, unknown>[] = [];
-  for (const name of names) {
+  // Mapped (an exact-length array: the value is kept for the whole plan); only environments with
+  // two fields or more (a name and a target or parameters) are kept, filtered only if one is not.
+  const built = names.map((name) => {
     const own = spec.environments?.find((e) => e.name === name);
     const target = own?.target ?? (choice?.has(name) ? spec.target : undefined);
-    const environment = environmentOf(name, target, own?.parameters);
-    if (Object.keys(environment).length > 1) chosen.push(environment);
-  }
+    return environmentOf(name, target, own?.parameters);
+  });
+  const chosen = built.every(chosenEnvironment) ? built : built.filter(chosenEnvironment);
   // The spec's own environment list, compacted, decides where `environments` sits among the keys
   // (in its place when the spec lists one, else last) and is the value when nothing is chosen.
   const listed = spec.environments?.some(
@@ -118,9 +139,9 @@ export function normalizeProject(
       compact(e.name) !== undefined || compact(e.target) !== undefined || compact(e.parameters) !== undefined,
   );
   const out: Record<string, unknown> = {};
-  keep(out, 'description', spec.description);
-  keep(out, 'profile', spec.profile ?? '');
-  keep(out, 'domainUnit', spec.domainUnit);
+  keepText(out, 'description', spec.description);
+  keepText(out, 'profile', spec.profile);
+  keepText(out, 'domainUnit', spec.domainUnit);
   if (listed && chosen.length > 0) out.environments = chosen;
   keep(out, 'resourceTags', spec.resourceTags);
   if (spec.members && spec.members.length > 0) out.members = spec.members.map(memberOf);

@@ -136,16 +136,21 @@ function normalizePool(s: Extract<Manifest, { kind: 'AccountPool' }>['spec']): N
   keep(pool, 'description', s.description);
   keep(pool, 'resolutionStrategy', s.resolutionStrategy ?? 'MANUAL');
   if (s.accounts) {
-    const accounts: Record<string, unknown>[] = [];
-    for (let i = 0; i < s.accounts.length; i++) {
-      const a = s.accounts[i]!;
+    // Mapped (an exact-length array), then filtered only if an account compacts to nothing.
+    const accounts = s.accounts.map((a) => {
       const account: Record<string, unknown> = {};
-      keep(account, 'id', a.id);
-      keep(account, 'name', a.name);
+      // Text fields inline (validation made them strings): a `keep` per field compiles a copy
+      // of the generic compact into this loop each.
+      if (a.id !== undefined && a.id !== '') account.id = a.id;
+      if (a.name !== undefined && a.name !== '') account.name = a.name;
       keep(account, 'regions', a.regions);
-      if (Object.keys(account).length > 0) accounts.push(account);
-    }
-    if (accounts.length > 0) pool.accounts = accounts;
+      return account;
+    });
+    // An account with nothing left (no id, name or region) is dropped, as compact drops it.
+    const empty = (a: Record<string, unknown>) =>
+      a.id === undefined && a.name === undefined && a.regions === undefined;
+    const kept = accounts.some(empty) ? accounts.filter((a) => !empty(a)) : accounts;
+    if (kept.length > 0) pool.accounts = kept;
   }
   keep(pool, 'customHandler', s.customHandler);
   // `compact` of an empty value is undefined (a strategy of '' and nothing else set).
