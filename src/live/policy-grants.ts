@@ -33,6 +33,7 @@ import type { UnitTree } from './domain-units.js';
 import type { MemberNames } from './members.js';
 import { canonicalJson } from './fingerprint.js';
 import { viaDataZone } from './pacing.js';
+import { withLateProfiles } from './late-profiles.js';
 import { DATAZONE_DOMAINS_MAX_RESULTS } from './page-sizes.js';
 import { unresolved, type NameIndex } from './resolve-names.js';
 import { liveResource } from './resource.js';
@@ -222,6 +223,7 @@ async function readTargetGrants(
       return { items: out.grantList, nextToken: out.nextToken };
     },
   );
+  const profiles = await withLateProfiles(dc, names.profiles, items ?? []);
   const found = await Promise.all(
     (items ?? []).map(async (grant): Promise<ListedGrant> => {
       const principal = await principalOf(dc, names, grant.principal);
@@ -239,7 +241,7 @@ async function readTargetGrants(
             },
             policy,
             grant.detail,
-            names.profiles,
+            profiles,
           )
         : undefined;
       return { grant, name: grantName(target.label, policy, label), normal };

@@ -27,6 +27,11 @@ export class NameIndex {
   has(id: string): boolean {
     return this.names.has(id);
   }
+
+  /** A new index that also knows `entries` (this one is left as it is). */
+  with(entries: Iterable<readonly [string, string]>): NameIndex {
+    return new NameIndex([...this.names, ...entries]);
+  }
 }
 
 /** Domain unit paths (`HR/Benefits`) by unit id; the root unit has no path (manifests leave it unset). */
