@@ -111,4 +111,14 @@ describe('project targets against pools', () => {
       '47:22 SG306 account 999999999999 is not in any pool of environment "Tooling" (pool-a, pool-b)',
     ]);
   });
+
+  it('names the profile’s environments when an entry names none of them', () => {
+    const text =
+      HEAD +
+      project('one', '777788889999', 'us-east-1') +
+      '  environments:\n    - { name: Lake }\n    - { name: Tooling }\n    - { name: Lakehouse }\n';
+    expect(findings(text)).toEqual([
+      '51:15 SG310 profile "two-pools" has no environment "Lakehouse" (it has: Tooling, Lake)',
+    ]);
+  });
 });

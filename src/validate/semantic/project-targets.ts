@@ -114,6 +114,27 @@ function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
   }
 }
 
+/** Each environment entry of a project must name one of its profile's environments. */
+function checkOverrideNames(
+  ctx: CheckContext,
+  project: DocOf<'Project'>,
+  profileName: string,
+  envs: readonly ProfileEnvironment[],
+): void {
+  const byName = new Map(envs.map((e) => [e.name, e]));
+  (project.manifest.spec.environments ?? []).forEach((override, i) => {
+    if (!byName.has(override.name)) {
+      report(
+        ctx,
+        project,
+        'SG310',
+        `profile "${profileName}" has no environment "${override.name}" (it has: ${[...byName.keys()].join(', ') || 'none'})`,
+        `/spec/environments/${i}/name`,
+      );
+    }
+  });
+}
+
 function everyEnvironmentFixed(envs: readonly ProfileEnvironment[]): boolean {
   for (const env of envs) if (env.target.account === undefined) return false;
   return true;
@@ -150,19 +171,8 @@ export function checkProjectTargets(ctx: CheckContext): void {
       );
     }
     const envs = profile.manifest.spec.environments ?? [];
-    // Built only for a project that overrides environments (few do).
-    const byName = spec.environments?.length ? new Map(envs.map((e) => [e.name, e])) : new Map();
-    (spec.environments ?? []).forEach((override, i) => {
-      if (!byName.has(override.name)) {
-        report(
-          ctx,
-          project,
-          'SG310',
-          `profile "${spec.profile}" has no environment "${override.name}" (it has: ${[...byName.keys()].join(', ') || 'none'})`,
-          `/spec/environments/${i}/name`,
-        );
-      }
-    });
+    // Few projects override environments: the others build no lookup and no callback.
+    if (spec.environments?.length) checkOverrideNames(ctx, project, spec.profile, envs);
     for (const env of envs) {
       const index = spec.environments ? spec.environments.findIndex((e) => e.name === env.name) : -1;
       const own = index >= 0 ? spec.environments?.[index]?.target : undefined;
