@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import deepEqual from 'fast-deep-equal';
 import { describe, expect, it } from 'vitest';
-import duplicatePair from '../../src/validate/duplicate-items.js';
+import duplicatePair, { valueHash } from '../../src/validate/duplicate-items.js';
 import { parseManifestText } from '../../src/load/parse.js';
 import { createCompiledSchemaValidator, createSchemaValidator } from '../../src/validate/schema-validator.js';
 import { loadManifestSchemas, precompiledSchemas } from '../../src/validate/schemas.js';
@@ -52,6 +52,23 @@ describe('uniqueItems in linear time', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('finds the pair when two different entries share a hash (the search falls back to keys)', () => {
+    // Found by a search over `us-east-N`: different strings, one 32-bit hash.
+    const [a, b] = ['us-east-449599', 'us-east-612382'];
+    expect(a).not.toBe(b);
+    expect(valueHash(a)).toBe(valueHash(b));
+    const filler = Array.from({ length: 20 }, (_, n) => ({ id: `acct-${n}`, regions: [`r-${n}`] }));
+    const entry = (region: string) => ({ regions: [region], id: 'x' });
+    const cases: unknown[][] = [
+      [...filler, a, b],
+      [...filler, a, b, 'c', a],
+      [...filler, entry(a), entry(b), { id: 'x', regions: [b] }, 'acct-3'],
+      [a, ...filler, b, filler[3], a, b],
+    ];
+    for (const items of cases) expect(duplicatePair(items)).toEqual(ajvPair(items));
+    expect(cases.map((items) => duplicatePair(items))).toEqual([undefined, [23, 20], [22, 21], [24, 21]]);
   });
 
   it('reports the same diagnostics from the build-time and the run-time validators', () => {

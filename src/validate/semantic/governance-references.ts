@@ -16,6 +16,8 @@ import { reference } from './references.js';
 export function checkGovernanceReferences(ctx: CheckContext): void {
   for (const doc of ctx.inventory.all) {
     const m = doc.manifest;
+    // The kind first: most documents (projects) have no governance reference to look at.
+    if (m.kind !== 'Glossary' && m.kind !== 'FormType' && m.kind !== 'MetadataRule') continue;
     if (!isPresent(doc) || !ctx.inventory.domains.has(m.metadata.domain ?? '')) continue;
     const domain = m.metadata.domain ?? '';
     if (m.kind === 'Glossary' || m.kind === 'FormType')

@@ -12,55 +12,70 @@ import { report, type CheckContext } from './context.js';
 import { isPresent, type DocOf } from './inventory.js';
 
 /**
- * What an environment's pools offer: the regions (sorted) of each account they list, or `skip`
- * when a pool cannot be seen into. Built once per pool list per check run (a profile's
- * environments share theirs): ten thousand projects ask it of the same few hundred lists.
+ * The pools of an environment, or `skip` when one cannot be seen into (undeclared, or a Lambda
+ * handler): then any account might be allowed and plan time decides. Each pool's accounts are
+ * indexed by id once, so a project's check is a lookup per pool, not a union of every account of
+ * its pools: ten thousand projects ask it of the same few hundred lists.
  */
-type PoolOffer = ReadonlyMap<string, readonly string[]> | 'skip';
-/** Offers by pool list: the domain and the pool names. */
-type PoolOffers = Map<string, PoolOffer>;
+type EnvPools = readonly PoolIndex[] | 'skip';
+/** A pool's accounts: id → the regions of each entry with that id. */
+type PoolIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
 
-// The pool-list key of an environment, per environment object.
-const poolKeys = new WeakMap<ProfileEnvironment, string>();
-
-function poolKeyOf(domain: string, env: ProfileEnvironment): string {
-  let key = poolKeys.get(env);
-  if (key === undefined)
-    poolKeys.set(env, (key = [domain, ...(env.target.accountPools ?? [])].join('\u0000')));
-  return key;
+/** Per check run: the pools of each environment object, and each pool's index. */
+interface PoolCache {
+  envs: Map<ProfileEnvironment, EnvPools>;
+  pools: Map<DocOf<'AccountPool'>, PoolIndex>;
 }
 
-function poolOffer(ctx: CheckContext, domain: string, env: ProfileEnvironment): PoolOffer {
+function indexPool(pool: DocOf<'AccountPool'>): PoolIndex {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const account of pool.manifest.spec.accounts ?? []) {
+    const entries = index.get(account.id);
+    if (entries) entries.push(account.regions);
+    else index.set(account.id, [account.regions]);
+  }
+  return index;
+}
+
+function envPools(ctx: CheckContext, cache: PoolCache, domain: string, env: ProfileEnvironment): EnvPools {
+  let found = cache.envs.get(env);
+  if (found !== undefined) return found;
   const declared = ctx.inventory.inDomain('AccountPool', domain);
-  const pools = (env.target.accountPools ?? []).map((name) => declared.get(name));
-  // Any pool we cannot see into (undeclared, or a Lambda) might allow the account: decide at plan time.
-  if (pools.some((p) => !p || p.manifest.spec.customHandler)) return 'skip';
-  const regions = new Map<string, Set<string>>();
-  for (const pool of pools)
-    for (const account of pool?.manifest.spec.accounts ?? []) {
-      let set = regions.get(account.id);
-      if (!set) regions.set(account.id, (set = new Set()));
-      for (const region of account.regions) set.add(region);
+  const indexes: PoolIndex[] = [];
+  for (const name of env.target.accountPools ?? []) {
+    const pool = declared.get(name);
+    if (!pool || pool.manifest.spec.customHandler) {
+      indexes.length = 0;
+      break;
     }
-  return new Map([...regions].map(([id, set]) => [id, [...set].sort()]));
+    let index = cache.pools.get(pool);
+    if (!index) cache.pools.set(pool, (index = indexPool(pool)));
+    indexes.push(index);
+  }
+  // The environment object belongs to one profile of one domain: one answer per object.
+  found = indexes.length === (env.target.accountPools ?? []).length ? indexes : 'skip';
+  cache.envs.set(env, found);
+  return found;
 }
 
 function poolCheck(
   ctx: CheckContext,
-  offers: PoolOffers,
+  cache: PoolCache,
   project: DocOf<'Project'>,
   env: ProfileEnvironment,
   target: ProjectTarget,
   pointer: string,
 ): void {
-  // The profile was found in the project's domain: one environment object belongs to one domain.
-  const domain = project.manifest.metadata.domain ?? '';
-  const poolKey = poolKeyOf(domain, env);
-  let offer = offers.get(poolKey);
-  if (offer === undefined) offers.set(poolKey, (offer = poolOffer(ctx, domain, env)));
-  if (offer === 'skip') return;
-  const regions = offer.get(target.account);
-  if (!regions) {
+  const pools = envPools(ctx, cache, project.manifest.metadata.domain ?? '', env);
+  if (pools === 'skip') return;
+  let listed = false;
+  for (const pool of pools) {
+    const entries = pool.get(target.account);
+    if (!entries) continue;
+    listed = true;
+    for (const regions of entries) if (regions.includes(target.region)) return;
+  }
+  if (!listed) {
     const poolNames = (env.target.accountPools ?? []).join(', ');
     report(
       ctx,
@@ -71,15 +86,17 @@ function poolCheck(
     );
     return;
   }
-  if (!regions.includes(target.region)) {
-    report(
-      ctx,
-      project,
-      'SG307',
-      `region ${target.region} is not supported by account ${target.account} in environment "${env.name}" (supported: ${regions.join(', ')})`,
-      `${pointer}/region`,
-    );
-  }
+  // Only now the regions the account is offered, for the message: every pool's, once, sorted.
+  const offered = new Set<string>();
+  for (const pool of pools)
+    for (const regions of pool.get(target.account) ?? []) for (const r of regions) offered.add(r);
+  report(
+    ctx,
+    project,
+    'SG307',
+    `region ${target.region} is not supported by account ${target.account} in environment "${env.name}" (supported: ${[...offered].sort().join(', ')})`,
+    `${pointer}/region`,
+  );
 }
 
 /** A project without a profile has no environments: a target or environment entries would never apply. */
@@ -97,9 +114,35 @@ function checkProfileless(ctx: CheckContext, project: DocOf<'Project'>): void {
   }
 }
 
+/** Each environment entry of a project must name one of its profile's environments. */
+function checkOverrideNames(
+  ctx: CheckContext,
+  project: DocOf<'Project'>,
+  profileName: string,
+  envs: readonly ProfileEnvironment[],
+): void {
+  const byName = new Map(envs.map((e) => [e.name, e]));
+  (project.manifest.spec.environments ?? []).forEach((override, i) => {
+    if (!byName.has(override.name)) {
+      report(
+        ctx,
+        project,
+        'SG310',
+        `profile "${profileName}" has no environment "${override.name}" (it has: ${[...byName.keys()].join(', ') || 'none'})`,
+        `/spec/environments/${i}/name`,
+      );
+    }
+  });
+}
+
+function everyEnvironmentFixed(envs: readonly ProfileEnvironment[]): boolean {
+  for (const env of envs) if (env.target.account === undefined) return false;
+  return true;
+}
+
 /** Runs the target checks for every project whose profile is declared (or that has none). */
 export function checkProjectTargets(ctx: CheckContext): void {
-  const offers: PoolOffers = new Map();
+  const cache: PoolCache = { envs: new Map(), pools: new Map() };
   for (const project of ctx.inventory.ofKind('Project')) {
     // A tombstone is never created: its target does not matter.
     if (!isPresent(project)) continue;
@@ -111,14 +154,13 @@ export function checkProjectTargets(ctx: CheckContext): void {
     }
     const profile = ctx.inventory.inDomain('ProjectProfile', domain).get(spec.profile);
     if (!profile) continue;
-    for (const problem of disallowedOverrides(spec.profile, profile.manifest.spec, spec))
-      report(ctx, project, problem.code, problem.message, problem.pointer, {
-        atKey: problem.code === 'SG314',
-      });
-    const everyFixed = (profile.manifest.spec.environments ?? []).every(
-      (e) => e.target.account !== undefined,
-    );
-    if (spec.target && everyFixed) {
+    // Overrides are only in tags and environments: a project with neither (most) has none to judge.
+    if (spec.resourceTags !== undefined || spec.environments !== undefined)
+      for (const problem of disallowedOverrides(spec.profile, profile.manifest.spec, spec))
+        report(ctx, project, problem.code, problem.message, problem.pointer, {
+          atKey: problem.code === 'SG314',
+        });
+    if (spec.target && everyEnvironmentFixed(profile.manifest.spec.environments ?? [])) {
       report(
         ctx,
         project,
@@ -129,21 +171,10 @@ export function checkProjectTargets(ctx: CheckContext): void {
       );
     }
     const envs = profile.manifest.spec.environments ?? [];
-    // Built only for a project that overrides environments (few do).
-    const byName = spec.environments?.length ? new Map(envs.map((e) => [e.name, e])) : new Map();
-    (spec.environments ?? []).forEach((override, i) => {
-      if (!byName.has(override.name)) {
-        report(
-          ctx,
-          project,
-          'SG310',
-          `profile "${spec.profile}" has no environment "${override.name}" (it has: ${[...byName.keys()].join(', ') || 'none'})`,
-          `/spec/environments/${i}/name`,
-        );
-      }
-    });
+    // Few projects override environments: the others build no lookup and no callback.
+    if (spec.environments?.length) checkOverrideNames(ctx, project, spec.profile, envs);
     for (const env of envs) {
-      const index = (spec.environments ?? []).findIndex((e) => e.name === env.name);
+      const index = spec.environments ? spec.environments.findIndex((e) => e.name === env.name) : -1;
       const own = index >= 0 ? spec.environments?.[index]?.target : undefined;
       const target = own ?? spec.target;
       const pointer = own ? `/spec/environments/${index}/target` : '/spec/target';
@@ -173,7 +204,7 @@ export function checkProjectTargets(ctx: CheckContext): void {
         }
         continue;
       }
-      if (env.target.accountPools) poolCheck(ctx, offers, project, env, target, pointer);
+      if (env.target.accountPools) poolCheck(ctx, cache, project, env, target, pointer);
       else if (env.target.allAssociatedAccounts)
         checkAssociatedAccount(ctx, project, domain, target.account, `${pointer}/account`);
     }

@@ -13,12 +13,11 @@ import { isPresent } from './inventory.js';
 /** Checks every user profile's domain and single sign-on user. */
 export function checkStudioProfiles(ctx: CheckContext): void {
   const domains = new Map<string, ManifestOf<'StudioDomain'>>();
-  for (const { manifest: m } of ctx.inventory.all)
-    if (m.kind === 'StudioDomain' && !m.spec.account && !domains.has(m.metadata.name))
-      domains.set(m.metadata.name, m);
-  for (const doc of ctx.inventory.all) {
+  // By kind (each list in document order): two walks over every document found a few of each.
+  for (const { manifest: m } of ctx.inventory.ofKind('StudioDomain'))
+    if (!m.spec.account && !domains.has(m.metadata.name)) domains.set(m.metadata.name, m);
+  for (const doc of ctx.inventory.ofKind('StudioUserProfile')) {
     const m = doc.manifest;
-    if (m.kind !== 'StudioUserProfile') continue;
     const domain = domains.get(m.spec.domain);
     if (!domain) {
       report(
