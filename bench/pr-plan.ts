@@ -1,7 +1,7 @@
 /**
  * One measured scoped plan of the org-pr scenario (pr.ts): the PR workflow's steps (load, change
  * scope, targeted read, plan, dependents read) with their read windows timed and their calls
- * counted and traced, and the phase figures of the median of five.
+ * counted and traced, and the phase figures of the median of several.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { readDependents } from '../src/live/dependents.js';
@@ -242,10 +242,12 @@ function phaseResult(
 }
 
 /**
- * Five plans of the working tree as it is; the median's figures. A plan of a dozen round trips is
- * as long as a GC pause or a late timer, so one run says little; every run's wall is kept.
+ * `count` (odd) plans of the working tree as it is; the median's figures. A plan of a dozen round
+ * trips is as long as a GC pause or a late timer, and the sum of four latency draws of 20 ± 5 ms
+ * has a spread of about 6 ms, so one run says little; every run's wall is kept.
  */
-export async function medianOfFive(
+export async function medianOf(
+  count: number,
   phase: PrPhaseResult['phase'],
   dir: string,
   clients: ReturnType<typeof benchClients>,
@@ -255,7 +257,7 @@ export async function medianOfFive(
   transportMs: number,
 ): Promise<PrPhaseResult> {
   const runs = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < count; i++) {
     await emulator.takeCounts();
     const planned = await scopedPlan(dir, clients, settings.scale, settings.readConcurrency, timeline, () =>
       emulator.takeCounts(),
@@ -264,7 +266,7 @@ export async function medianOfFive(
   }
   const walls = runs.map((r) => round(r.planned.readMs));
   runs.sort((a, b) => a.planned.readMs - b.planned.readMs);
-  const median = runs[2]!;
+  const median = runs[Math.floor(runs.length / 2)]!;
   return { ...phaseResult(phase, median.planned, median.counts, settings, transportMs), runsMs: walls };
 }
 

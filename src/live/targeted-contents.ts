@@ -186,16 +186,18 @@ export function startNameLookups(
   members: MemberNames,
 ): NameLookups {
   const touch = (kind: ManifestKind) => touches(dc, targeted, kind);
-  const profiles = !touch('ProjectProfile')
-    ? Promise.resolve<ProjectProfileSummary[]>([])
-    : targeted.listAll.includes('ProjectProfile')
-      ? listProjectProfiles(dc)
-      : byName(namesOf(dc, targeted, 'ProjectProfile'), (n) => findProfiles(dc, n));
+  // Projects first: their chain (lookup → GetProject and memberships → member lookups) is the
+  // read's longest, and requests sent side by side leave one after another.
   const projects = !touch('Project')
     ? Promise.resolve<ProjectSummary[]>([])
     : targeted.listAll.includes('Project')
       ? listProjects(dc)
       : byName(namesOf(dc, targeted, 'Project'), (n) => findProjects(dc, n));
+  const profiles = !touch('ProjectProfile')
+    ? Promise.resolve<ProjectProfileSummary[]>([])
+    : targeted.listAll.includes('ProjectProfile')
+      ? listProjectProfiles(dc)
+      : byName(namesOf(dc, targeted, 'ProjectProfile'), (n) => findProfiles(dc, n));
   let useNames: (names: () => Promise<ProjectNames>) => void = () => undefined;
   const names = new Promise<() => Promise<ProjectNames>>((resolve) => (useNames = resolve));
   const resolution = once(async () => (await names)());
