@@ -154,6 +154,12 @@ export function compact<T>(value: T): T {
   return (value === '' ? undefined : value) as T;
 }
 
+/** Sets `out[key]` to `compact(value)` when something is left of it (a normal value built field by field). */
+export function keepCompact(out: Record<string, unknown>, key: string, value: unknown): void {
+  const c = compact(value);
+  if (c !== undefined) out[key] = c;
+}
+
 /** Tags without the AWS-owned keys (`aws:*`, `sagemaker:*`), which the tool never manages. */
 export function ownTags(tags: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!tags) return undefined;

@@ -6,7 +6,7 @@
  */
 import { addressOf, identityKey, type Address } from '../model/identity.js';
 import type { Manifest, ManifestOf } from '../model/manifest.js';
-import { compact, type NormalProject, type NormalProjectProfile } from '../model/normalized.js';
+import { compact, keepCompact, type NormalProject, type NormalProjectProfile } from '../model/normalized.js';
 import type { LoadedDocument } from '../load/parse.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import { normalizeDesired } from './normalize-desired.js';
@@ -53,15 +53,9 @@ function choiceEnvironments(profile: NormalProjectProfile | undefined): Set<stri
   return choice;
 }
 
-/** Keeps `compact(value)` on `out` under `key` when something is left of it. */
-function keep(out: Record<string, unknown>, key: string, value: unknown): void {
-  const c = compact(value);
-  if (c !== undefined) out[key] = c;
-}
-
 /**
- * `keep` for a text field (validation made it a string): what `compact` does to a string, inline.
- * Each `keep` call site compiles a copy of the whole generic `compact` into its caller; these
+ * `keepCompact` for a text field (validation made it a string): what `compact` does to a string, inline.
+ * Each `keepCompact` call site compiles a copy of the whole generic `compact` into its caller; these
  * fields are most of a project's.
  */
 function keepText(out: Record<string, unknown>, key: string, value: string | undefined): void {
@@ -93,7 +87,7 @@ function environmentOf(
     keepText(at, 'region', target.region);
     if (at.account !== undefined || at.region !== undefined) out.target = at;
   }
-  keep(out, 'parameters', parameters);
+  keepCompact(out, 'parameters', parameters);
   return out;
 }
 
@@ -143,7 +137,7 @@ export function normalizeProject(
   keepText(out, 'profile', spec.profile);
   keepText(out, 'domainUnit', spec.domainUnit);
   if (listed && chosen.length > 0) out.environments = chosen;
-  keep(out, 'resourceTags', spec.resourceTags);
+  keepCompact(out, 'resourceTags', spec.resourceTags);
   if (spec.members && spec.members.length > 0) out.members = spec.members.map(memberOf);
   if (!listed && chosen.length > 0) out.environments = chosen;
   if (Object.keys(out).length > 0 || !listed) return out as unknown as NormalProject;

@@ -17,6 +17,7 @@ import {
 } from '../model/studio-settings.js';
 import {
   compact,
+  keepCompact,
   normalizeSso,
   ownTags,
   type NormalAccountAssociation,
@@ -120,12 +121,6 @@ export function normalizeDesired(manifest: Manifest): object | undefined {
   }
 }
 
-/** Sets `out[key]` to `compact(value)` when something is left of it. */
-function keep(out: Record<string, unknown>, key: string, value: unknown): void {
-  const c = compact(value);
-  if (c !== undefined) out[key] = c;
-}
-
 /**
  * An account pool, compacted as it is built: `compact` of the literal with its accounts mapped
  * gives the same value, but copied each of a pool's accounts twice (a large organisation
@@ -133,17 +128,17 @@ function keep(out: Record<string, unknown>, key: string, value: unknown): void {
  */
 function normalizePool(s: Extract<Manifest, { kind: 'AccountPool' }>['spec']): NormalAccountPool {
   const pool: Record<string, unknown> = {};
-  keep(pool, 'description', s.description);
-  keep(pool, 'resolutionStrategy', s.resolutionStrategy ?? 'MANUAL');
+  keepCompact(pool, 'description', s.description);
+  keepCompact(pool, 'resolutionStrategy', s.resolutionStrategy ?? 'MANUAL');
   if (s.accounts) {
     // Mapped (an exact-length array), then filtered only if an account compacts to nothing.
     const accounts = s.accounts.map((a) => {
       const account: Record<string, unknown> = {};
-      // Text fields inline (validation made them strings): a `keep` per field compiles a copy
+      // Text fields inline (validation made them strings): a `keepCompact` per field compiles a copy
       // of the generic compact into this loop each.
       if (a.id !== undefined && a.id !== '') account.id = a.id;
       if (a.name !== undefined && a.name !== '') account.name = a.name;
-      keep(account, 'regions', a.regions);
+      keepCompact(account, 'regions', a.regions);
       return account;
     });
     // An account with nothing left (no id, name or region) is dropped, as compact drops it.
@@ -152,7 +147,7 @@ function normalizePool(s: Extract<Manifest, { kind: 'AccountPool' }>['spec']): N
     const kept = accounts.some(empty) ? accounts.filter((a) => !empty(a)) : accounts;
     if (kept.length > 0) pool.accounts = kept;
   }
-  keep(pool, 'customHandler', s.customHandler);
+  keepCompact(pool, 'customHandler', s.customHandler);
   // `compact` of an empty value is undefined (a strategy of '' and nothing else set).
   return (Object.keys(pool).length > 0 ? pool : undefined) as unknown as NormalAccountPool;
 }
