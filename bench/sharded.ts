@@ -2,8 +2,9 @@
  * The `sharded` scenario (issue 18, acceptance 5): a generated ten-domain, ten-account
  * organisation, sharded as `smus-gitops shards` shards it, each shard planning, applying and
  * re-planning with its own account's credentials against an emulator with latency and the
- * documented per-bucket TPS limits. First every shard runs alone (one after the other, on one
- * emulator) for its own time; then all run at once on a fresh emulator, as a matrix's jobs do.
+ * documented per-bucket TPS limits (× `--sharded-scale`, default 1). First every shard runs alone
+ * (one after the other, on one emulator) for its own time; then all run at once on a fresh
+ * emulator, as a matrix's jobs do.
  * Reported: the concurrent wall time against the slowest shard alone (target ≤ 1.2×), and the
  * throttled calls of the concurrent run (target 0: no two shards draw on one bucket). Each shard
  * runs in a process of its own (sharded-child.ts), as each matrix job has a runner; they still
@@ -38,6 +39,8 @@ export const SHARDED_DOMAIN_SIZE: BenchOrgSize = {
 
 /** Figures of the scenario. */
 export interface ShardedResult {
+  /** TPS scale of the emulator's limits and the shards' budgets (1: the documented quotas). */
+  scale: number;
   domains: number;
   shards: number;
   /** Buckets two shards would share (`shards` warns of them): 0 for this organisation. */
@@ -237,6 +240,7 @@ export async function runShardedScenario(
   const slowestAloneMs = Math.max(...alone.map((r) => r.wallMs));
   const throttled = (c: readonly OperationCount[]) => c.reduce((n, r) => n + r.throttled, 0);
   return {
+    scale: settings.scale,
     domains: loaded.documents.filter((d) => d.manifest.kind === 'Domain').length,
     shards: shards.length,
     sharedBuckets: collisions.length,
@@ -256,7 +260,7 @@ export async function runShardedScenario(
 /** The scenario's lines of the readable report. */
 export function shardedLines(r: ShardedResult): string[] {
   const lines = [
-    `sharded (${r.domains} domains in ${r.domains} accounts, ${r.shards} shards, ${r.sharedBuckets} shared buckets):`,
+    `sharded (${r.domains} domains in ${r.domains} accounts, ${r.shards} shards, ${r.sharedBuckets} shared buckets, documented TPS ×${r.scale}):`,
     `  at once     wall ${r.wallMs} ms vs slowest shard alone ${r.slowestAloneMs} ms: ×${r.ratio.toFixed(2)}; calls ${r.callsConcurrent}, throttled ${r.throttledConcurrent}`,
     `  alone       calls ${r.callsAlone}, throttled ${r.throttledAlone}`,
     `  machine     CPU at once: shards ${r.contention.shardsCpuMs} ms + emulator ${r.contention.emulatorCpuMs} ms on ${r.contention.cores} cores = floor ${r.contention.cpuFloorMs} ms (×${r.contention.floorRatio.toFixed(2)} of the slowest alone); wall ÷ floor ×${r.contention.beyondFloorRatio.toFixed(2)}; cores used ${r.contention.coresUsed}`,
