@@ -30,7 +30,8 @@ export interface SafetyInput {
   base?: BaseProtection;
 }
 
-function destroys(change: Change): boolean {
+/** A change that removes a live resource: what protection (declared, or at the base) guards. */
+export function destroys(change: Change): boolean {
   return change.action === 'delete' || change.action === 'replace';
 }
 

@@ -16,7 +16,7 @@ import type { LiveResource } from '../live/types.js';
 import type { ValidDocument } from '../validate/schema-validator.js';
 import type { DesiredResource } from './desired.js';
 import { matchesProtect } from './protection.js';
-import { DEFAULT_MAX_DELETES } from './safety.js';
+import { DEFAULT_MAX_DELETES, destroys } from './safety.js';
 import type { Change, Refusal } from './types.js';
 
 /** The merged Studio-domain ownership policy of every Policy document. */
@@ -96,10 +96,6 @@ export function markAdoptions(
     );
   }
   return notes.sort();
-}
-
-function destroys(change: Change): boolean {
-  return change.action === 'delete' || change.action === 'replace';
 }
 
 /**

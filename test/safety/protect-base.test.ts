@@ -3,10 +3,11 @@
  * ref: `--protect-base`, CI's target branch, or the upstream) protects "ProjectProfile/All
  * Accounts" through corp-data's reconcile.protect; the change drops that entry and the profile's
  * manifest. Without the base the plan would prune it; with it the plan refuses, saying where the
- * base protects it, and apply deletes nothing.
+ * base protects it, and apply deletes nothing. The default base (the upstream here) is read from
+ * git only for a plan that deletes or replaces something.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,58 @@ describe('--protect-base', () => {
       expect(badRef.exitCode).toBe(1);
       expect(badRef.stderr).toContain('--protect-base no-such-ref: cannot read the manifests there');
     } finally {
+      await emu.close();
+    }
+  });
+
+  it('reads the default base (the upstream) only when the plan would delete or replace', async () => {
+    const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
+    const repo = mkdtempSync(join(tmpdir(), 'smus-base-'));
+    // A git on PATH that logs each call before running the real one: which calls a plan makes.
+    const bin = mkdtempSync(join(tmpdir(), 'smus-git-'));
+    const calls = join(bin, 'calls.log');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const path = process.env['PATH'];
+    process.env['PATH'] = `${bin}:${path ?? ''}`;
+    const gitCalls = () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : []);
+    const cli = (args: string[]) =>
+      runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV, cwd: repo });
+    try {
+      cpSync('manifests-example', join(repo, 'm'), { recursive: true });
+      git(repo, 'init', '-q', '-b', 'main');
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-q', '-m', 'base');
+      git(repo, 'checkout', '-q', '-b', 'change');
+      git(repo, 'branch', '-q', '--set-upstream-to=main');
+      expect((await cli(['apply', 'm', '--auto-approve'])).exitCode).toBe(0);
+      const domainFile = join(repo, 'm', 'domain', 'corp-data.yaml');
+      const text = readFileSync(domainFile, 'utf8');
+      writeFileSync(domainFile, text.replace(/\n\s+protect: \["ProjectProfile\/All Accounts"\][^\n]*/, ''));
+      rmSync(calls, { force: true });
+
+      // Nothing deleted: the base cannot change the plan, and git is not asked for it.
+      const edit = await cli(['plan', 'm', '--format', 'json']);
+      expect(edit.exitCode, edit.stderr).toBe(0);
+      expect(gitCalls()).toEqual([]);
+
+      // The same change deleting the profile: the upstream is found and read, and it refuses.
+      rmSync(join(repo, 'm', 'project-profiles', 'all-accounts.yaml'));
+      const guarded = await cli(['plan', 'm', '--format', 'json']);
+      expect(guarded.exitCode).toBe(3);
+      expect(JSON.parse(guarded.stdout)).toMatchObject({
+        refused: [
+          {
+            reason: 'protected',
+            detail: expect.stringContaining('is protected at main in m/domain/corp-data.yaml:'),
+          },
+        ],
+      });
+      expect(gitCalls().slice(0, 2)).toEqual(['rev-parse', 'ls-tree']);
+    } finally {
+      process.env['PATH'] = path;
+      rmSync(bin, { recursive: true, force: true });
       await emu.close();
     }
   });

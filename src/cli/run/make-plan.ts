@@ -14,6 +14,7 @@ import type { Observation, ReadScope } from '../../live/types.js';
 import { readDependents } from '../../live/dependents.js';
 import { addFindings } from '../../plan/findings.js';
 import { buildPlanDetailed } from '../../plan/planner.js';
+import { destroys } from '../../plan/safety.js';
 import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
 import { changeScope, changeScopeText, type ChangeScope } from '../../plan/changed.js';
@@ -76,16 +77,13 @@ export async function makePlan(
     domains: onlyDomains,
     studio: globals.studio ?? false,
   });
-  const baseProtection = base
-    ? await loadBaseProtection({
-        ...(base.protectBase ? { explicit: base.protectBase } : {}),
-        paths: paths.length > 0 ? paths : ['.'],
-        cwd: io.cwd,
-        env: io.env,
-      })
+  const baseOptions = { paths: paths.length > 0 ? paths : ['.'], cwd: io.cwd, env: io.env };
+  // An explicit --protect-base is read now: a ref git cannot read is an error before any call.
+  const explicitBase = base?.protectBase
+    ? await loadBaseProtection({ ...baseOptions, explicit: base.protectBase })
     : undefined;
-  if (baseProtection && 'error' in baseProtection) {
-    io.stderr(`smus-gitops: ${baseProtection.error}\n`);
+  if (explicitBase && 'error' in explicitBase) {
+    io.stderr(`smus-gitops: ${explicitBase.error}\n`);
     return { exit: ExitCode.Error };
   }
   if (globals.changedSince && (onlyDomains.length > 0 || globals.studio)) {
@@ -140,15 +138,26 @@ export async function makePlan(
       return { exit: ExitCode.Error };
     }
     const only = changed?.scope.only;
-    const { plan, preflight } = buildPlanDetailed({
+    const planInput = {
       documents: changed ? changed.scope.documents : documents,
       observation,
       // A scoped plan answers for the references of what it plans, which it read; not for the rest.
       deferred: only ? loaded.deferred.filter((r) => only.has(identityKey(r.from))) : loaded.deferred,
       ...(only ? { only } : {}),
       digest: sha256,
-      ...(baseProtection ? { base: baseProtection } : {}),
+    };
+    let { plan, preflight } = buildPlanDetailed({
+      ...planInput,
+      ...(explicitBase ? { base: explicitBase } : {}),
     });
+    // The default base (CI's target branch, else the upstream) protects only against deletes and
+    // replaces, so it is read from git only when the plan has one: a plan without any is the same
+    // with it, and reading it costs a git process per manifest file and a full parse of each.
+    if (base && !base.protectBase && plan.changes.some(destroys)) {
+      const defaultBase = await loadBaseProtection(baseOptions);
+      if (defaultBase && !('error' in defaultBase))
+        ({ plan, preflight } = buildPlanDetailed({ ...planInput, base: defaultBase }));
+    }
     // What apply would otherwise find half-way (missing members, deletes of what is in use) needs a targeted read.
     const request = dependentsRequest(preflight);
     if (request.principals.length + request.projects.length + request.profiles.length > 0) {
