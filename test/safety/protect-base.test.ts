@@ -24,6 +24,26 @@ function git(cwd: string, ...args: string[]): void {
   });
 }
 
+type Cli = (args: string[]) => Promise<{ exitCode: number }>;
+
+/** The example committed on `main` in `repo` (the reviewed base) and applied. */
+async function baseApplied(repo: string, cli: Cli): Promise<void> {
+  cpSync('manifests-example', join(repo, 'm'), { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'base');
+  expect((await cli(['apply', 'm', '--auto-approve'])).exitCode).toBe(0);
+}
+
+/** Drops corp-data's protection of "All Accounts" from the working tree; the line it was on. */
+function unprotect(repo: string): number {
+  const domainFile = join(repo, 'm', 'domain', 'corp-data.yaml');
+  const text = readFileSync(domainFile, 'utf8');
+  const line = text.split('\n').findIndex((l) => l.includes('protect: ["ProjectProfile/All Accounts"]')) + 1;
+  writeFileSync(domainFile, text.replace(/\n\s+protect: \["ProjectProfile\/All Accounts"\][^\n]*/, ''));
+  return line;
+}
+
 describe('--protect-base', () => {
   it('refuses a delete whose protection the same change lifts, located at the base', async () => {
     const emu = await startTestEmulator({ behaviour: EXAMPLE_BEHAVIOUR });
@@ -31,17 +51,9 @@ describe('--protect-base', () => {
     const cli = (args: string[]) =>
       runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV, cwd: repo });
     try {
-      cpSync('manifests-example', join(repo, 'm'), { recursive: true });
-      git(repo, 'init', '-q', '-b', 'main');
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-q', '-m', 'base');
-      expect((await cli(['apply', 'm', '--auto-approve'])).exitCode).toBe(0);
+      await baseApplied(repo, cli);
       // The change under review: unprotect and remove in one go.
-      const domainFile = join(repo, 'm', 'domain', 'corp-data.yaml');
-      const text = readFileSync(domainFile, 'utf8');
-      const line =
-        text.split('\n').findIndex((l) => l.includes('protect: ["ProjectProfile/All Accounts"]')) + 1;
-      writeFileSync(domainFile, text.replace(/\n\s+protect: \["ProjectProfile\/All Accounts"\][^\n]*/, ''));
+      const line = unprotect(repo);
       rmSync(join(repo, 'm', 'project-profiles', 'all-accounts.yaml'));
 
       const unguarded = await cli(['plan', 'm', '--format', 'json']);
@@ -89,16 +101,10 @@ describe('--protect-base', () => {
     const cli = (args: string[]) =>
       runCli([...args, '--endpoint-url', emu.endpoint], { env: CLI_ENV, cwd: repo });
     try {
-      cpSync('manifests-example', join(repo, 'm'), { recursive: true });
-      git(repo, 'init', '-q', '-b', 'main');
-      git(repo, 'add', '-A');
-      git(repo, 'commit', '-q', '-m', 'base');
+      await baseApplied(repo, cli);
       git(repo, 'checkout', '-q', '-b', 'change');
       git(repo, 'branch', '-q', '--set-upstream-to=main');
-      expect((await cli(['apply', 'm', '--auto-approve'])).exitCode).toBe(0);
-      const domainFile = join(repo, 'm', 'domain', 'corp-data.yaml');
-      const text = readFileSync(domainFile, 'utf8');
-      writeFileSync(domainFile, text.replace(/\n\s+protect: \["ProjectProfile\/All Accounts"\][^\n]*/, ''));
+      unprotect(repo);
       rmSync(calls, { force: true });
 
       // Nothing deleted: the base cannot change the plan, and git is not asked for it.
