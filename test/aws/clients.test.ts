@@ -8,19 +8,15 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { ListDomainsCommand } from '@aws-sdk/client-datazone';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { ClientFactory, DEFAULT_CLIENT_SETTINGS } from '../../src/aws/clients.js';
-import { HOME_CREDENTIALS, startTestEmulator } from '../helpers/emulator.js';
+import { toolClients } from '../helpers/apply.js';
+import { startTestEmulator } from '../helpers/emulator.js';
 
 const ROLE = (account: string) => `arn:aws:iam::${account}:role/SmusGitOpsDeployer`;
 
 describe('ClientFactory', () => {
   it('reuses one connection across accounts and services, one call after another', async () => {
     const emu = await startTestEmulator();
-    const factory = new ClientFactory({
-      ...DEFAULT_CLIENT_SETTINGS,
-      endpoint: emu.endpoint,
-      credentials: HOME_CREDENTIALS,
-    });
+    const factory = toolClients(emu.endpoint);
     let opened = 0;
     const count = () => void opened++;
     subscribe('net.client.socket', count);
