@@ -15,6 +15,7 @@ import { readDependents } from '../../live/dependents.js';
 import { addFindings } from '../../plan/findings.js';
 import { buildPlanDetailed } from '../../plan/planner.js';
 import { destroys } from '../../plan/safety.js';
+import { protectedAtBase } from '../../plan/base-protection.js';
 import { dependentsPreflight, dependentsRequest } from '../../plan/preflight.js';
 import { readScope } from '../../plan/scope.js';
 import { changeScope, changeScopeText, type ChangeScope } from '../../plan/changed.js';
@@ -152,10 +153,15 @@ export async function makePlan(
     });
     // The default base (CI's target branch, else the upstream) protects only against deletes and
     // replaces, so it is read from git only when the plan has one: a plan without any is the same
-    // with it, and reading it costs a git process per manifest file and a full parse of each.
+    // with it, and reading it costs a git process per manifest file and a full parse of each. The
+    // plan is built again with it only when it protects one of them (else it refuses nothing).
     if (base && !base.protectBase && plan.changes.some(destroys)) {
       const defaultBase = await loadBaseProtection(baseOptions);
-      if (defaultBase && !('error' in defaultBase))
+      if (
+        defaultBase &&
+        !('error' in defaultBase) &&
+        plan.changes.some((c) => destroys(c) && protectedAtBase(defaultBase, c.address) !== undefined)
+      )
         ({ plan, preflight } = buildPlanDetailed({ ...planInput, base: defaultBase }));
     }
     // What apply would otherwise find half-way (missing members, deletes of what is in use) needs a targeted read.
